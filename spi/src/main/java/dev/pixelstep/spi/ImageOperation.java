@@ -1,0 +1,75 @@
+package dev.pixelstep.spi;
+
+import dev.pixelstep.spi.param.Parameter;
+import dev.pixelstep.spi.param.Parameters;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * One image operation of a pixelstep chain, such as {@code grayscale} or {@code blur(radius=4)}.
+ *
+ * <h2>Contract</h2>
+ * <ul>
+ *   <li>{@link #name()} is unique among all operations on the class path, lower-case and matches
+ *       {@code [a-z][a-z0-9-]*} (see {@link #NAME_PATTERN}); it is what users write in the
+ *       {@code operations} metadata.</li>
+ *   <li>{@link #parameters()} declares every parameter the operation reads, each with a type, a
+ *       default and its allowed values. The list is fixed for the lifetime of the instance.</li>
+ *   <li>{@link #apply(BufferedImage, Parameters)} <b>never mutates its input</b>: it returns a new
+ *       image that shares no pixel storage with {@code source}. It is deterministic (the same
+ *       pixels and parameters give the same pixels), thread-safe (one instance is shared by all
+ *       threads) and accepts any image type; it returns {@link BufferedImage#TYPE_INT_RGB}, or
+ *       {@link BufferedImage#TYPE_INT_ARGB} when the source has an alpha channel and
+ *       {@link #keepsAlpha()} is true.</li>
+ *   <li>The result's size is {@link #outputSize(ImageSize, Parameters)}.</li>
+ *   <li>Parameters are already validated against {@link #parameters()} when {@code apply} is called
+ *       (the {@link Parameters} type guarantees it); implementations do not re-check ranges.</li>
+ * </ul>
+ *
+ * <h2>Registering an operation</h2>
+ * Implementations are found with {@link java.util.ServiceLoader}: add the fully qualified class
+ * name to {@code META-INF/services/dev.pixelstep.spi.ImageOperation} in the jar, and give the
+ * class a public no-argument constructor. The jar then works as a Lambda layer
+ * ({@code java/lib/<name>.jar}) stacked on the pixelstep layer, or as a plugin of the local runtime.
+ */
+public interface ImageOperation {
+
+    /** The rule every operation and parameter name follows. */
+    String NAME_PATTERN = "[a-z][a-z0-9-]*";
+
+    /** The name users write in a chain; unique, lower-case, matching {@link #NAME_PATTERN}. */
+    String name();
+
+    /** One line saying what the operation does, shown by the CLI and the web page. */
+    String description();
+
+    /** The declared parameters, in the order the canonical chain form lists them. May be empty. */
+    List<Parameter<?>> parameters();
+
+    /**
+     * Applies the operation to {@code source} and returns a new image; {@code source} is left
+     * untouched.
+     *
+     * @param source     the image to read; never modified
+     * @param parameters values for every declared parameter, already range-checked
+     * @return a new image of size {@link #outputSize(ImageSize, Parameters)}
+     */
+    BufferedImage apply(BufferedImage source, Parameters parameters);
+
+    /**
+     * The size of the image {@link #apply} returns for a source of the given size. Operations
+     * that change geometry (resize, crop, rotate) override it; the default keeps the size.
+     */
+    default ImageSize outputSize(ImageSize source, Parameters parameters) {
+        return source;
+    }
+
+    /**
+     * Whether a source with an alpha channel gives a result with an alpha channel. Operations
+     * that keep it also keep every pixel's alpha value unless they move pixels.
+     */
+    default boolean keepsAlpha() {
+        return true;
+    }
+}
