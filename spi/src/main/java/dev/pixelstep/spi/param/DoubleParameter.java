@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /** A decimal-number parameter within a closed range {@code [min, max]}; never NaN or infinite. */
 public final class DoubleParameter extends Parameter<Double> {
 
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]{1,15}(\\.[0-9]{0,15})?|\\.[0-9]{1,15})([eE][+-]?[0-9]{1,3})?");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]{1,30}(\\.[0-9]{0,30})?|\\.[0-9]{1,30})([eE][+-]?[0-9]{1,3})?");
 
     private final double min;
     private final double max;
@@ -73,9 +73,14 @@ public final class DoubleParameter extends Parameter<Double> {
         return plain(value);
     }
 
+    /** The shortest decimal that reads back as {@code value}; scientific only for very small or large magnitudes. */
     static String plain(double value) {
-        String s = BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-        return s.equals("-0") ? "0" : s;
+        if (value == 0.0) {
+            return "0";
+        }
+        BigDecimal decimal = BigDecimal.valueOf(value).stripTrailingZeros();
+        String s = decimal.toPlainString();
+        return s.length() <= 24 ? s : decimal.toString();
     }
 
     @Override
