@@ -1,0 +1,177 @@
+package dev.pixelstep.local.lambda;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A Java Lambda function hosted in this process: its classes come only from its
+ * {@link LambdaLayout} (function zip, then layers) through a class loader of its own whose parent
+ * is the platform class loader, so nothing of the host's class path leaks in. The handler must
+ * implement {@code com.amazonaws.services.lambda.runtime.RequestStreamHandler}; it is created once,
+ * like in a warm Lambda container, and invoked with the JSON payload bytes.
+ */
+public final class LambdaFunction implements AutoCloseable {
+
+    private static final String STREAM_HANDLER = "com.amazonaws.services.lambda.runtime.RequestStreamHandler";
+    private static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
+    private static final String LOGGER = "com.amazonaws.services.lambda.runtime.LambdaLogger";
+
+    private final String name;
+    private final URLClassLoader loader;
+    private final Object handler;
+    private final Method handleRequest;
+    private final Class<?> contextType;
+    private final Class<?> loggerType;
+    private final PrintStream log;
+
+    private LambdaFunction(String name, URLClassLoader loader, Object handler, Method handleRequest,
+                           Class<?> contextType, Class<?> loggerType, PrintStream log) {
+        this.name = name;
+        this.loader = loader;
+        this.handler = handler;
+        this.handleRequest = handleRequest;
+        this.contextType = contextType;
+        this.loggerType = loggerType;
+        this.log = log;
+    }
+
+    /**
+     * Loads and constructs the handler, as a cold start does.
+     *
+     * @param name         the function name reported in its context
+     * @param layout       the unpacked function and layers
+     * @param handlerClass the handler's class name ({@code Class} or {@code Class::handleRequest})
+     * @param log          where the function's {@code LambdaLogger} writes
+     * @throws IllegalStateException if the handler cannot be found or constructed
+     */
+    public static LambdaFunction load(String name, LambdaLayout layout, String handlerClass, PrintStream log) {
+        String className = handlerClass.contains("::") ? handlerClass.substring(0, handlerClass.indexOf("::")) : handlerClass;
+        URLClassLoader loader = new URLClassLoader("lambda:" + name, layout.classPath().toArray(URL[]::new),
+                ClassLoader.getPlatformClassLoader());
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            Class<?> streamHandler = loader.loadClass(STREAM_HANDLER);
+            Class<?> type = loader.loadClass(className);
+            if (!streamHandler.isAssignableFrom(type)) {
+                throw new IllegalStateException("handler " + className + " of function " + name + " does not implement " + STREAM_HANDLER);
+            }
+            Class<?> contextType = loader.loadClass(CONTEXT);
+            Class<?> loggerType = loader.loadClass(LOGGER);
+            Method method = type.getMethod("handleRequest", InputStream.class, OutputStream.class, contextType);
+            Object handler = type.getConstructor().newInstance();
+            return new LambdaFunction(name, loader, handler, method, contextType, loggerType, log);
+        } catch (ClassNotFoundException e) {
+            close(loader);
+            throw new IllegalStateException("function " + name + ": class " + e.getMessage()
+                    + " is in neither the function zip nor its layers", e);
+        } catch (InvocationTargetException e) {
+            close(loader);
+            throw new IllegalStateException("function " + name + ": the handler's constructor failed: " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException | LinkageError e) {
+            close(loader);
+            throw new IllegalStateException("function " + name + ": cannot load handler " + className + ": " + e, e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** The function's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The class loader the function runs in; plugin discovery inside the function uses it. */
+    public ClassLoader classLoader() {
+        return loader;
+    }
+
+    /**
+     * Invokes the handler with a JSON payload and returns the JSON it wrote.
+     *
+     * @throws FunctionError if the handler threw, described as Lambda describes it
+     */
+    public byte[] invoke(byte[] payload) throws FunctionError {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Object context = context(UUID.randomUUID().toString());
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            handleRequest.invoke(handler, new ByteArrayInputStream(payload), out, context);
+            return out.toByteArray();
+        } catch (InvocationTargetException e) {
+            throw FunctionError.of(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("function " + name + ": handleRequest is not accessible", e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private Object context(String requestId) {
+        Object logger = Proxy.newProxyInstance(loader, new Class<?>[]{loggerType}, (proxy, method, args) -> {
+            if (method.getName().equals("log") && args != null && args.length >= 1) {
+                Object message = args[0];
+                String text = message instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(message);
+                log.println("[" + name + "] " + text.stripTrailing());
+                return null;
+            }
+            return defaultFor(method, proxy, args);
+        });
+        return Proxy.newProxyInstance(loader, new Class<?>[]{contextType}, (proxy, method, args) -> switch (method.getName()) {
+            case "getAwsRequestId" -> requestId;
+            case "getFunctionName" -> name;
+            case "getFunctionVersion" -> "$LATEST";
+            case "getInvokedFunctionArn" -> "arn:aws:lambda:us-east-1:000000000000:function:" + name;
+            case "getLogGroupName" -> "/aws/lambda/" + name;
+            case "getLogStreamName" -> "local";
+            case "getRemainingTimeInMillis" -> 900_000;
+            case "getMemoryLimitInMB" -> (int) Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() >> 20);
+            case "getLogger" -> logger;
+            default -> defaultFor(method, proxy, args);
+        });
+    }
+
+    private static Object defaultFor(Method method, Object proxy, Object[] args) {
+        return switch (method.getName()) {
+            case "toString" -> "local Lambda context";
+            case "hashCode" -> System.identityHashCode(proxy);
+            case "equals" -> proxy == args[0];
+            default -> method.getReturnType() == boolean.class ? false
+                    : method.getReturnType() == int.class ? 0
+                    : method.getReturnType() == long.class ? 0L : null;
+        };
+    }
+
+    @Override
+    public void close() {
+        close(loader);
+    }
+
+    private static void close(URLClassLoader loader) {
+        try {
+            loader.close();
+        } catch (IOException e) {
+            // closing releases jar file handles; nothing else depends on it
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LambdaFunction[" + name + ", " + List.of(loader.getURLs()).size() + " class-path entries]";
+    }
+}

@@ -1,0 +1,161 @@
+package dev.pixelstep.local.lambda;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * A function zip and its layers unpacked the way AWS Lambda unpacks them: the function into a task
+ * directory ({@code /var/task}) and every layer, in order, into one opt directory ({@code /opt}),
+ * later layers overwriting earlier ones. The class path follows Lambda's Java runtime: the task
+ * root, the task's {@code lib/*.jar}, then {@code /opt/java/lib/*.jar}.
+ *
+ * <p>A layer may be a zip (unpacked as Lambda does), a directory already laid out like a layer
+ * (its {@code java/lib/*.jar} are used) or a single jar (treated as {@code java/lib/<name>.jar}).
+ */
+public final class LambdaLayout {
+
+    private final Path task;
+    private final Path opt;
+
+    private LambdaLayout(Path task, Path opt) {
+        this.task = task;
+        this.opt = opt;
+    }
+
+    /**
+     * Unpacks {@code functionZip} and {@code layers} under {@code root}, replacing what was there.
+     *
+     * @throws UncheckedIOException if a zip cannot be read or holds an entry that escapes its directory
+     */
+    public static LambdaLayout prepare(Path root, Path functionZip, List<Path> layers) {
+        try {
+            Path task = root.resolve("task");
+            Path opt = root.resolve("opt");
+            deleteTree(task);
+            deleteTree(opt);
+            Files.createDirectories(task);
+            Files.createDirectories(opt.resolve("java/lib"));
+            unzip(functionZip, task);
+            for (Path layer : layers) {
+                addLayer(layer, opt);
+            }
+            return new LambdaLayout(task, opt);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lay out function " + functionZip + " with layers " + layers + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The unpacked function ({@code /var/task}). */
+    public Path task() {
+        return task;
+    }
+
+    /** The merged layers ({@code /opt}). */
+    public Path opt() {
+        return opt;
+    }
+
+    /** The class path in Lambda's order. */
+    public List<URL> classPath() {
+        List<URL> urls = new ArrayList<>();
+        try {
+            urls.add(task.toUri().toURL());
+            urls.addAll(jars(task.resolve("lib")));
+            urls.addAll(jars(opt.resolve("java/lib")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return urls;
+    }
+
+    /** The jars in the merged layers' {@code java/lib}, sorted by name. */
+    public List<Path> layerJars() {
+        try (Stream<Path> files = Files.list(opt.resolve("java/lib"))) {
+            return files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void addLayer(Path layer, Path opt) throws IOException {
+        if (Files.isDirectory(layer)) {
+            Path lib = layer.resolve("java/lib");
+            if (!Files.isDirectory(lib)) {
+                throw new IOException("layer directory " + layer + " has no java/lib folder");
+            }
+            try (Stream<Path> jars = Files.list(lib)) {
+                for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                    Files.copy(jar, opt.resolve("java/lib").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } else if (layer.toString().endsWith(".jar")) {
+            Files.copy(layer, opt.resolve("java/lib").resolve(layer.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        } else if (Files.isRegularFile(layer)) {
+            unzip(layer, opt);
+        } else {
+            throw new IOException("layer " + layer + " does not exist");
+        }
+    }
+
+    private static List<URL> jars(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<URL> urls = new ArrayList<>();
+            for (Path jar : files.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+                urls.add(toUrl(jar));
+            }
+            return urls;
+        }
+    }
+
+    private static URL toUrl(Path path) {
+        try {
+            return path.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static void unzip(Path zip, Path target) throws IOException {
+        Path root = target.toAbsolutePath().normalize();
+        try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
+            for (ZipEntry entry; (entry = entries.getNextEntry()) != null; ) {
+                Path out = root.resolve(entry.getName()).normalize();
+                if (!out.startsWith(root)) {
+                    throw new IOException("zip entry " + entry.getName() + " of " + zip + " escapes its directory");
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(entries, out, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.pixelstep.local.storage;
+
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * An S3-compatible server (S3Proxy) running in this process on loopback, storing objects under a
+ * data directory so they survive restarts. Every object created through the S3 API is reported to
+ * a listener. Any S3 client works against {@link #endpoint()} with path-style addressing and any
+ * credentials ({@link #ACCESS_KEY}/{@link #SECRET_KEY} are suggested).
+ */
+public final class EmbeddedS3 implements AutoCloseable {
+
+    /** Credentials clients may use; the embedded server does not check signatures. */
+    public static final String ACCESS_KEY = "pixelstep";
+    public static final String SECRET_KEY = "pixelstep-local-secret";
+    /** The region clients should sign for. */
+    public static final Region REGION = Region.US_EAST_1;
+
+    private final S3Proxy proxy;
+    private final URI endpoint;
+    private final S3Client client;
+
+    private EmbeddedS3(S3Proxy proxy, URI endpoint) {
+        this.proxy = proxy;
+        this.endpoint = endpoint;
+        this.client = client(endpoint);
+    }
+
+    /**
+     * Starts the server.
+     *
+     * @param storage  directory holding the buckets; created if missing
+     * @param host     address to bind, normally 127.0.0.1
+     * @param port     port to bind, or 0 for a free one
+     * @param listener told about every object created through the S3 API
+     * @param buckets  buckets to create if they do not exist
+     */
+    public static EmbeddedS3 start(Path storage, String host, int port, Consumer<ObjectCreated> listener, String... buckets) {
+        try {
+            Files.createDirectories(storage);
+            BlobStore store = new NotifyingBlobStore(new FilesystemNio2BlobStore(storage.toAbsolutePath().toString()),
+                    listener, Clock.systemUTC());
+            S3Proxy proxy = S3Proxy.builder()
+                    .blobStore(store)
+                    .endpoint(URI.create("http://" + host + ":" + port))
+                    .awsAuthentication(AuthenticationType.NONE, null, null)
+                    .ignoreUnknownHeaders(true)
+                    .build();
+            proxy.start();
+            while (!"STARTED".equals(proxy.getState())) {
+                Thread.sleep(10);
+            }
+            EmbeddedS3 s3 = new EmbeddedS3(proxy, URI.create("http://" + host + ":" + proxy.getPort()));
+            for (String bucket : buckets) {
+                if (!store.containerExists(bucket)) {
+                    store.createContainer(bucket);
+                }
+            }
+            return s3;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the storage directory " + storage, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the embedded S3 server", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the embedded S3 server on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A client for an S3-compatible endpoint: path-style, static credentials, URLConnection HTTP. */
+    public static S3Client client(URI endpoint) {
+        return S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    /** Where clients connect, e.g. {@code http://127.0.0.1:9000}. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** A client of this server, owned by it. */
+    public S3Client client() {
+        return client;
+    }
+
+    /** Every object of {@code bucket}, paginated through the S3 API. */
+    public List<S3Object> list(String bucket) {
+        return client.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream().toList();
+    }
+
+    /** Metadata of one object, or {@code null} if there is none. */
+    public HeadObjectResponse head(String bucket, String key) {
+        try {
+            return client.headObject(b -> b.bucket(bucket).key(key));
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
+            return null;
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (e.statusCode() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        try {
+            proxy.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the embedded S3 server", e);
+        }
+    }
+}

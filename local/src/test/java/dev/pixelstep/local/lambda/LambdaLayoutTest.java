@@ -1,0 +1,67 @@
+package dev.pixelstep.local.lambda;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LambdaLayoutTest {
+
+    private static Path zip(Path file, Map<String, String> entries) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, String> e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue().getBytes());
+                zip.closeEntry();
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void classPathIsTaskThenTaskLibThenLayerJarsAndLaterLayersWin(@TempDir Path dir) throws Exception {
+        Path function = zip(dir.resolve("function.zip"), Map.of("a/Handler.class", "x", "lib/extra.jar", "jar"));
+        Path base = zip(dir.resolve("base.zip"), Map.of("java/lib/spi.jar", "old", "java/lib/ops.jar", "ops"));
+        Path plugin = zip(dir.resolve("plugin.zip"), Map.of("java/lib/spi.jar", "new"));
+        Path pluginDir = dir.resolve("plugin-dir/java/lib");
+        Files.createDirectories(pluginDir);
+        Files.writeString(pluginDir.resolve("watermark.jar"), "w");
+        Path single = Files.writeString(dir.resolve("duotone.jar"), "d");
+
+        LambdaLayout layout = LambdaLayout.prepare(dir.resolve("runtime"), function,
+                List.of(base, plugin, dir.resolve("plugin-dir"), single));
+
+        List<String> names = layout.classPath().stream().map(u -> Path.of(u.getPath()).getFileName().toString()).toList();
+        assertEquals(List.of("task", "extra.jar", "duotone.jar", "ops.jar", "spi.jar", "watermark.jar"), names);
+        assertEquals("new", Files.readString(layout.opt().resolve("java/lib/spi.jar")));
+        assertTrue(Files.exists(layout.task().resolve("a/Handler.class")));
+    }
+
+    @Test
+    void aZipEntryThatEscapesItsDirectoryIsRefused(@TempDir Path dir) throws Exception {
+        Path evil = zip(dir.resolve("evil.zip"), Map.of("../../escaped.txt", "x"));
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> LambdaLayout.prepare(dir.resolve("runtime"), evil, List.of()));
+        assertTrue(e.getMessage().contains("escapes its directory"), e.getMessage());
+    }
+
+    @Test
+    void aMissingLayerIsNamed(@TempDir Path dir) throws Exception {
+        Path function = zip(dir.resolve("function.zip"), Map.of("a/Handler.class", "x"));
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> LambdaLayout.prepare(dir.resolve("runtime"), function, List.of(dir.resolve("nope.zip"))));
+        assertTrue(e.getMessage().contains("nope.zip does not exist"), e.getMessage());
+    }
+}
