@@ -1,0 +1,26 @@
+package dev.pixelstep.asl.definition;
+
+import dev.pixelstep.asl.expression.ProblemSink;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects the problems of one definition while it is parsed. */
+final class Problems implements ProblemSink {
+
+    private final List<DefinitionProblem> found = new ArrayList<>();
+
+    @Override
+    public void report(String pointer, String message) {
+        found.add(new DefinitionProblem(pointer, message));
+    }
+
+    int count() {
+        return found.size();
+    }
+
+    void throwIfAny() {
+        if (!found.isEmpty()) {
+            throw new InvalidDefinitionException(found);
+        }
+    }
+}
