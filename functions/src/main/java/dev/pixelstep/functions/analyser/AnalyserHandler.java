@@ -1,0 +1,74 @@
+package dev.pixelstep.functions.analyser;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.pixelstep.functions.chart.HistogramChart;
+import dev.pixelstep.functions.config.FunctionConfig;
+import dev.pixelstep.functions.image.ImageDecoder;
+import dev.pixelstep.functions.image.ImageEncoder;
+import dev.pixelstep.functions.json.JsonCodec;
+import dev.pixelstep.functions.priming.PrimingReport;
+import dev.pixelstep.functions.priming.PrimingResource;
+import dev.pixelstep.functions.s3.ObjectStore;
+import dev.pixelstep.functions.s3.S3ClientFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * Lambda handler of the analyser: {@code dev.pixelstep.functions.analyser.AnalyserHandler}.
+ *
+ * <p>Input {@code {"bucket", "key", "label", "resultPrefix"}} ({@code resultPrefix} optional,
+ * other fields ignored); output the {@link AnalyseResult} as JSON. Errors are thrown:
+ * {@link dev.pixelstep.functions.error.BadInputException} subclasses for input that retrying
+ * cannot fix, anything else (S3 faults) for retry.
+ *
+ * <p>Construction reads the configuration, builds the S3 client and registers a SnapStart
+ * priming hook; all once per container.
+ */
+public final class AnalyserHandler implements RequestStreamHandler {
+
+    private final Analyser analyser;
+    private final AnalyserPrimer primer;
+    private final PrimingResource priming;
+
+    /** Reads the configuration from environment variables or system properties (see {@link FunctionConfig}). */
+    public AnalyserHandler() {
+        this(FunctionConfig.fromEnvironment());
+    }
+
+    private AnalyserHandler(FunctionConfig config) {
+        this(config, S3ClientFactory.create(config));
+    }
+
+    /** Uses the given configuration and client. */
+    public AnalyserHandler(FunctionConfig config, S3Client s3) {
+        ImageDecoder decoder = new ImageDecoder(config.limits());
+        ImageEncoder encoder = new ImageEncoder();
+        HistogramChart chart = new HistogramChart(encoder);
+        this.analyser = new Analyser(config, new ObjectStore(s3), decoder, chart);
+        this.primer = new AnalyserPrimer(decoder, encoder, chart);
+        this.priming = PrimingResource.register(this::prime);
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        AnalyseRequest request = AnalyseRequest.from(JsonCodec.readRequest(input));
+        JsonCodec.write(output, analyser.analyse(request));
+    }
+
+    /**
+     * Warms the decode, histogram, JSON and chart path on a built-in image without touching S3.
+     * Runs before a SnapStart snapshot; public so that it can be called and measured directly.
+     */
+    public PrimingReport prime() {
+        return primer.prime();
+    }
+
+    @Override
+    public String toString() {
+        return "AnalyserHandler[priming=" + (priming != null) + "]";
+    }
+}

@@ -1,0 +1,44 @@
+package dev.pixelstep.functions.analyser;
+
+import dev.pixelstep.functions.chart.HistogramChart;
+import dev.pixelstep.functions.image.DecodedImage;
+import dev.pixelstep.functions.image.ImageDecoder;
+import dev.pixelstep.functions.image.ImageEncoder;
+import dev.pixelstep.functions.image.ImageFormat;
+import dev.pixelstep.functions.json.InputSummary;
+import dev.pixelstep.functions.json.JsonCodec;
+import dev.pixelstep.functions.priming.Priming;
+import dev.pixelstep.functions.priming.PrimingReport;
+import dev.pixelstep.functions.priming.SampleImage;
+
+/**
+ * Warms the analyser's path without S3: encodes and decodes the {@link SampleImage} as JPEG and
+ * PNG, counts its histograms, writes the JSON document and renders the chart.
+ */
+final class AnalyserPrimer {
+
+    private final ImageDecoder decoder;
+    private final ImageEncoder encoder;
+    private final HistogramChart chart;
+
+    AnalyserPrimer(ImageDecoder decoder, ImageEncoder encoder, HistogramChart chart) {
+        this.decoder = decoder;
+        this.encoder = encoder;
+        this.chart = chart;
+    }
+
+    PrimingReport prime() {
+        Priming priming = new Priming();
+        DecodedImage[] decoded = new DecodedImage[1];
+        priming.run("decode-png", () -> decoder.decode("the priming sample",
+                encoder.encode(SampleImage.create(false), ImageFormat.PNG).toByteArray()));
+        priming.run("decode-jpeg", () -> decoded[0] = decoder.decode("the priming sample",
+                encoder.encode(SampleImage.create(true), ImageFormat.JPEG).toByteArray()));
+        ImageHistogram histogram = ImageHistogram.of(decoded[0] == null ? SampleImage.create(true) : decoded[0].image());
+        InputSummary input = new InputSummary("bucket", "key", 1, histogram.width(), histogram.height(), "jpeg");
+        return priming
+                .run("json", () -> JsonCodec.toPrettyBytes(HistogramDocument.of("priming", input, histogram)))
+                .run("chart", () -> chart.renderPng("Histogram: priming", "bucket/key", Analyser.series(histogram)))
+                .report();
+    }
+}

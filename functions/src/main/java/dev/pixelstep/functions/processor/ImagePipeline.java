@@ -1,0 +1,124 @@
+package dev.pixelstep.functions.processor;
+
+import dev.pixelstep.functions.image.EncodedImage;
+import dev.pixelstep.functions.image.ImageEncoder;
+import dev.pixelstep.spi.chain.ChainStep;
+import dev.pixelstep.spi.chain.OperationChain;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Computes, encodes and hands over the outputs of one image: first the combined output (every
+ * step in order), then one independent output per step (each applied to the original), several
+ * at once up to {@link Workers#count}. Each worker holds one result at a time: it encodes it,
+ * hands the bytes to the sink and drops both before taking the next step, so peak memory grows
+ * with the number of workers, not with the number of operations. No S3 here: the sink decides
+ * where bytes go. Thread-safe.
+ */
+public final class ImagePipeline {
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final ImageEncoder encoder;
+
+    public ImagePipeline(ImageEncoder encoder) {
+        this.encoder = encoder;
+    }
+
+    /**
+     * Runs {@code chain} on {@code original}, which is not modified.
+     *
+     * @param keys names the outputs and gives their format
+     */
+    public PipelineOutputs run(BufferedImage original, OperationChain chain, OutputKeys keys, OutputSink sink) {
+        long start = System.nanoTime();
+        String combinedKey = keys.combined();
+        store(chain.apply(original), combinedKey, keys, sink);
+        long combinedDone = System.nanoTime();
+
+        List<ChainStep> steps = chain.steps();
+        long imageBytes = (long) original.getWidth() * original.getHeight() * 4;
+        int workers = steps.isEmpty() ? 0 : Workers.count(steps.size(), imageBytes);
+        List<String> independent = workers <= 1
+                ? sequential(original, steps, keys, sink)
+                : parallel(original, steps, keys, sink, workers);
+        long end = System.nanoTime();
+        return new PipelineOutputs(combinedKey, independent, millis(combinedDone - start), millis(end - combinedDone), workers);
+    }
+
+    private List<String> sequential(BufferedImage original, List<ChainStep> steps, OutputKeys keys, OutputSink sink) {
+        List<String> out = new ArrayList<>(steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            out.add(independent(original, steps.get(i), i + 1, keys, sink));
+        }
+        return out;
+    }
+
+    private List<String> parallel(BufferedImage original, List<ChainStep> steps, OutputKeys keys, OutputSink sink, int workers) {
+        ExecutorService pool = Executors.newFixedThreadPool(workers, daemonThreads());
+        try {
+            List<Future<String>> futures = new ArrayList<>(steps.size());
+            for (int i = 0; i < steps.size(); i++) {
+                ChainStep step = steps.get(i);
+                int index = i + 1;
+                futures.add(pool.submit(() -> independent(original, step, index, keys, sink)));
+            }
+            List<String> out = new ArrayList<>(steps.size());
+            for (Future<String> future : futures) {
+                out.add(await(future));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private String independent(BufferedImage original, ChainStep step, int index, OutputKeys keys, OutputSink sink) {
+        String key = keys.independent(index, step.name());
+        store(step.apply(original), key, keys, sink);
+        return key;
+    }
+
+    private void store(BufferedImage result, String key, OutputKeys keys, OutputSink sink) {
+        EncodedImage encoded = encoder.encode(result, keys.format());
+        sink.accept(key, encoded);
+    }
+
+    private static String await(Future<String> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while computing independent outputs", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        return runnable -> {
+            Thread t = new Thread(runnable, "pixelstep-worker-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.pixelstep.functions.image;
+
+import dev.pixelstep.functions.error.ImageTooLargeException;
+import dev.pixelstep.functions.error.UnsupportedImageException;
+import dev.pixelstep.functions.support.TestImages;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.awt.image.BufferedImage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ImageDecoderTest {
+
+    private final ImageDecoder decoder = new ImageDecoder(ImageLimits.defaults());
+
+    @ParameterizedTest
+    @CsvSource({"jpeg,JPEG,false", "png,PNG,false", "png,PNG,true", "gif,GIF,false", "bmp,BMP,false", "tiff,TIFF,false"})
+    void decodesEverySupportedFormatToIntRgb(String writer, ImageFormat format, boolean alpha) {
+        byte[] bytes = TestImages.encode(TestImages.picture(33, 21, alpha), writer);
+        DecodedImage decoded = decoder.decode("test", bytes);
+        assertEquals(format, decoded.format());
+        assertEquals(33, decoded.width());
+        assertEquals(21, decoded.height());
+        assertEquals(alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB, decoded.image().getType());
+    }
+
+    @Test
+    void greyscaleJpegBecomesIntRgb() {
+        BufferedImage gray = new BufferedImage(10, 10, BufferedImage.TYPE_BYTE_GRAY);
+        DecodedImage decoded = decoder.decode("test", TestImages.encode(gray, "jpeg"));
+        assertEquals(BufferedImage.TYPE_INT_RGB, decoded.image().getType());
+    }
+
+    @Test
+    void pixelCountIsCheckedFromTheHeaderBeforeDecoding() {
+        byte[] headerOnly = TestImages.pngHeaderOnly(8000, 7000);
+        ImageTooLargeException refused = assertThrows(ImageTooLargeException.class, () -> decoder.decode("big.png", headerOnly));
+        assertEquals(56_000_000L, refused.actual());
+        // With a higher limit the same bytes reach the decoder, which finds no pixel data: the
+        // limit above was applied to the header alone.
+        ImageDecoder generous = new ImageDecoder(new ImageLimits(1, 60_000_000));
+        UnsupportedImageException decodeFailure = assertThrows(UnsupportedImageException.class, () -> generous.decode("big.png", headerOnly));
+        assertTrue(decodeFailure.getMessage().contains("PNG"), decodeFailure.getMessage());
+    }
+
+    @Test
+    void truncatedPngIsRefused() {
+        byte[] png = TestImages.png(100, 100, false);
+        assertThrows(UnsupportedImageException.class, () -> decoder.decode("t.png", TestImages.truncated(png, 0.7)));
+    }
+
+    @Test
+    void corruptedJpegBodyIsRefused() {
+        byte[] jpeg = TestImages.jpeg(120, 90);
+        for (int i = jpeg.length / 2; i < jpeg.length / 2 + 40; i++) {
+            jpeg[i] = (byte) 0xFF;
+        }
+        assertThrows(UnsupportedImageException.class, () -> decoder.decode("c.jpg", jpeg));
+    }
+}

@@ -1,0 +1,122 @@
+package dev.pixelstep.functions.support;
+
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real S3 API for tests: S3Proxy with an in-memory blob store on 127.0.0.1 and an ephemeral
+ * port, plus a plain AWS SDK client (path-style, static credentials) to set up and inspect buckets.
+ */
+public final class S3ProxyServer implements AutoCloseable {
+
+    public static final String ACCESS_KEY = "pixelstep-access";
+    public static final String SECRET_KEY = "pixelstep-secret";
+
+    private final S3Proxy proxy;
+    private final URI endpoint;
+    private final S3Client client;
+
+    private S3ProxyServer(S3Proxy proxy, URI endpoint) {
+        this.proxy = proxy;
+        this.endpoint = endpoint;
+        this.client = S3Client.builder()
+                .endpointOverride(endpoint)
+                .forcePathStyle(true)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    /** Starts a server; close it when done. */
+    public static S3ProxyServer start() {
+        try {
+            S3Proxy proxy = S3Proxy.builder()
+                    .blobStore(new TransientNio2BlobStore())
+                    .endpoint(URI.create("http://127.0.0.1:0"))
+                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                    .build();
+            proxy.start();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!"STARTED".equals(proxy.getState())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
+                }
+                Thread.sleep(10);
+            }
+            return new S3ProxyServer(proxy, URI.create("http://127.0.0.1:" + proxy.getPort()));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start S3Proxy", e);
+        }
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** A client for the server (path-style, static credentials). */
+    public S3Client client() {
+        return client;
+    }
+
+    public void createBucket(String bucket) {
+        client.createBucket(b -> b.bucket(bucket));
+    }
+
+    public void put(String bucket, String key, byte[] bytes, Map<String, String> metadata) {
+        client.putObject(b -> b.bucket(bucket).key(key).metadata(metadata), RequestBody.fromBytes(bytes));
+    }
+
+    public byte[] get(String bucket, String key) {
+        ResponseBytes<GetObjectResponse> bytes = client.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+        return bytes.asByteArray();
+    }
+
+    public String contentType(String bucket, String key) {
+        return client.headObject(b -> b.bucket(bucket).key(key)).contentType();
+    }
+
+    public boolean exists(String bucket, String key) {
+        try {
+            client.headObject(b -> b.bucket(bucket).key(key));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Every key in the bucket, sorted. */
+    public List<String> keys(String bucket) {
+        return client.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream().map(S3Object::key).sorted().toList();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        try {
+            proxy.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop S3Proxy", e);
+        }
+    }
+}
