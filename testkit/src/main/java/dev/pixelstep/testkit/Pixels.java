@@ -13,6 +13,20 @@ public final class Pixels {
         return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     }
 
+    /**
+     * Every pixel of {@code image} as packed ARGB, with fully transparent pixels as 0: their colour
+     * is invisible, and operations that work premultiplied by alpha do not keep it.
+     */
+    public static int[] visible(BufferedImage image) {
+        int[] argb = argb(image);
+        for (int i = 0; i < argb.length; i++) {
+            if (argb[i] >>> 24 == 0) {
+                argb[i] = 0;
+            }
+        }
+        return argb;
+    }
+
     /** The alpha of a packed ARGB value. */
     public static int alpha(int argb) {
         return argb >>> 24;

@@ -55,6 +55,29 @@ public final class Images {
     }
 
     /**
+     * Images with the given contents and types whose sides are each between {@code minSide} and
+     * {@code maxSide} (no thin shapes unless {@code minSide} is 1), e.g. large-enough noise for a
+     * smoothing property.
+     */
+    public static Gen<SampleImage> of(int minSide, int maxSide, List<ImageContent> contents, ImageType... types) {
+        if (minSide < 1 || maxSide < minSide || contents.isEmpty() || types.length == 0) {
+            throw new IllegalArgumentException("need 1 <= minSide <= maxSide, a content and a type");
+        }
+        Gen<ImageType> type = Generate.pick(List.of(types));
+        Gen<ImageContent> content = Generate.pick(List.copyOf(contents));
+        Gen<Integer> side = integers().between(minSide, maxSide);
+        Gen<Long> seed = longs().all();
+        Gen<SampleImage> gen = in -> new SampleImage(type.generate(in), content.generate(in), side.generate(in),
+                side.generate(in), seed.generate(in));
+        return gen.describedAs(SampleImage::toString);
+    }
+
+    /** Flat (one-colour) images of every type, sides 1..{@code maxSide}. */
+    public static Gen<SampleImage> flat(int maxSide) {
+        return of(1, maxSide, List.of(ImageContent.FLAT), ImageType.values());
+    }
+
+    /**
      * Image sizes up to {@code maxSide} on each side: one in ten is 1x1, three in ten 1xN, three
      * in ten Nx1, the rest anything.
      */

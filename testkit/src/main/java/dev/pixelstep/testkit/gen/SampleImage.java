@@ -68,7 +68,7 @@ public final class SampleImage {
             for (int x = 0; x < width; x++) {
                 row[x] = content.argb(x, y, width, height, constants, random);
             }
-            if (y == 0 && type.hasAlpha()) {
+            if (y == 0 && type.hasAlpha() && row[0] >>> 24 == 255) {
                 row[0] &= 0x7fffffff; // at least one pixel is translucent, whatever the content
             }
             image.setRGB(0, y, width, 1, row, 0, width);

@@ -100,4 +100,15 @@ class ImagesTest {
         qt().withExamples(500).forAll(Images.sizes(5)).checkAssert((ImageSize size) ->
                 assertTrue(size.width() <= 5 && size.height() <= 5, size.toString()));
     }
+
+    @Test
+    void boundedImagesKeepTheirBoundsContentsAndTypes() {
+        Gen<SampleImage> gen = Images.of(8, 20, java.util.List.of(ImageContent.NOISE), ImageType.GRAY, ImageType.ABGR);
+        qt().withExamples(200).forAll(gen).checkAssert(sample -> {
+            assertTrue(sample.width() >= 8 && sample.width() <= 20 && sample.height() >= 8 && sample.height() <= 20);
+            assertEquals(ImageContent.NOISE, sample.content());
+            assertTrue(sample.type() == ImageType.GRAY || sample.type() == ImageType.ABGR);
+        });
+        qt().withExamples(100).forAll(Images.flat(10)).checkAssert(sample -> assertEquals(ImageContent.FLAT, sample.content()));
+    }
 }

@@ -1,0 +1,67 @@
+package dev.pixelstep.operations.blur;
+
+import dev.pixelstep.operations.raster.Clamp;
+import dev.pixelstep.operations.raster.GaussianKernel;
+import dev.pixelstep.operations.raster.IntImage;
+import dev.pixelstep.operations.raster.SeparableGaussian;
+import dev.pixelstep.spi.ImageOperation;
+import dev.pixelstep.spi.param.DoubleParameter;
+import dev.pixelstep.spi.param.Parameter;
+import dev.pixelstep.spi.param.Parameters;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * {@code sharpen(amount=1, radius=1)}: an unsharp mask, c' = c + amount * (c - blur(c)), with the
+ * Gaussian of {@link GaussianBlur} (radius = sigma). Flat areas stay as they are; every pixel keeps
+ * its alpha.
+ */
+public final class Sharpen implements ImageOperation {
+
+    /** How strongly edges are enhanced. */
+    public static final DoubleParameter AMOUNT = DoubleParameter.of("amount", 1, 0, 5, "",
+            "how much of the detail is added back: 0 changes nothing, 1 doubles it");
+
+    /** The scale of the detail that is enhanced. */
+    public static final DoubleParameter RADIUS = DoubleParameter.of("radius", 1, 0.5, 20, "px",
+            "the size of the detail to enhance (sigma of the Gaussian)");
+
+    @Override
+    public String name() {
+        return "sharpen";
+    }
+
+    @Override
+    public String description() {
+        return "Makes edges crisper (unsharp mask).";
+    }
+
+    @Override
+    public List<Parameter<?>> parameters() {
+        return List.of(AMOUNT, RADIUS);
+    }
+
+    @Override
+    public BufferedImage apply(BufferedImage source, Parameters parameters) {
+        IntImage out = IntImage.copyOf(source, true);
+        int[] px = out.pixels();
+        int[] blurred = new int[px.length];
+        SeparableGaussian.blur(px, blurred, out.width(), out.height(), GaussianKernel.of(parameters.get(RADIUS)),
+                SeparableGaussian.Mode.RGB);
+        int k = (int) Math.round(parameters.get(AMOUNT) * 256);
+        for (int i = 0; i < px.length; i++) {
+            int p = px[i];
+            int q = blurred[i];
+            px[i] = (p & 0xff000000)
+                    | sharpen((p >> 16) & 0xff, (q >> 16) & 0xff, k) << 16
+                    | sharpen((p >> 8) & 0xff, (q >> 8) & 0xff, k) << 8
+                    | sharpen(p & 0xff, q & 0xff, k);
+        }
+        return out.image();
+    }
+
+    private static int sharpen(int c, int blurred, int k) {
+        return Clamp.channel(c + (((c - blurred) * k + 128) >> 8));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.pixelstep.operations.color;
+
+import dev.pixelstep.operations.raster.ChannelTable;
+import dev.pixelstep.operations.raster.IntImage;
+import dev.pixelstep.spi.ImageOperation;
+import dev.pixelstep.spi.param.DoubleParameter;
+import dev.pixelstep.spi.param.Parameter;
+import dev.pixelstep.spi.param.Parameters;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * {@code brightness(amount=0.2)}: adds {@code amount * 255} to every channel, clamped; -1 gives
+ * black, 1 white, 0 changes nothing. Alpha is kept.
+ */
+public final class Brightness implements ImageOperation {
+
+    /** The shift as a fraction of full scale. */
+    public static final DoubleParameter AMOUNT = DoubleParameter.of("amount", 0.2, -1, 1, "",
+            "how much lighter (positive) or darker (negative), as a fraction of full brightness");
+
+    @Override
+    public String name() {
+        return "brightness";
+    }
+
+    @Override
+    public String description() {
+        return "Makes the image lighter or darker.";
+    }
+
+    @Override
+    public List<Parameter<?>> parameters() {
+        return List.of(AMOUNT);
+    }
+
+    @Override
+    public BufferedImage apply(BufferedImage source, Parameters parameters) {
+        int shift = (int) Math.round(parameters.get(AMOUNT) * 255);
+        IntImage out = IntImage.copyOf(source, true);
+        ChannelTable.of(v -> v + shift).applyInPlace(out.pixels());
+        return out.image();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.pixelstep.operations.color;
+
+import dev.pixelstep.operations.raster.IntImage;
+import dev.pixelstep.spi.ImageOperation;
+import dev.pixelstep.spi.param.Parameter;
+import dev.pixelstep.spi.param.Parameters;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * {@code grayscale}: every pixel becomes its luma, Y = 0.299 R + 0.587 G + 0.114 B (ITU-R BT.601,
+ * in 8-bit fixed point: (77 R + 150 G + 29 B + 128) / 256), so R = G = B. Alpha is kept.
+ */
+public final class Grayscale implements ImageOperation {
+
+    @Override
+    public String name() {
+        return "grayscale";
+    }
+
+    @Override
+    public String description() {
+        return "Turns colours into shades of gray (BT.601 luma).";
+    }
+
+    @Override
+    public List<Parameter<?>> parameters() {
+        return List.of();
+    }
+
+    @Override
+    public BufferedImage apply(BufferedImage source, Parameters parameters) {
+        IntImage out = IntImage.copyOf(source, true);
+        int[] px = out.pixels();
+        for (int i = 0; i < px.length; i++) {
+            int p = px[i];
+            int y = luma(p);
+            px[i] = (p & 0xff000000) | y << 16 | y << 8 | y;
+        }
+        return out.image();
+    }
+
+    /** The BT.601 luma of a packed pixel, 0..255. */
+    public static int luma(int rgb) {
+        return (77 * ((rgb >> 16) & 0xff) + 150 * ((rgb >> 8) & 0xff) + 29 * (rgb & 0xff) + 128) >> 8;
+    }
+}

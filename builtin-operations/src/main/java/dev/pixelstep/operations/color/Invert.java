@@ -1,0 +1,38 @@
+package dev.pixelstep.operations.color;
+
+import dev.pixelstep.operations.raster.IntImage;
+import dev.pixelstep.spi.ImageOperation;
+import dev.pixelstep.spi.param.Parameter;
+import dev.pixelstep.spi.param.Parameters;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/** {@code invert}: the photographic negative, each channel v becomes 255 - v; alpha is kept. */
+public final class Invert implements ImageOperation {
+
+    @Override
+    public String name() {
+        return "invert";
+    }
+
+    @Override
+    public String description() {
+        return "Inverts every colour (the photographic negative).";
+    }
+
+    @Override
+    public List<Parameter<?>> parameters() {
+        return List.of();
+    }
+
+    @Override
+    public BufferedImage apply(BufferedImage source, Parameters parameters) {
+        IntImage out = IntImage.copyOf(source, true);
+        int[] px = out.pixels();
+        for (int i = 0; i < px.length; i++) {
+            px[i] ^= 0x00ffffff;
+        }
+        return out.image();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.pixelstep.operations.color;
+
+import dev.pixelstep.operations.raster.ChannelTable;
+import dev.pixelstep.operations.raster.IntImage;
+import dev.pixelstep.spi.ImageOperation;
+import dev.pixelstep.spi.param.IntParameter;
+import dev.pixelstep.spi.param.Parameter;
+import dev.pixelstep.spi.param.Parameters;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * {@code solarize(threshold=128)}: inverts every channel value at or above {@code threshold}
+ * (v becomes 255 - v) and keeps the others, the darkroom Sabattier effect. Alpha is kept.
+ */
+public final class Solarize implements ImageOperation {
+
+    /** Channel values from here up are inverted. */
+    public static final IntParameter THRESHOLD = IntParameter.of("threshold", 128, 0, 256, "",
+            "channel values at or above it are inverted; 256 changes nothing, 0 inverts everything");
+
+    @Override
+    public String name() {
+        return "solarize";
+    }
+
+    @Override
+    public String description() {
+        return "Inverts the bright tones, like an over-exposed print.";
+    }
+
+    @Override
+    public List<Parameter<?>> parameters() {
+        return List.of(THRESHOLD);
+    }
+
+    @Override
+    public BufferedImage apply(BufferedImage source, Parameters parameters) {
+        int threshold = parameters.get(THRESHOLD);
+        IntImage out = IntImage.copyOf(source, true);
+        ChannelTable.of(v -> v >= threshold ? 255 - v : v).applyInPlace(out.pixels());
+        return out.image();
+    }
+}

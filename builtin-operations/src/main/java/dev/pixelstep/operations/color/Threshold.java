@@ -1,0 +1,48 @@
+package dev.pixelstep.operations.color;
+
+import dev.pixelstep.operations.raster.IntImage;
+import dev.pixelstep.spi.ImageOperation;
+import dev.pixelstep.spi.param.IntParameter;
+import dev.pixelstep.spi.param.Parameter;
+import dev.pixelstep.spi.param.Parameters;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * {@code threshold(level=128)}: pixels whose luma ({@link Grayscale#luma}) is at least
+ * {@code level} become white, the others black. Alpha is kept.
+ */
+public final class Threshold implements ImageOperation {
+
+    /** The luma from which pixels turn white. */
+    public static final IntParameter LEVEL = IntParameter.of("level", 128, 0, 256, "",
+            "pixels with a luma at or above it turn white, the rest black");
+
+    @Override
+    public String name() {
+        return "threshold";
+    }
+
+    @Override
+    public String description() {
+        return "Turns the image into pure black and white at a brightness level.";
+    }
+
+    @Override
+    public List<Parameter<?>> parameters() {
+        return List.of(LEVEL);
+    }
+
+    @Override
+    public BufferedImage apply(BufferedImage source, Parameters parameters) {
+        int level = parameters.get(LEVEL);
+        IntImage out = IntImage.copyOf(source, true);
+        int[] px = out.pixels();
+        for (int i = 0; i < px.length; i++) {
+            int p = px[i];
+            px[i] = (p & 0xff000000) | (Grayscale.luma(p) >= level ? 0xffffff : 0);
+        }
+        return out.image();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.pixelstep.operations.effect;
+
+import dev.pixelstep.operations.raster.IntImage;
+import dev.pixelstep.spi.ImageOperation;
+import dev.pixelstep.spi.param.DoubleParameter;
+import dev.pixelstep.spi.param.Parameter;
+import dev.pixelstep.spi.param.Parameters;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * {@code vignette(strength=0.5, start=0.5)}: darkens the image towards its corners. With d the
+ * distance from the centre over the half-diagonal (0 at the centre, 1 in the corners), pixels
+ * with d up to {@code start} are untouched and beyond it are scaled by
+ * 1 - strength * smoothstep((d - start) / (1 - start)). Alpha is kept.
+ */
+public final class Vignette implements ImageOperation {
+
+    /** How dark the corners get. */
+    public static final DoubleParameter STRENGTH = DoubleParameter.of("strength", 0.5, 0, 1, "",
+            "how dark the corners get: 0 changes nothing, 1 makes them black");
+    /** Where the darkening begins. */
+    public static final DoubleParameter START = DoubleParameter.of("start", 0.5, 0, 1, "",
+            "where the darkening begins, as a fraction of the distance from the centre to a corner");
+
+    @Override
+    public String name() {
+        return "vignette";
+    }
+
+    @Override
+    public String description() {
+        return "Darkens the edges and corners, drawing the eye to the centre.";
+    }
+
+    @Override
+    public List<Parameter<?>> parameters() {
+        return List.of(STRENGTH, START);
+    }
+
+    @Override
+    public BufferedImage apply(BufferedImage source, Parameters parameters) {
+        double strength = parameters.get(STRENGTH);
+        double start = parameters.get(START);
+        IntImage out = IntImage.copyOf(source, true);
+        int[] px = out.pixels();
+        int width = out.width();
+        int height = out.height();
+        double cx = width / 2.0;
+        double cy = height / 2.0;
+        double halfDiagonal = Math.sqrt(cx * cx + cy * cy);
+        double[] dx2 = new double[width];
+        for (int x = 0; x < width; x++) {
+            double dx = (x + 0.5 - cx) / halfDiagonal;
+            dx2[x] = dx * dx;
+        }
+        for (int y = 0; y < height; y++) {
+            double dy = (y + 0.5 - cy) / halfDiagonal;
+            double dy2 = dy * dy;
+            for (int x = 0, i = y * width; x < width; x++, i++) {
+                double d = Math.sqrt(dx2[x] + dy2);
+                if (d <= start) {
+                    continue;
+                }
+                double t = start >= 1 ? 0 : Math.min(1, (d - start) / (1 - start));
+                int k = (int) Math.round((1 - strength * t * t * (3 - 2 * t)) * 256);
+                int p = px[i];
+                px[i] = (p & 0xff000000)
+                        | ((((p >> 16) & 0xff) * k + 128) >> 8) << 16
+                        | ((((p >> 8) & 0xff) * k + 128) >> 8) << 8
+                        | (((p & 0xff) * k + 128) >> 8);
+            }
+        }
+        return out.image();
+    }
+}

@@ -1,0 +1,2 @@
+/** Stylising effects: edge detection and emboss (JHLabs), pixelate and vignette (own kernels). */
+package dev.pixelstep.operations.effect;

@@ -1,0 +1,38 @@
+package dev.pixelstep.operations.raster;
+
+/**
+ * A lookup table applied to the red, green and blue channel of every pixel, alpha kept: the one
+ * loop behind every per-channel point operation (invert, brightness, contrast, posterize,
+ * solarize). One pass over the {@code int[]}, no per-pixel calls.
+ */
+public final class ChannelTable {
+
+    private final int[] table;
+
+    private ChannelTable(int[] table) {
+        this.table = table;
+    }
+
+    /** A table from a function of one channel value 0..255; results are clamped to 0..255. */
+    public static ChannelTable of(java.util.function.IntUnaryOperator function) {
+        int[] table = new int[256];
+        for (int v = 0; v < 256; v++) {
+            table[v] = Math.max(0, Math.min(255, function.applyAsInt(v)));
+        }
+        return new ChannelTable(table);
+    }
+
+    /** Applies the table to every pixel of {@code pixels} in place. */
+    public void applyInPlace(int[] pixels) {
+        int[] t = table;
+        for (int i = 0; i < pixels.length; i++) {
+            int p = pixels[i];
+            pixels[i] = (p & 0xff000000) | t[(p >> 16) & 0xff] << 16 | t[(p >> 8) & 0xff] << 8 | t[p & 0xff];
+        }
+    }
+
+    /** The mapped value of one channel value. */
+    public int map(int value) {
+        return table[value];
+    }
+}
