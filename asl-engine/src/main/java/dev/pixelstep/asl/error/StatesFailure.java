@@ -1,7 +1,5 @@
 package dev.pixelstep.asl.error;
 
-import java.util.Objects;
-
 /**
  * A failure travelling through an execution: an error name (e.g. {@code States.Timeout} or a task's own
  * error type) and an optional human-readable cause, exactly what a Catcher receives as {@code {"Error","Cause"}}.
@@ -14,16 +12,16 @@ public final class StatesFailure extends RuntimeException {
     private final String cause;
 
     /**
-     * @param error the error name, never null
+     * @param error the error name; null only for a Fail state without Error
      * @param cause the cause, may be null
      */
     public StatesFailure(String error, String cause) {
-        super(cause == null ? error : error + ": " + cause, null, false, false);
-        this.error = Objects.requireNonNull(error, "error");
+        super(cause == null ? String.valueOf(error) : error + ": " + cause, null, false, false);
+        this.error = error;
         this.cause = cause;
     }
 
-    /** The error name. */
+    /** The error name, or null (a Fail state without Error). */
     public String error() {
         return error;
     }

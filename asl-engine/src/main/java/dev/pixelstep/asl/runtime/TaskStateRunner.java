@@ -1,0 +1,166 @@
+package dev.pixelstep.asl.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pixelstep.asl.definition.TaskState;
+import dev.pixelstep.asl.error.ErrorNames;
+import dev.pixelstep.asl.error.StatesFailure;
+import dev.pixelstep.asl.error.TaskFailure;
+import dev.pixelstep.asl.expression.Path;
+import dev.pixelstep.asl.expression.Scope;
+import dev.pixelstep.asl.expression.intrinsic.IntrinsicFunction;
+import dev.pixelstep.asl.history.HistoryEventType;
+import dev.pixelstep.asl.json.Json;
+import dev.pixelstep.asl.task.ResourceArn;
+import dev.pixelstep.asl.task.TaskHandler;
+import dev.pixelstep.asl.task.TaskInvocation;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One attempt of a Task state: effective input, TaskScheduled/Started, the handler (on this thread, or on the
+ * executor when TimeoutSeconds or HeartbeatSeconds apply, so that it can be abandoned and interrupted), then
+ * TaskSucceeded or TaskFailed/TaskTimedOut, and the output processing.
+ */
+final class TaskStateRunner {
+
+    private final ExecutionRun run;
+
+    TaskStateRunner(ExecutionRun run) {
+        this.run = run;
+    }
+
+    Outcome attempt(TaskState task, JsonNode rawInput, ObjectNode context, EventChain chain) {
+        DataFlow flow = new DataFlow(task.io(), context, run.config().random());
+        JsonNode effective = flow.effectiveInput(rawInput);
+        Scope scope = flow.scope(rawInput);
+        Integer timeout = seconds(task.timeoutSeconds(), task.timeoutSecondsPath(), scope, "TimeoutSecondsPath");
+        Integer heartbeat = seconds(task.heartbeatSeconds(), task.heartbeatSecondsPath(), scope, "HeartbeatSecondsPath");
+        ResourceArn resource = ResourceArn.of(task.resource());
+        TaskHandler handler = run.config().handlers().get(task.resource());
+        if (handler == null) {
+            throw new StatesFailure(ErrorNames.RUNTIME, "no task handler is registered for " + task.resource());
+        }
+        ObjectNode scheduled = details(resource).put("region", run.config().region());
+        scheduled.set("parameters", effective);
+        if (timeout != null) {
+            scheduled.put("timeoutInSeconds", timeout);
+        }
+        if (heartbeat != null) {
+            scheduled.put("heartbeatInSeconds", heartbeat);
+        }
+        run.history().append(chain, HistoryEventType.TASK_SCHEDULED, scheduled);
+        run.history().append(chain, HistoryEventType.TASK_STARTED, details(resource));
+        AtomicLong lastBeat = new AtomicLong(System.nanoTime());
+        TaskInvocation invocation = new TaskInvocation(task.resource(), effective, task.name(), run.executionArn(),
+                run.config().region(), run.config().account(), context.path("State").path("RetryCount").asInt(),
+                IntrinsicFunction.randomUuid(run.config().random()).toString(), () -> lastBeat.set(System.nanoTime()));
+        JsonNode result;
+        try {
+            result = timeout == null && heartbeat == null ? invokeHere(handler, invocation, resource)
+                    : invokeLimited(handler, invocation, resource, timeout, heartbeat, lastBeat);
+        } catch (StatesFailure failure) {
+            boolean timedOut = ErrorNames.TIMEOUT.equals(failure.error())
+                    || ErrorNames.HEARTBEAT_TIMEOUT.equals(failure.error());
+            ObjectNode failed = details(resource).put("error", failure.error());
+            if (failure.cause() != null) {
+                failed.put("cause", failure.cause());
+            }
+            run.history().append(chain, timedOut ? HistoryEventType.TASK_TIMED_OUT : HistoryEventType.TASK_FAILED, failed);
+            throw failure;
+        }
+        ObjectNode succeeded = details(resource);
+        succeeded.set("output", result);
+        run.history().append(chain, HistoryEventType.TASK_SUCCEEDED, succeeded);
+        return new Outcome(flow.output(rawInput, result), task.transition().next());
+    }
+
+    private static Integer seconds(Integer fixed, Path path, Scope scope, String field) {
+        if (path == null) {
+            return fixed;
+        }
+        JsonNode value = path.select(scope);
+        if (value == null || !value.isIntegralNumber() || value.asLong() < 1 || value.asLong() > 99_999_999) {
+            throw new StatesFailure(ErrorNames.RUNTIME, "The " + field + " '" + path.text()
+                    + "' must resolve to a positive integer but resolved to "
+                    + (value == null ? "nothing" : Json.write(value)));
+        }
+        return value.intValue();
+    }
+
+    private static JsonNode invokeHere(TaskHandler handler, TaskInvocation invocation, ResourceArn resource) {
+        try {
+            return nonNull(handler.execute(invocation));
+        } catch (InterruptedException e) {
+            throw new ExecutionStoppedException();
+        } catch (Exception | StackOverflowError e) {
+            throw failure(e, resource);
+        }
+    }
+
+    private JsonNode invokeLimited(TaskHandler handler, TaskInvocation invocation, ResourceArn resource,
+                                   Integer timeout, Integer heartbeat, AtomicLong lastBeat) {
+        long start = System.nanoTime();
+        long deadline = timeout == null ? Long.MAX_VALUE : start + TimeUnit.SECONDS.toNanos(timeout);
+        Future<JsonNode> future = run.config().executor().submit(() -> {
+            run.threads().register();
+            try {
+                return handler.execute(invocation);
+            } finally {
+                run.threads().unregister();
+            }
+        });
+        while (true) {
+            long now = System.nanoTime();
+            long beatDeadline = heartbeat == null ? Long.MAX_VALUE
+                    : lastBeat.get() + TimeUnit.SECONDS.toNanos(heartbeat);
+            long wait = Math.min(deadline, beatDeadline) - now;
+            if (wait <= 0) {
+                future.cancel(true);
+                throw deadline <= beatDeadline
+                        ? new StatesFailure(ErrorNames.TIMEOUT, "The task did not complete within its TimeoutSeconds ("
+                                + timeout + " s)")
+                        : new StatesFailure(ErrorNames.HEARTBEAT_TIMEOUT, "The task sent no heartbeat within its"
+                                + " HeartbeatSeconds (" + heartbeat + " s)");
+            }
+            try {
+                return nonNull(future.get(wait, TimeUnit.NANOSECONDS));
+            } catch (TimeoutException stillRunning) {
+                // check the deadlines again
+            } catch (InterruptedException e) {
+                future.cancel(true);
+                throw new ExecutionStoppedException();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof InterruptedException) {
+                    throw new ExecutionStoppedException();
+                }
+                throw failure(e.getCause(), resource);
+            }
+        }
+    }
+
+    private static JsonNode nonNull(JsonNode result) {
+        return result == null ? NullNode.instance : result;
+    }
+
+    private static StatesFailure failure(Throwable thrown, ResourceArn resource) {
+        if (thrown instanceof TaskFailure failure) {
+            return new StatesFailure(failure.error(), failure.failureCause());
+        }
+        if (thrown instanceof StatesFailure failure) {
+            return failure;
+        }
+        if (thrown instanceof ExecutionStoppedException stopped) {
+            throw stopped;
+        }
+        return new StatesFailure(resource.errorNameFor(thrown), thrown.getMessage());
+    }
+
+    private static ObjectNode details(ResourceArn resource) {
+        return Json.object().put("resourceType", resource.resourceType()).put("resource", resource.resource());
+    }
+}
