@@ -127,7 +127,7 @@ class ProcessorHandlerTest {
             setup.process("b.png");
         }
         List<String> keys = s3.keys(first.out);
-        assertEquals(10, keys.size());
+        assertEquals(7, keys.size());
         assertEquals(keys, s3.keys(second.out));
         for (String key : keys) {
             assertArrayEquals(s3.get(first.out, key), s3.get(second.out, key), key);
