@@ -111,7 +111,7 @@ public enum IntrinsicFunction {
                 if (range.size() == MAX_RANGE_ITEMS) {
                     throw args.fail("the range has more than " + MAX_RANGE_ITEMS + " items");
                 }
-                range.add(value);
+                range.add(integer(value));
             }
             return range;
         }
@@ -211,7 +211,7 @@ public enum IntrinsicFunction {
                 throw args.fail("the end (" + end + ") must be greater than the start (" + start + ")");
             }
             Random random = args.size() == 3 ? new Random(args.integer(2)) : args.random();
-            return LongNode.valueOf(start + random.longs(1, 0, end - start).findFirst().orElseThrow());
+            return integer(start + random.longs(1, 0, end - start).findFirst().orElseThrow());
         }
     },
     /** {@code States.MathAdd(a, b)}: the sum of two numbers. */
@@ -220,7 +220,7 @@ public enum IntrinsicFunction {
         JsonNode apply(FunctionArguments args) {
             BigDecimal sum = args.number(0).add(args.number(1));
             try {
-                return LongNode.valueOf(sum.stripTrailingZeros().longValueExact());
+                return integer(sum.stripTrailingZeros().longValueExact());
             } catch (ArithmeticException notAnInteger) {
                 return DecimalNode.valueOf(sum);
             }
@@ -296,6 +296,10 @@ public enum IntrinsicFunction {
         long most = (random.nextLong() & ~0xF000L) | 0x4000L;
         long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(most, least);
+    }
+
+    private static JsonNode integer(long value) {
+        return value == (int) value ? IntNode.valueOf((int) value) : LongNode.valueOf(value);
     }
 
     private static String limited(FunctionArguments args, String text) {
