@@ -3,7 +3,7 @@ package dev.pixelstep.asl.expression.intrinsic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -222,7 +222,7 @@ public enum IntrinsicFunction {
             try {
                 return integer(sum.stripTrailingZeros().longValueExact());
             } catch (ArithmeticException notAnInteger) {
-                return DecimalNode.valueOf(sum);
+                return DoubleNode.valueOf(sum.doubleValue());
             }
         }
     },
