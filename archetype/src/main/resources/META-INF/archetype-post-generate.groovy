@@ -13,3 +13,8 @@ if (problem != null) {
     new File(request.outputDirectory, request.artifactId).deleteDir()
     throw new IllegalArgumentException(problem)
 }
+
+// Finishing touches archetype resources cannot carry: the wrapper's executable bit and the .gitignore name.
+File project = new File(request.outputDirectory, request.artifactId)
+new File(project, 'mvnw').setExecutable(true, false)
+new File(project, 'gitignore').renameTo(new File(project, '.gitignore'))

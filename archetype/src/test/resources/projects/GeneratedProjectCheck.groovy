@@ -48,6 +48,12 @@ def layer = file("target/${expected.artifactId}-${expected.version}-layer.zip")
 def layerEntries = entries(layer)
 if (layerEntries != ['java/', 'java/lib/', "java/lib/${expected.artifactId}.jar".toString()] as Set) fail("layer zip holds ${layerEntries}")
 
+// The Maven wrapper runs as is; target/ stays out of git.
+if (!file('mvnw').canExecute()) fail('mvnw is not executable')
+file('.mvn/wrapper/maven-wrapper.properties')
+if (!file('.gitignore').text.contains('target/')) fail('.gitignore does not ignore target/')
+if (new File(projectDir, 'gitignore').exists()) fail('gitignore was not renamed')
+
 // The README tells how to run it with exactly this layer.
 if (!file('README.md').text.contains("pixelstep serve --layer target/${expected.artifactId}-${expected.version}-layer.zip")) fail('README lacks the pixelstep serve command')
 return true
