@@ -346,4 +346,23 @@ class ErrorHandlingTest {
             assertNull(output.get("Cause"));
         }
     }
+
+    @Test
+    void resultsOverTheTwoHundredFiftySixKibLimitFailWithDataLimitExceededWhichIsNeverCaught() {
+        try (Fixture f = new Fixture().task(TASK, invocation -> Json.toNode("x".repeat(300_000)))) {
+            Execution execution = f.run(task("""
+                    "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Recovered"}],"""), "{}");
+            assertEquals(ErrorNames.DATA_LIMIT_EXCEEDED, execution.error());
+        }
+    }
+
+    @Test
+    void anExecutionInputOverTheLimitFailsAtOnce() {
+        try (Fixture f = new Fixture()) {
+            Execution execution = f.run("""
+                    {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}""",
+                    "{\"big\": \"" + "y".repeat(300_000) + "\"}");
+            assertEquals(ErrorNames.DATA_LIMIT_EXCEEDED, execution.error());
+        }
+    }
 }

@@ -9,9 +9,11 @@ import dev.pixelstep.asl.error.StatesFailure;
 import dev.pixelstep.asl.history.HistoryEvent;
 import dev.pixelstep.asl.history.HistoryEventType;
 import dev.pixelstep.asl.json.Json;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The state of one execution while and after it runs: identity, history, status and result. The public face of it
@@ -69,6 +71,7 @@ public final class ExecutionRun {
             started.set("input", input);
             started.put("roleArn", "arn:aws:iam::" + config.account() + ":role/pixelstep-asl-engine");
             history.append(chain, HistoryEventType.EXECUTION_STARTED, started);
+            PayloadLimit.check(input, "the execution input");
             JsonNode result = new GraphInterpreter(this).run(definition.graph(), input, chain);
             finish(chain, ExecutionStatus.SUCCEEDED, result, null);
         } catch (StatesFailure error) {
@@ -145,8 +148,8 @@ public final class ExecutionRun {
     }
 
     /** Waits at most a while; true when the execution has ended. */
-    public boolean await(java.time.Duration timeout) throws InterruptedException {
-        return finished.await(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+    public boolean await(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** The engine configuration. */

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pixelstep.asl.definition.ChoiceState;
 import dev.pixelstep.asl.definition.FailState;
 import dev.pixelstep.asl.definition.InputOutput;
+import dev.pixelstep.asl.definition.InputSelection;
 import dev.pixelstep.asl.definition.MapState;
 import dev.pixelstep.asl.definition.ParallelState;
 import dev.pixelstep.asl.definition.PassState;
+import dev.pixelstep.asl.definition.ResultPlacement;
 import dev.pixelstep.asl.definition.State;
 import dev.pixelstep.asl.definition.StateGraph;
 import dev.pixelstep.asl.definition.SucceedState;
@@ -79,6 +81,7 @@ final class GraphInterpreter {
         enteredDetails.set("input", input);
         run.history().append(chain, events[0], enteredDetails);
         Outcome outcome = execute(state, input, entered, chain);
+        PayloadLimit.check(outcome.output(), "the output of state '" + state.name() + "'");
         ObjectNode exitedDetails = Json.object().put("name", state.name());
         exitedDetails.set("output", outcome.output());
         run.history().append(chain, events[1], exitedDetails);
@@ -163,9 +166,8 @@ final class GraphInterpreter {
         return value.textValue();
     }
 
-    private DataFlow flow(dev.pixelstep.asl.definition.InputSelection in,
-                          dev.pixelstep.asl.definition.InputSelection out, ObjectNode context) {
-        InputOutput io = new InputOutput(in, null, null, dev.pixelstep.asl.definition.ResultPlacement.DISCARD, out);
+    private DataFlow flow(InputSelection in, InputSelection out, ObjectNode context) {
+        InputOutput io = new InputOutput(in, null, null, ResultPlacement.DISCARD, out);
         return new DataFlow(io, context, run.config().random());
     }
 

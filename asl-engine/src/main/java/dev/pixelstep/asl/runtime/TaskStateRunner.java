@@ -73,6 +73,7 @@ final class TaskStateRunner {
             run.history().append(chain, timedOut ? HistoryEventType.TASK_TIMED_OUT : HistoryEventType.TASK_FAILED, failed);
             throw failure;
         }
+        PayloadLimit.check(result, "the result of task '" + task.name() + "'");
         ObjectNode succeeded = details(resource);
         succeeded.set("output", result);
         run.history().append(chain, HistoryEventType.TASK_SUCCEEDED, succeeded);

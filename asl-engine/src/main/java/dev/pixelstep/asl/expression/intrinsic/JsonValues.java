@@ -1,6 +1,8 @@
 package dev.pixelstep.asl.expression.intrinsic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import java.math.BigDecimal;
 import java.util.Comparator;
@@ -30,13 +32,11 @@ final class JsonValues {
         }
         if (node.isContainerNode()) {
             JsonNode copy = node.deepCopy();
-            if (copy.isArray()) {
-                var array = (com.fasterxml.jackson.databind.node.ArrayNode) copy;
+            if (copy instanceof ArrayNode array) {
                 for (int i = 0; i < array.size(); i++) {
                     array.set(i, canonical(array.get(i)));
                 }
-            } else {
-                var object = (com.fasterxml.jackson.databind.node.ObjectNode) copy;
+            } else if (copy instanceof ObjectNode object) {
                 object.properties().forEach(e -> e.setValue(canonical(e.getValue())));
             }
             return copy;
