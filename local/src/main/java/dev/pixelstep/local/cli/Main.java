@@ -1,0 +1,70 @@
+package dev.pixelstep.local.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The {@code pixelstep} command: {@code serve}, {@code run}, {@code operations}, {@code executions}.
+ * Exit status 0 on success, 1 when a run FAILED or the work could not be done, 2 for a bad command line.
+ */
+public final class Main {
+
+    static final String USAGE = """
+            usage: pixelstep <command> [options]
+
+            commands:
+              serve                      start the local stack (S3 on 127.0.0.1:9000, events, engine, functions)
+              run IMAGE --ops CHAIN      upload IMAGE with the chain, wait for its manifest, download every output
+              operations                 list every operation (built-in and plugin layers) with its parameters
+              executions                 list recent executions with status and per-state timings
+
+            common options:
+              --data DIR                 data directory (default ./.pixelstep)
+              --layer PATH               an extra plugin layer (zip, layer directory or jar); repeatable
+            serve/run options:
+              --host ADDRESS             address to bind (default 127.0.0.1)
+              --port N                   S3 port (default 9000 for serve, a free port for run)
+              --input-bucket NAME        (default pixelstep-input)
+              --output-bucket NAME       (default pixelstep-output)
+              --concurrency N            executions at once (default: number of processors)
+            run options:
+              --ops CHAIN                e.g. "grayscale, blur(radius=4)"
+              --out DIR                  where outputs go (default ./pixelstep-out/<image name>)
+              --timeout SECONDS          how long to wait for the manifest (default 300)
+            executions options:
+              --limit N                  how many to show (default 20)
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(Arrays.asList(args), System.out, System.err));
+    }
+
+    /** Runs a command line; returns the exit status. */
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help") || args.get(0).equals("-h")) {
+            out.print(USAGE);
+            return args.isEmpty() ? 2 : 0;
+        }
+        List<String> rest = args.subList(1, args.size());
+        try {
+            return switch (args.get(0)) {
+                case "serve" -> new ServeCommand(out).run(rest);
+                case "run" -> new RunCommand(out).run(rest);
+                case "operations" -> new OperationsCommand(out).run(rest);
+                case "executions" -> new ExecutionsCommand(out).run(rest);
+                default -> throw new UsageException("unknown command '" + args.get(0) + "'; commands: serve, run, operations, executions");
+            };
+        } catch (UsageException e) {
+            err.println("pixelstep: " + e.getMessage());
+            err.println("run 'pixelstep help' for usage");
+            return 2;
+        } catch (RuntimeException e) {
+            err.println("pixelstep: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package dev.pixelstep.local.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pixelstep.local.RuntimeConfig;
+import dev.pixelstep.local.lambda.OperationCatalog;
+import dev.pixelstep.local.pipeline.DataDirectoryLock;
+import dev.pixelstep.local.pipeline.ExecutionRecord;
+import dev.pixelstep.local.pipeline.LocalPipeline;
+import dev.pixelstep.local.storage.EmbeddedS3;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * {@code pixelstep run IMAGE --ops CHAIN}: checks the image and the chain, uploads through the
+ * embedded S3 (of a running {@code serve} on the same data directory, or of a pipeline started for
+ * this run), waits for the manifest through the real event path, downloads every output and prints
+ * a summary. Exit status 1 when the manifest says FAILED.
+ */
+final class RunCommand {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
+
+    private final PrintStream out;
+
+    RunCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    int run(List<String> argv) {
+        Set<String> known = new HashSet<>(Options.RUNTIME);
+        known.addAll(Set.of("ops", "out", "timeout"));
+        Arguments args = Arguments.parse(argv, known, Set.of());
+        if (args.positionals().size() != 1) {
+            throw new UsageException("run needs exactly one IMAGE, got " + args.positionals());
+        }
+        String chain = args.get("ops", null);
+        if (chain == null) {
+            throw new UsageException("run needs --ops, e.g. --ops \"grayscale, blur(radius=4)\" (use --ops \"\" for none)");
+        }
+        Path image = Path.of(args.positionals().get(0)).toAbsolutePath().normalize();
+        String format = checkImage(image);
+        int timeout = args.getInt("timeout", 300, 1, 86_400);
+        Path data = Options.dataDirectory(args);
+        Path outDir = Path.of(args.get("out", "pixelstep-out/" + image.getFileName())).toAbsolutePath().normalize();
+
+        Optional<DataDirectoryLock.Running> running = DataDirectoryLock.running(data);
+        LocalPipeline own = null;
+        try {
+            URI endpoint;
+            String inputBucket;
+            String outputBucket;
+            if (running.isPresent()) {
+                endpoint = running.get().endpoint();
+                inputBucket = running.get().inputBucket();
+                outputBucket = running.get().outputBucket();
+                out.println("Using the pixelstep running at " + endpoint);
+            } else {
+                RuntimeConfig config = Options.config(args, 0);
+                out.println("Starting pixelstep for this run (data in " + data + ") ...");
+                own = LocalPipeline.start(config, out);
+                endpoint = own.endpoint();
+                inputBucket = config.inputBucket();
+                outputBucket = config.outputBucket();
+            }
+            String canonical = checkChain(data, chain);
+            try (S3Client s3 = EmbeddedS3.client(endpoint)) {
+                String key = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + "-" + image.getFileName();
+                long started = System.nanoTime();
+                s3.putObject(b -> b.bucket(inputBucket).key(key).contentType("image/" + format)
+                                .metadata(Map.of("operations", chain, "original-filename", image.getFileName().toString())),
+                        RequestBody.fromFile(image));
+                out.println("Uploaded s3://" + inputBucket + "/" + key + " with operations: "
+                        + (canonical.isEmpty() ? "(none)" : canonical));
+                JsonNode manifest = awaitManifest(s3, outputBucket, key + "/manifest.json", Duration.ofSeconds(timeout), started);
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                return report(s3, manifest, outputBucket, key, outDir, data, millis);
+            }
+        } finally {
+            if (own != null) {
+                own.close();
+            }
+        }
+    }
+
+    /** Refuses a missing file, a file too large or one whose content is not a readable image, before anything starts. */
+    private static String checkImage(Path image) {
+        if (!Files.isRegularFile(image)) {
+            throw new UsageException(image + ": no such file");
+        }
+        try {
+            long size = Files.size(image);
+            if (size > MAX_UPLOAD_BYTES) {
+                throw new UsageException(image + " is " + size + " bytes; the pipeline accepts at most " + MAX_UPLOAD_BYTES);
+            }
+            try (ImageInputStream in = ImageIO.createImageInputStream(image.toFile())) {
+                Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+                if (!readers.hasNext()) {
+                    throw new UsageException(image + " is not an image this pipeline can read (JPEG, PNG, GIF, BMP, TIFF, WBMP)");
+                }
+                return readers.next().getFormatName().toLowerCase(java.util.Locale.ROOT);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + image, e);
+        }
+    }
+
+    /** Parses the chain with the operations of the laid-out layers, so a bad chain never gets uploaded. */
+    private static String checkChain(Path data, String chain) {
+        Path lib = data.resolve("lambda/opt/java/lib");
+        List<URL> jars = new ArrayList<>();
+        try (Stream<Path> files = Files.list(lib)) {
+            for (Path jar : files.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+                jars.add(jar.toUri().toURL());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the layers in " + lib, e);
+        }
+        try (URLClassLoader loader = new URLClassLoader(jars.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+            return OperationCatalog.canonical(loader, chain);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--ops: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode awaitManifest(S3Client s3, String bucket, String key, Duration timeout, long started) {
+        long deadline = started + timeout.toNanos();
+        long nextDot = System.nanoTime();
+        out.print("Waiting for the manifest ");
+        while (System.nanoTime() < deadline) {
+            if (head(s3, bucket, key) != null) {
+                out.println(" done");
+                try {
+                    return JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
+                } catch (IOException e) {
+                    throw new IllegalStateException("the manifest s3://" + bucket + "/" + key + " is not JSON", e);
+                }
+            }
+            if (System.nanoTime() >= nextDot) {
+                out.print('.');
+                out.flush();
+                nextDot = System.nanoTime() + 1_000_000_000L;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the manifest");
+            }
+        }
+        out.println();
+        throw new IllegalStateException("no manifest at s3://" + bucket + "/" + key + " after " + timeout.toSeconds()
+                + " s; see 'pixelstep executions'");
+    }
+
+    private static HeadObjectResponse head(S3Client s3, String bucket, String key) {
+        try {
+            return s3.headObject(b -> b.bucket(bucket).key(key));
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (e.statusCode() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private int report(S3Client s3, JsonNode manifest, String bucket, String key, Path outDir, Path data, long millis) {
+        if (!"SUCCEEDED".equals(manifest.path("status").asText())) {
+            out.println("FAILED after " + millis + " ms: " + manifest.at("/error/message").asText());
+            out.println("  error type: " + manifest.at("/error/type").asText());
+            return 1;
+        }
+        List<String> keys = new ArrayList<>();
+        JsonNode outputs = manifest.path("outputs");
+        keys.add(outputs.path("combined").asText());
+        outputs.path("independent").forEach(k -> keys.add(k.asText()));
+        for (String histogram : List.of("histogramOriginal", "histogramCombined")) {
+            outputs.path(histogram).forEach(k -> keys.add(k.asText()));
+        }
+        keys.add(outputs.path("manifest").asText());
+        out.println();
+        out.printf("SUCCEEDED in %d ms: %s%n", millis, manifest.path("chain").asText().isEmpty() ? "(no operations)"
+                : manifest.path("chain").asText());
+        out.printf("  input  %s  %dx%d %s, %d bytes%n", manifest.at("/input/key").asText(), manifest.at("/input/width").asInt(),
+                manifest.at("/input/height").asInt(), manifest.at("/input/format").asText(), manifest.at("/input/size").asLong());
+        out.println();
+        out.printf("  %-48s %10s%n", "output (in " + outDir + ")", "bytes");
+        try {
+            for (String outputKey : keys) {
+                String relative = outputKey.startsWith(key + "/") ? outputKey.substring(key.length() + 1) : outputKey;
+                Path target = outDir.resolve(relative).normalize();
+                if (!target.startsWith(outDir)) {
+                    throw new IllegalStateException("output key " + outputKey + " escapes " + outDir);
+                }
+                Files.createDirectories(target.getParent());
+                byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(outputKey)).asByteArray();
+                Files.write(target, bytes);
+                out.printf("  %-48s %10d%n", relative, bytes.length);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write outputs to " + outDir, e);
+        }
+        LocalPipeline.records(data).stream().filter(r -> r.key().equals(key)).findFirst().ifPresent(this::printTimings);
+        return 0;
+    }
+
+    private void printTimings(ExecutionRecord record) {
+        out.println();
+        out.printf("  %-48s %10s%n", "state", "ms");
+        record.states().forEach(s -> out.printf("  %-48s %10d%n", s.state(), s.millis()));
+    }
+}

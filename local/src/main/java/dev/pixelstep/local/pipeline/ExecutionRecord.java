@@ -1,0 +1,91 @@
+package dev.pixelstep.local.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pixelstep.asl.Execution;
+import dev.pixelstep.asl.history.HistoryEvent;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one finished execution did, kept on disk for {@code pixelstep executions}: status, the object
+ * it processed and how long each state took, from the engine's history.
+ *
+ * @param name     the execution name
+ * @param arn      the execution ARN
+ * @param bucket   the input bucket
+ * @param key      the input key
+ * @param status   SUCCEEDED, FAILED, TIMED_OUT or ABORTED
+ * @param started  start time
+ * @param stopped  end time
+ * @param error    the error name when not SUCCEEDED, else null
+ * @param cause    the cause when not SUCCEEDED, else null
+ * @param states   each state's name and duration, in the order they were entered
+ */
+public record ExecutionRecord(String name, String arn, String bucket, String key, String status, Instant started,
+                              Instant stopped, String error, String cause, List<StateTiming> states) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How long one state took. */
+    public record StateTiming(String state, long millis) {
+    }
+
+    /** The record of an ended execution. */
+    public static ExecutionRecord of(Execution execution) {
+        JsonNode input = execution.input();
+        List<StateTiming> states = new ArrayList<>();
+        Map<String, Instant> entered = new HashMap<>();
+        for (HistoryEvent event : execution.history()) {
+            String type = event.type().name();
+            if (type.endsWith("_STATE_ENTERED")) {
+                entered.put(event.stateName(), event.timestamp());
+            } else if (type.endsWith("_STATE_EXITED") && entered.containsKey(event.stateName())) {
+                states.add(new StateTiming(event.stateName(),
+                        Duration.between(entered.remove(event.stateName()), event.timestamp()).toMillis()));
+            }
+        }
+        return new ExecutionRecord(execution.name(), execution.arn(), input.at("/detail/bucket/name").asText(),
+                input.at("/detail/object/key").asText(), execution.status().name(), execution.startTime(),
+                execution.stopTime(), execution.error(), execution.cause(), List.copyOf(states));
+    }
+
+    /** Total run time in milliseconds. */
+    public long millis() {
+        return stopped == null ? 0 : Duration.between(started, stopped).toMillis();
+    }
+
+    /** As JSON, for the data directory. */
+    public String toJson() {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("name", name).put("arn", arn).put("bucket", bucket).put("key", key).put("status", status)
+                .put("started", started.toString()).put("stopped", stopped == null ? null : stopped.toString())
+                .put("error", error).put("cause", cause);
+        ArrayNode list = node.putArray("states");
+        states.forEach(s -> list.addObject().put("state", s.state()).put("millis", s.millis()));
+        return node.toString();
+    }
+
+    /** Reads what {@link #toJson()} wrote. */
+    public static ExecutionRecord fromJson(String text) {
+        try {
+            JsonNode n = JSON.readTree(text);
+            List<StateTiming> states = new ArrayList<>();
+            n.path("states").forEach(s -> states.add(new StateTiming(s.path("state").asText(), s.path("millis").asLong())));
+            return new ExecutionRecord(n.path("name").asText(), n.path("arn").asText(), n.path("bucket").asText(),
+                    n.path("key").asText(), n.path("status").asText(), Instant.parse(n.path("started").asText()),
+                    n.hasNonNull("stopped") ? Instant.parse(n.path("stopped").asText()) : null,
+                    n.hasNonNull("error") ? n.path("error").asText() : null,
+                    n.hasNonNull("cause") ? n.path("cause").asText() : null, List.copyOf(states));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not an execution record: " + e.getMessage(), e);
+        }
+    }
+}
