@@ -15,7 +15,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -363,6 +362,28 @@ class ErrorHandlingTest {
                     {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}""",
                     "{\"big\": \"" + "y".repeat(300_000) + "\"}");
             assertEquals(ErrorNames.DATA_LIMIT_EXCEEDED, execution.error());
+        }
+    }
+
+    @Test
+    void anIntrinsicFunctionFailureInParametersCanBeCaught() {
+        try (Fixture f = new Fixture().task(TASK, failing())) {
+            JsonNode output = f.output(task("""
+                    "Parameters": {"item.$": "States.ArrayGetItem($.items, 5)"},
+                    "Catch": [{"ErrorEquals": ["States.IntrinsicFailure"], "ResultPath": "$.error", "Next": "Recovered"}],"""),
+                    "{\"items\": [1]}");
+            assertEquals(ErrorNames.INTRINSIC_FAILURE, output.at("/error/Error").asText());
+            assertEquals(json("[1]"), output.get("items"));
+        }
+    }
+
+    @Test
+    void aCatcherResultPathThatDoesNotFitTheInputFailsWithResultPathMatchFailure() {
+        try (Fixture f = new Fixture().task(TASK, failing("E"))) {
+            Execution execution = f.run(task("""
+                    "Catch": [{"ErrorEquals": ["E"], "ResultPath": "$.list.error", "Next": "Recovered"}],"""),
+                    "{\"list\": [1, 2]}");
+            assertEquals(ErrorNames.RESULT_PATH_MATCH_FAILURE, execution.error());
         }
     }
 }

@@ -93,7 +93,7 @@ final class GraphInterpreter {
             return pass(pass, input, entered);
         } else if (state instanceof TaskState task) {
             return new Recovery(run).run(task.errorHandling(), input,
-                    retries -> tasks.attempt(task, input, context(task, entered, retries), chain));
+                    retries -> tasks.attempt(task, input, context(task, entered, retries), retries, chain));
         } else if (state instanceof ChoiceState choice) {
             return choice(choice, input, entered);
         } else if (state instanceof WaitState wait) {

@@ -34,7 +34,7 @@ final class TaskStateRunner {
         this.run = run;
     }
 
-    Outcome attempt(TaskState task, JsonNode rawInput, ObjectNode context, EventChain chain) {
+    Outcome attempt(TaskState task, JsonNode rawInput, ObjectNode context, int retryCount, EventChain chain) {
         DataFlow flow = new DataFlow(task.io(), context, run.config().random());
         JsonNode effective = flow.effectiveInput(rawInput);
         Scope scope = flow.scope(rawInput);
@@ -57,7 +57,7 @@ final class TaskStateRunner {
         run.history().append(chain, HistoryEventType.TASK_STARTED, details(resource));
         AtomicLong lastBeat = new AtomicLong(System.nanoTime());
         TaskInvocation invocation = new TaskInvocation(task.resource(), effective, task.name(), run.executionArn(),
-                run.config().region(), run.config().account(), context.path("State").path("RetryCount").asInt(),
+                run.config().region(), run.config().account(), retryCount,
                 IntrinsicFunction.randomUuid(run.config().random()).toString(), () -> lastBeat.set(System.nanoTime()));
         JsonNode result;
         try {
