@@ -1,0 +1,114 @@
+package dev.pixelstep.local.cli;
+
+import dev.pixelstep.testkit.photos.TestPhotos;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The pixelstep command as a user runs it. */
+class MainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int pixelstep(String... args) {
+        return Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Path pluginLayer() {
+        return Path.of(System.getProperty("pixelstep.plugin.layer"));
+    }
+
+    @Test
+    void usageErrorsExitWithTwoAndSayWhatToChange(@TempDir Path dir) throws Exception {
+        assertEquals(2, pixelstep());
+        assertTrue(out().contains("usage: pixelstep"));
+        assertEquals(2, pixelstep("frobnicate"));
+        assertTrue(err().contains("unknown command 'frobnicate'"), err());
+        assertEquals(2, pixelstep("run", dir.resolve("missing.jpg").toString(), "--ops", "grayscale", "--data", dir.toString()));
+        assertTrue(err().contains("missing.jpg: no such file"), err());
+        Path text = Files.writeString(dir.resolve("notes.jpg"), "not an image");
+        assertEquals(2, pixelstep("run", text.toString(), "--ops", "grayscale", "--data", dir.toString()));
+        assertTrue(err().contains("is not an image"), err());
+        assertEquals(2, pixelstep("serve", "--colour", "blue"));
+        assertTrue(err().contains("unknown option --colour"), err());
+    }
+
+    @Test
+    void operationsListsBuiltInsAndPluginLayerOperationsWithTheirParameters(@TempDir Path dir) {
+        assertEquals(0, pixelstep("operations", "--data", dir.toString(), "--layer", pluginLayer().toString()), err());
+        String listing = out();
+        assertTrue(listing.contains("grayscale - "), listing);
+        assertTrue(listing.lines().anyMatch(l -> l.strip().startsWith("radius") && l.contains("double")), listing);
+        assertTrue(listing.contains("duotone - "), "the plugin layer's operation is listed:\n" + listing);
+        assertTrue(listing.lines().anyMatch(l -> l.strip().startsWith("dark") && l.contains("color")), listing);
+    }
+
+    @Test
+    void aBadChainIsRefusedBeforeAnythingIsUploaded(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        assertEquals(2, pixelstep("run", TestPhotos.jpeg().toString(), "--ops", "grayscale, blurr(radius=4)",
+                "--data", data.toString(), "--out", dir.resolve("out").toString()), err());
+        assertTrue(err().contains("unknown operation 'blurr'"), err());
+        try (Stream<Path> stored = Files.walk(data.resolve("s3/pixelstep-input"))) {
+            assertFalse(stored.anyMatch(p -> p.toString().endsWith(".jpg")), "nothing was uploaded");
+        }
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    @Test
+    void runProcessesAPhotoWithAPluginOperationAndDownloadsEveryOutput(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        Path outputs = dir.resolve("out");
+        int status = pixelstep("run", TestPhotos.jpeg().toString(), "--ops", "grayscale, duotone(dark=#102040, light=#ffe0a0)",
+                "--data", data.toString(), "--out", outputs.toString(), "--layer", pluginLayer().toString());
+        assertEquals(0, status, out() + err());
+        assertTrue(out().contains("SUCCEEDED"), out());
+        for (String file : List.of("combined.jpg", "independent/01-grayscale.jpg", "independent/02-duotone.jpg",
+                "histogram-original.json", "histogram-original.png", "histogram-combined.json", "histogram-combined.png",
+                "manifest.json")) {
+            assertTrue(Files.size(outputs.resolve(file)) > 0, file);
+        }
+        assertNotNull(ImageIO.read(outputs.resolve("independent/02-duotone.jpg").toFile()));
+        assertTrue(out().contains("ProcessAndAnalyseOriginal"), "per-state timings are shown:\n" + out());
+
+        out.reset();
+        assertEquals(0, pixelstep("executions", "--data", data.toString()));
+        assertTrue(out().contains("SUCCEEDED"), out());
+        assertTrue(out().contains(TestPhotos.jpeg().getFileName().toString()), out());
+    }
+
+    @Test
+    void aFailedRunExitsWithOneAndPrintsTheError(@TempDir Path dir) throws Exception {
+        Path whole = dir.resolve("whole.png");
+        ImageIO.write(new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", whole.toFile());
+        byte[] bytes = Files.readAllBytes(whole);
+        Path truncated = Files.write(dir.resolve("truncated.png"), java.util.Arrays.copyOf(bytes, 40));
+        int status = pixelstep("run", truncated.toString(), "--ops", "grayscale",
+                "--data", dir.resolve("data").toString(), "--out", dir.resolve("out").toString());
+        assertEquals(1, status, out() + err());
+        assertTrue(out().contains("FAILED"), out());
+        assertTrue(out().contains("UnsupportedImageException"), out());
+    }
+}
