@@ -24,7 +24,9 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -116,12 +118,19 @@ public final class AslEngine implements AutoCloseable {
             throw new IllegalStateException("an execution named '" + name + "' of state machine '"
                     + stateMachine.name() + "' already exists (ExecutionAlreadyExists)");
         }
-        Integer timeout = stateMachine.definition().timeoutSeconds();
-        if (timeout != null) {
-            config.timer().schedule(() -> run.stop(ExecutionStatus.TIMED_OUT, ErrorNames.TIMEOUT,
-                    "The execution exceeded its TimeoutSeconds (" + timeout + " s)"), timeout, TimeUnit.SECONDS);
+        try {
+            Integer timeout = stateMachine.definition().timeoutSeconds();
+            if (timeout != null) {
+                ScheduledFuture<?> timer = config.timer().schedule(() -> run.stop(ExecutionStatus.TIMED_OUT,
+                        ErrorNames.TIMEOUT, "The execution exceeded its TimeoutSeconds (" + timeout + " s)"),
+                        timeout, TimeUnit.SECONDS);
+                run.completion().thenRun(() -> timer.cancel(false));
+            }
+            config.executor().execute(run::run);
+        } catch (RejectedExecutionException e) {
+            executions.remove(arn);
+            throw new IllegalStateException("the engine is closed", e);
         }
-        config.executor().execute(run::run);
         return execution;
     }
 
@@ -133,6 +142,16 @@ public final class AslEngine implements AutoCloseable {
     /** An execution started by this engine, by ARN. */
     public Optional<Execution> execution(String executionArn) {
         return Optional.ofNullable(executions.get(executionArn));
+    }
+
+    /**
+     * Forgets an execution that has ended, releasing its history (the engine otherwise keeps every execution).
+     *
+     * @return whether it was known and ended
+     */
+    public boolean forget(String executionArn) {
+        Execution execution = executions.get(executionArn);
+        return execution != null && execution.status().isTerminal() && executions.remove(executionArn, execution);
     }
 
     /** Every execution started by this engine. */
@@ -236,7 +255,8 @@ public final class AslEngine implements AutoCloseable {
         public AslEngine build() {
             boolean owns = executor == null;
             ExecutorService pool = owns ? Executors.newCachedThreadPool(daemonThreads("asl-engine-")) : executor;
-            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("asl-timer-"));
+            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("asl-timer-"));
+            timer.setRemoveOnCancelPolicy(true);
             return new AslEngine(new EngineConfig(clock, sleeper, random, pool, timer, region, account, handlers,
                     listeners), owns);
         }

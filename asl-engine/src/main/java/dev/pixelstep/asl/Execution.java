@@ -7,6 +7,7 @@ import dev.pixelstep.asl.runtime.ExecutionRun;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /** One execution of a state machine, started by {@link AslEngine#start}. Thread-safe. */
 public final class Execution {
@@ -98,6 +99,14 @@ public final class Execution {
      */
     public boolean await(Duration timeout) throws InterruptedException {
         return run.await(timeout);
+    }
+
+    /**
+     * Completes with the final status when the execution ends, on the thread that ran it; for callers that react
+     * to the end instead of waiting for it.
+     */
+    public CompletionStage<ExecutionStatus> completion() {
+        return run.completion();
     }
 
     /**

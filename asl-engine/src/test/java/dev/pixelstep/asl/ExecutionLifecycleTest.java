@@ -100,4 +100,39 @@ class ExecutionLifecycleTest {
             assertEquals(Json.parse("{\"a\": 1}"), execution.input());
         }
     }
+
+    @Test
+    void completionReportsTheFinalStatusAndFinishedExecutionsCanBeForgotten() throws Exception {
+        try (Fixture f = new Fixture()) {
+            StateMachine machine = StateMachine.parse("{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Succeed\"}}}");
+            Execution execution = f.engine().start(machine, "done", "{}");
+            assertEquals(ExecutionStatus.SUCCEEDED,
+                    execution.completion().toCompletableFuture().get(20, TimeUnit.SECONDS));
+            assertTrue(f.engine().forget(execution.arn()));
+            assertTrue(f.engine().execution(execution.arn()).isEmpty());
+        }
+    }
+
+    @Test
+    void aHandlerThrowingAnErrorFailsTheTaskInsteadOfHangingTheExecution() {
+        try (Fixture f = new Fixture().task(BLOCK, invocation -> {
+            throw new AssertionError("handler bug");
+        })) {
+            Execution execution = f.run("""
+                    {"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "%s", "End": true}}}""".formatted(BLOCK),
+                    "{}");
+            assertEquals(ExecutionStatus.FAILED, execution.status());
+            assertEquals("Test.AssertionError", execution.error());
+        }
+    }
+
+    @Test
+    void aClosedEngineRefusesNewExecutions() {
+        Fixture f = new Fixture();
+        AslEngine engine = f.engine();
+        f.close();
+        StateMachine machine = StateMachine.parse("{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Succeed\"}}}");
+        assertThrows(IllegalStateException.class, () -> engine.start(machine, "late", "{}"));
+        assertTrue(engine.executions().isEmpty());
+    }
 }

@@ -12,7 +12,10 @@ import dev.pixelstep.asl.json.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,7 +34,7 @@ public final class ExecutionRun {
     private final Instant startTime;
     private final History history;
     private final ThreadRegistry threads = new ThreadRegistry();
-    private final CountDownLatch finished = new CountDownLatch(1);
+    private final CompletableFuture<ExecutionStatus> finished = new CompletableFuture<>();
     private final Object lock = new Object();
     private ExecutionStatus status = ExecutionStatus.RUNNING;
     private ExecutionStatus stopStatus;
@@ -78,13 +81,13 @@ public final class ExecutionRun {
             finish(chain, ExecutionStatus.FAILED, null, error);
         } catch (ExecutionStoppedException stopped) {
             finish(chain, ExecutionStatus.ABORTED, null, null);
-        } catch (RuntimeException | StackOverflowError unexpected) {
+        } catch (RuntimeException | Error unexpected) {
             finish(chain, ExecutionStatus.FAILED, null, new StatesFailure(ErrorNames.RUNTIME,
                     "Internal error of the local engine: " + unexpected));
         } finally {
             threads.unregister();
             Thread.interrupted();
-            finished.countDown();
+            finished.complete(status());
         }
     }
 
@@ -144,12 +147,28 @@ public final class ExecutionRun {
 
     /** Waits until the execution has ended. */
     public void await() throws InterruptedException {
-        finished.await();
+        try {
+            finished.get();
+        } catch (ExecutionException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     /** Waits at most a while; true when the execution has ended. */
     public boolean await(Duration timeout) throws InterruptedException {
-        return finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            finished.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException stillRunning) {
+            return false;
+        } catch (ExecutionException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** Completes with the final status when the execution ends (callers cannot complete it). */
+    public CompletionStage<ExecutionStatus> completion() {
+        return finished.minimalCompletionStage();
     }
 
     /** The engine configuration. */

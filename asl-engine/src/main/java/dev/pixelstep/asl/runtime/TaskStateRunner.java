@@ -98,7 +98,10 @@ final class TaskStateRunner {
             return nonNull(handler.execute(invocation));
         } catch (InterruptedException e) {
             throw new ExecutionStoppedException();
-        } catch (Exception | StackOverflowError e) {
+        } catch (Exception | Error e) {
+            if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                throw (Error) e;
+            }
             throw failure(e, resource);
         }
     }
