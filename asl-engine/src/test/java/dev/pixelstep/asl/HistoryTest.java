@@ -142,4 +142,17 @@ class HistoryTest {
             assertEquals(false, details.at("/outputDetails/truncated").asBoolean());
         }
     }
+
+    @Test
+    void aFailingListenerDoesNotBreakTheExecution() {
+        try (Fixture f = new Fixture()) {
+            f.builder().listener((arn, event) -> {
+                throw new IllegalStateException("listener bug");
+            });
+            Execution execution = f.run("""
+                    {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}""", "{\"ok\": true}");
+            assertEquals(ExecutionStatus.SUCCEEDED, execution.status());
+            assertEquals(4, execution.history().size());
+        }
+    }
 }

@@ -200,4 +200,24 @@ class ParallelAndMapTest {
                     "[1, 2]"));
         }
     }
+
+    @Test
+    void manyIterationsWithBoundedConcurrencyKeepEveryResultInPlace() {
+        try (Fixture f = new Fixture().task(MEET, invocation -> {
+            Thread.yield();
+            return Json.toNode(invocation.input().asInt() * 2);
+        })) {
+            StringBuilder items = new StringBuilder("[");
+            StringBuilder expected = new StringBuilder("[");
+            for (int i = 0; i < 200; i++) {
+                items.append(i == 0 ? "" : ",").append(i);
+                expected.append(i == 0 ? "" : ",").append(i * 2);
+            }
+            JsonNode output = f.output("""
+                    {"StartAt": "M", "States": {"M": {"Type": "Map", "MaxConcurrency": 8, "End": true,
+                      "ItemProcessor": {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "%s",
+                        "End": true}}}}}}""".formatted(MEET), items.append("]").toString());
+            assertEquals(Json.parse(expected.append("]").toString()), output);
+        }
+    }
 }

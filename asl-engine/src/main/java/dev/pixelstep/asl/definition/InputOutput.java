@@ -14,8 +14,4 @@ import dev.pixelstep.asl.expression.PayloadTemplate;
  */
 public record InputOutput(InputSelection inputPath, PayloadTemplate parameters, PayloadTemplate resultSelector,
                           ResultPlacement resultPath, InputSelection outputPath) {
-
-    /** No processing at all: every field at its default. */
-    public static final InputOutput DEFAULT = new InputOutput(InputSelection.WHOLE, null, null,
-            ResultPlacement.REPLACE, InputSelection.WHOLE);
 }

@@ -14,10 +14,6 @@ final class Problems implements ProblemSink {
         found.add(new DefinitionProblem(pointer, message));
     }
 
-    int count() {
-        return found.size();
-    }
-
     void throwIfAny() {
         if (!found.isEmpty()) {
             throw new InvalidDefinitionException(found);

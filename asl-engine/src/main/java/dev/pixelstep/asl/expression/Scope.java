@@ -20,9 +20,4 @@ public record Scope(JsonNode input, JsonNode context, Random random) {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(random, "random");
     }
-
-    /** The same context and randomness with another input. */
-    public Scope withInput(JsonNode newInput) {
-        return new Scope(newInput, context, random);
-    }
 }

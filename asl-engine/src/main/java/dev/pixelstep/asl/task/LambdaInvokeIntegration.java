@@ -118,6 +118,16 @@ public final class LambdaInvokeIntegration implements TaskHandler {
     }
 
     /**
+     * A Lambda service fault to throw from a function (or a wrapper around it) to simulate the Lambda service
+     * failing rather than the function, e.g. {@code serviceFault("TooManyRequestsException", "Rate exceeded")}
+     * surfaces as error {@code Lambda.TooManyRequestsException} with the message as its cause.
+     */
+    public static TaskFailure serviceFault(String exceptionName, String message) {
+        return new TaskFailure("Lambda." + exceptionName, message + " (Service: AWSLambda; Error Code: "
+                + exceptionName + ")");
+    }
+
+    /**
      * A handler for a plain Lambda function ARN Resource ({@code arn:aws:lambda:...:function:name}): its result is
      * the function's bare result, and errors are named as for lambda:invoke.
      */

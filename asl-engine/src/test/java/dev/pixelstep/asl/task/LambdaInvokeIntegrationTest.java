@@ -109,7 +109,7 @@ class LambdaInvokeIntegrationTest {
         AtomicInteger calls = new AtomicInteger();
         LambdaInvokeIntegration lambda = LambdaInvokeIntegration.builder().function("processor", event -> {
             if (calls.incrementAndGet() < 3) {
-                throw new TaskFailure("Lambda.TooManyRequestsException", "Rate exceeded");
+                throw LambdaInvokeIntegration.serviceFault("TooManyRequestsException", "Rate exceeded");
             }
             return Json.toNode("finally");
         }).build();
@@ -119,6 +119,8 @@ class LambdaInvokeIntegrationTest {
                   "MaxAttempts": 3, "BackoffRate": 2, "JitterStrategy": "FULL"}],""", ""), "{}");
         assertEquals("finally", execution.output().get("Payload").asText());
         assertEquals(3, calls.get());
+        assertEquals(2L, execution.history().stream().filter(e -> "Lambda.TooManyRequestsException".equals(e.error()))
+                .count());
     }
 
     @Test
