@@ -29,6 +29,25 @@ class PipelineDefinitionTest {
     }
 
     @Test
+    void theLocalEngineAcceptsTheDefinitionWithEveryTaskHandled() {
+        String filled = definition.substitute(Map.of(
+                "ProcessorFunctionArn", "arn:aws:lambda:us-east-1:123456789012:function:processor",
+                "AnalyserFunctionArn", "arn:aws:lambda:us-east-1:123456789012:function:analyser",
+                "OutputBucket", "out"));
+        dev.pixelstep.asl.StateMachine machine = dev.pixelstep.asl.StateMachine.parse("image-pipeline", filled);
+        assertEquals(5, machine.taskStates().size(), "process, analyse original, analyse combined, two manifest writes");
+        try (dev.pixelstep.asl.AslEngine engine = dev.pixelstep.asl.AslEngine.builder()
+                .lambda(dev.pixelstep.asl.task.LambdaInvokeIntegration.builder()
+                        .function("processor", event -> event)
+                        .function("analyser", event -> event)
+                        .build())
+                .task("arn:aws:states:::aws-sdk:s3:putObject", invocation -> invocation.input())
+                .build()) {
+            engine.check(machine);
+        }
+    }
+
+    @Test
     void missingOrUnknownSubstitutionsAreRefusedByName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> definition.substitute(Map.of("OutputBucket", "out", "Extra", "x")));
