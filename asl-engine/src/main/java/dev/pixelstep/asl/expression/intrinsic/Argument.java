@@ -17,7 +17,7 @@ public sealed interface Argument {
      *
      * @param value the value
      * @param raw   for string literals, the text between the quotes with its escapes kept (States.Format needs
-     *              them to tell {@code \{} from a placeholder); otherwise the literal as written
+     *              them to tell an escaped brace <code>\{</code> from a placeholder); otherwise the literal as written
      */
     record Literal(JsonNode value, String raw) implements Argument {
         @Override

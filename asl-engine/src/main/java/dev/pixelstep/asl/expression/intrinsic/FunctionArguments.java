@@ -103,7 +103,7 @@ public final class FunctionArguments {
 
     /**
      * The text of argument {@code index} as a States.Format template: a string literal keeps its escapes so that
-     * {@code \{} stays a literal brace; a string from a path is used as it is.
+     * <code>\{</code> stays a literal brace; a string from a path is used as it is.
      */
     public String template(int index) {
         if (arguments.get(index) instanceof Argument.Literal literal && literal.value().isTextual()) {
