@@ -27,18 +27,19 @@ import java.util.Map;
 /** Runs a state graph from its StartAt to its end, one state at a time, recording history as it goes. */
 final class GraphInterpreter {
 
-    private static final Map<String, HistoryEventType[]> EVENTS = Map.of(
-            "Pass", new HistoryEventType[] {HistoryEventType.PASS_STATE_ENTERED, HistoryEventType.PASS_STATE_EXITED},
-            "Task", new HistoryEventType[] {HistoryEventType.TASK_STATE_ENTERED, HistoryEventType.TASK_STATE_EXITED},
-            "Choice", new HistoryEventType[] {HistoryEventType.CHOICE_STATE_ENTERED,
-                HistoryEventType.CHOICE_STATE_EXITED},
-            "Wait", new HistoryEventType[] {HistoryEventType.WAIT_STATE_ENTERED, HistoryEventType.WAIT_STATE_EXITED},
-            "Succeed", new HistoryEventType[] {HistoryEventType.SUCCEED_STATE_ENTERED,
-                HistoryEventType.SUCCEED_STATE_EXITED},
-            "Fail", new HistoryEventType[] {HistoryEventType.FAIL_STATE_ENTERED, null},
-            "Parallel", new HistoryEventType[] {HistoryEventType.PARALLEL_STATE_ENTERED,
-                HistoryEventType.PARALLEL_STATE_EXITED},
-            "Map", new HistoryEventType[] {HistoryEventType.MAP_STATE_ENTERED, HistoryEventType.MAP_STATE_EXITED});
+    /** The entered and exited event types of each state type (a Fail state is never exited). */
+    private record StateEvents(HistoryEventType entered, HistoryEventType exited) {
+    }
+
+    private static final Map<String, StateEvents> EVENTS = Map.of(
+            "Pass", new StateEvents(HistoryEventType.PASS_STATE_ENTERED, HistoryEventType.PASS_STATE_EXITED),
+            "Task", new StateEvents(HistoryEventType.TASK_STATE_ENTERED, HistoryEventType.TASK_STATE_EXITED),
+            "Choice", new StateEvents(HistoryEventType.CHOICE_STATE_ENTERED, HistoryEventType.CHOICE_STATE_EXITED),
+            "Wait", new StateEvents(HistoryEventType.WAIT_STATE_ENTERED, HistoryEventType.WAIT_STATE_EXITED),
+            "Succeed", new StateEvents(HistoryEventType.SUCCEED_STATE_ENTERED, HistoryEventType.SUCCEED_STATE_EXITED),
+            "Fail", new StateEvents(HistoryEventType.FAIL_STATE_ENTERED, null),
+            "Parallel", new StateEvents(HistoryEventType.PARALLEL_STATE_ENTERED, HistoryEventType.PARALLEL_STATE_EXITED),
+            "Map", new StateEvents(HistoryEventType.MAP_STATE_ENTERED, HistoryEventType.MAP_STATE_EXITED));
 
     private final ExecutionRun run;
     private final TaskStateRunner tasks;
@@ -76,15 +77,15 @@ final class GraphInterpreter {
 
     private Outcome runState(State state, JsonNode input, EventChain chain) {
         Instant entered = run.config().clock().instant();
-        HistoryEventType[] events = EVENTS.get(state.type());
+        StateEvents events = EVENTS.get(state.type());
         ObjectNode enteredDetails = Json.object().put("name", state.name());
         enteredDetails.set("input", input);
-        run.history().append(chain, events[0], enteredDetails);
+        run.history().append(chain, events.entered(), enteredDetails);
         Outcome outcome = execute(state, input, entered, chain);
         PayloadLimit.check(outcome.output(), "the output of state '" + state.name() + "'");
         ObjectNode exitedDetails = Json.object().put("name", state.name());
         exitedDetails.set("output", outcome.output());
-        run.history().append(chain, events[1], exitedDetails);
+        run.history().append(chain, events.exited(), exitedDetails);
         return outcome;
     }
 
