@@ -220,4 +220,23 @@ class ParallelAndMapTest {
             assertEquals(Json.parse(expected.append("]").toString()), output);
         }
     }
+
+    @Test
+    void anUnboundedMapRunsAtMostFortyIterationsAtOnceLikeStepFunctions() {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger peak = new AtomicInteger();
+        CyclicBarrier forty = new CyclicBarrier(40);
+        try (Fixture f = new Fixture().task(MEET, invocation -> {
+            peak.accumulateAndGet(running.incrementAndGet(), Math::max);
+            forty.await(20, TimeUnit.SECONDS);
+            running.decrementAndGet();
+            return invocation.input();
+        })) {
+            f.output("""
+                    {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "ItemProcessor": {"StartAt": "T",
+                      "States": {"T": {"Type": "Task", "Resource": "%s", "End": true}}}}}}""".formatted(MEET),
+                    Json.write(Json.toNode(java.util.stream.IntStream.range(0, 80).boxed().toList())));
+            assertEquals(40, peak.get());
+        }
+    }
 }

@@ -18,6 +18,9 @@ import java.util.concurrent.Callable;
 /** One attempt of a Parallel or Map state: its branches or iterations, run concurrently, with their events. */
 final class BranchStateRunner {
 
+    /** Step Functions runs at most 40 iterations of an inline Map at once, whatever MaxConcurrency says. */
+    static final int MAX_INLINE_MAP_CONCURRENCY = 40;
+
     private final ExecutionRun run;
     private final GraphInterpreter interpreter;
 
@@ -89,6 +92,11 @@ final class BranchStateRunner {
     }
 
     private static int concurrency(MapState state, DataFlow flow, JsonNode effective) {
+        int requested = requestedConcurrency(state, flow, effective);
+        return requested == 0 ? MAX_INLINE_MAP_CONCURRENCY : Math.min(requested, MAX_INLINE_MAP_CONCURRENCY);
+    }
+
+    private static int requestedConcurrency(MapState state, DataFlow flow, JsonNode effective) {
         if (state.maxConcurrencyPath() == null) {
             return state.maxConcurrency();
         }
