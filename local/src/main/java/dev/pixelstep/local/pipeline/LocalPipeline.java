@@ -213,6 +213,7 @@ public final class LocalPipeline implements AutoCloseable {
             execution.await();
             ExecutionRecord record = ExecutionRecord.of(execution);
             Files.writeString(records.resolve(execution.name() + ".json"), record.toJson(), StandardCharsets.UTF_8);
+            engine.forget(execution.arn()); // the record on disk is what is kept; a long-running serve must not grow
             if (storage.head(config.outputBucket(), manifestKey(execution, version)) != null) {
                 ledger.finish(version);
             } else {
