@@ -32,6 +32,7 @@ public final class AnalyserHandler implements RequestStreamHandler {
 
     private final Analyser analyser;
     private final AnalyserPrimer primer;
+    /** Held here because CRaC keeps registered resources only weakly. */
     private final PrimingResource priming;
 
     /** Reads the configuration from environment variables or system properties (see {@link FunctionConfig}). */
@@ -56,7 +57,12 @@ public final class AnalyserHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         AnalyseRequest request = AnalyseRequest.from(JsonCodec.readRequest(input));
-        JsonCodec.write(output, analyser.analyse(request));
+        AnalyseResult result = analyser.analyse(request);
+        if (context != null) {
+            context.getLogger().log("analysed s3://" + result.input().bucket() + "/" + result.input().key() + " as '" + result.label()
+                    + "' into " + result.outputs().histogram() + ", timings " + result.timingsMs() + "\n");
+        }
+        JsonCodec.write(output, result);
     }
 
     /**
@@ -67,8 +73,4 @@ public final class AnalyserHandler implements RequestStreamHandler {
         return primer.prime();
     }
 
-    @Override
-    public String toString() {
-        return "AnalyserHandler[priming=" + (priming != null) + "]";
-    }
 }

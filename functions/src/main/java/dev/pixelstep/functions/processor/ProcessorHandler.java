@@ -32,6 +32,7 @@ public final class ProcessorHandler implements RequestStreamHandler {
 
     private final Processor processor;
     private final ProcessorPrimer primer;
+    /** Held here because CRaC keeps registered resources only weakly. */
     private final PrimingResource priming;
 
     /** Reads the configuration from environment variables or system properties (see {@link FunctionConfig}). */
@@ -61,7 +62,13 @@ public final class ProcessorHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         ProcessRequest request = ProcessRequest.from(JsonCodec.readRequest(input));
-        JsonCodec.write(output, processor.process(request));
+        ProcessResult result = processor.process(request);
+        if (context != null) {
+            context.getLogger().log("processed s3://" + result.input().bucket() + "/" + result.input().key() + " with chain '"
+                    + result.chain() + "' into " + (1 + result.outputs().independent().size()) + " outputs, timings "
+                    + result.timingsMs() + "\n");
+        }
+        JsonCodec.write(output, result);
     }
 
     /**
@@ -72,8 +79,4 @@ public final class ProcessorHandler implements RequestStreamHandler {
         return primer.prime();
     }
 
-    @Override
-    public String toString() {
-        return "ProcessorHandler[priming=" + (priming != null) + "]";
-    }
 }

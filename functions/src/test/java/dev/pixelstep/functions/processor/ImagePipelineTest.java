@@ -1,0 +1,104 @@
+package dev.pixelstep.functions.processor;
+
+import dev.pixelstep.functions.image.ImageEncoder;
+import dev.pixelstep.functions.image.ImageFormat;
+import dev.pixelstep.functions.support.TestImages;
+import dev.pixelstep.spi.ImageOperation;
+import dev.pixelstep.spi.chain.ChainStep;
+import dev.pixelstep.spi.chain.OperationChain;
+import dev.pixelstep.spi.param.Parameter;
+import dev.pixelstep.spi.param.Parameters;
+import org.junit.jupiter.api.Test;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The pipeline holds at most one result per worker: results in flight never grow with the number of operations. */
+class ImagePipelineTest {
+
+    /** Counts results that exist but have not reached the sink yet. */
+    private static final class Tracker {
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger maxInFlight = new AtomicInteger();
+
+        void created() {
+            int now = inFlight.incrementAndGet();
+            maxInFlight.accumulateAndGet(now, Math::max);
+        }
+
+        void stored() {
+            inFlight.decrementAndGet();
+        }
+
+        /** Forgets the combined chain's intermediates: the pipeline stores the combined output before any independent one starts. */
+        void reset() {
+            inFlight.set(0);
+            maxInFlight.set(0);
+        }
+    }
+
+    private record Inverting(String name, Tracker tracker) implements ImageOperation {
+        @Override
+        public String description() {
+            return "inverts and counts";
+        }
+
+        @Override
+        public List<Parameter<?>> parameters() {
+            return List.of();
+        }
+
+        @Override
+        public BufferedImage apply(BufferedImage source, Parameters parameters) {
+            tracker.created();
+            BufferedImage out = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < source.getHeight(); y++) {
+                for (int x = 0; x < source.getWidth(); x++) {
+                    out.setRGB(x, y, ~source.getRGB(x, y) & 0xffffff);
+                }
+            }
+            return out;
+        }
+    }
+
+    @Test
+    void sixteenOperationsKeepAtMostOneResultPerWorkerAlive() {
+        Tracker tracker = new Tracker();
+        List<ChainStep> steps = new ArrayList<>();
+        for (int i = 1; i <= 16; i++) {
+            steps.add(ChainStep.of(new Inverting("op" + i, tracker)));
+        }
+        BufferedImage original = TestImages.picture(64, 48, false);
+        int[] before = original.getRGB(0, 0, 64, 48, null, 0, 64);
+        List<String> stored = Collections.synchronizedList(new ArrayList<>());
+
+        PipelineOutputs outputs = new ImagePipeline(new ImageEncoder()).run(original, OperationChain.of(steps),
+                new OutputKeys("k", ImageFormat.PNG), (key, image) -> {
+                    if (key.equals("k/combined.png")) {
+                        tracker.reset();
+                    } else {
+                        tracker.stored();
+                    }
+                    stored.add(key);
+                });
+
+        assertEquals("k/combined.png", outputs.combined());
+        assertEquals(16, outputs.independent().size());
+        assertEquals("k/independent/01-op1.png", outputs.independent().get(0));
+        assertEquals("k/independent/16-op16.png", outputs.independent().get(15));
+        assertEquals(17, stored.size());
+        int workers = Math.min(16, Runtime.getRuntime().availableProcessors());
+        assertTrue(outputs.workers() >= 1 && outputs.workers() <= workers, "workers: " + outputs.workers());
+        assertTrue(tracker.maxInFlight.get() <= outputs.workers(),
+                "independent results alive at once: " + tracker.maxInFlight.get() + " with " + outputs.workers() + " workers");
+        assertEquals(0, tracker.inFlight.get(), "every independent result reached the sink");
+        assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(original.getRGB(0, 0, 64, 48, null, 0, 64)),
+                "the original is not modified");
+    }
+}

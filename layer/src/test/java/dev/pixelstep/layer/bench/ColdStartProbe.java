@@ -1,0 +1,41 @@
+package dev.pixelstep.layer.bench;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Runs in a fresh JVM on Lambda's class path (see {@link ColdStartMeasurements}): constructs the
+ * processor handler, optionally calls its {@code prime()} (what a SnapStart checkpoint runs), then
+ * processes one request, printing the milliseconds of each phase since {@code main} started.
+ */
+public final class ColdStartProbe {
+
+    private ColdStartProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long start = System.nanoTime();
+        String handlerClass = args[0];
+        boolean prime = Boolean.parseBoolean(args[1]);
+        byte[] request = args[2].getBytes(StandardCharsets.UTF_8);
+
+        Object handler = Class.forName(handlerClass).getConstructor().newInstance();
+        long constructed = System.nanoTime();
+        if (prime) {
+            Object report = handler.getClass().getMethod("prime").invoke(handler);
+            System.out.println("PRIMING " + report);
+        }
+        long primed = System.nanoTime();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ((RequestStreamHandler) handler).handleRequest(new ByteArrayInputStream(request), out, null);
+        long done = System.nanoTime();
+        if (!out.toString(StandardCharsets.UTF_8).contains("\"outputs\"")) {
+            throw new IllegalStateException("unexpected result: " + out.toString(StandardCharsets.UTF_8));
+        }
+        System.out.printf("TIMES construct=%d prime=%d firstInvoke=%d%n",
+                (constructed - start) / 1_000_000, (primed - constructed) / 1_000_000, (done - primed) / 1_000_000);
+    }
+}
