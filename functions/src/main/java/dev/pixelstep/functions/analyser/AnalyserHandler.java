@@ -11,6 +11,7 @@ import dev.pixelstep.functions.priming.PrimingReport;
 import dev.pixelstep.functions.priming.PrimingResource;
 import dev.pixelstep.functions.s3.ObjectStore;
 import dev.pixelstep.functions.s3.S3ClientFactory;
+import dev.pixelstep.functions.s3.S3Priming;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
@@ -50,7 +51,7 @@ public final class AnalyserHandler implements RequestStreamHandler {
         ImageEncoder encoder = new ImageEncoder();
         HistogramChart chart = new HistogramChart(encoder);
         this.analyser = new Analyser(config, new ObjectStore(s3), decoder, chart);
-        this.primer = new AnalyserPrimer(decoder, encoder, chart);
+        this.primer = new AnalyserPrimer(decoder, encoder, chart, () -> S3Priming.warm(config));
         this.priming = PrimingResource.register(this::prime);
     }
 

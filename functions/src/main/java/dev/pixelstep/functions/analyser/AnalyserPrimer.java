@@ -13,18 +13,21 @@ import dev.pixelstep.functions.priming.SampleImage;
 
 /**
  * Warms the analyser's path without S3: encodes and decodes the {@link SampleImage} as JPEG and
- * PNG, counts its histograms, writes the JSON document and renders the chart.
+ * PNG, counts its histograms, writes the JSON document and renders the chart, then takes the SDK's
+ * requests up to (not onto) the wire.
  */
 final class AnalyserPrimer {
 
     private final ImageDecoder decoder;
     private final ImageEncoder encoder;
     private final HistogramChart chart;
+    private final Runnable warmS3;
 
-    AnalyserPrimer(ImageDecoder decoder, ImageEncoder encoder, HistogramChart chart) {
+    AnalyserPrimer(ImageDecoder decoder, ImageEncoder encoder, HistogramChart chart, Runnable warmS3) {
         this.decoder = decoder;
         this.encoder = encoder;
         this.chart = chart;
+        this.warmS3 = warmS3;
     }
 
     PrimingReport prime() {
@@ -39,6 +42,7 @@ final class AnalyserPrimer {
         return priming
                 .run("json", () -> JsonCodec.toPrettyBytes(HistogramDocument.of("priming", input, histogram)))
                 .run("chart", () -> chart.renderPng("Histogram: priming", "bucket/key", Analyser.series(histogram)))
+                .run("s3-requests", warmS3)
                 .report();
     }
 }

@@ -10,6 +10,7 @@ import dev.pixelstep.functions.priming.PrimingReport;
 import dev.pixelstep.functions.priming.PrimingResource;
 import dev.pixelstep.functions.s3.ObjectStore;
 import dev.pixelstep.functions.s3.S3ClientFactory;
+import dev.pixelstep.functions.s3.S3Priming;
 import dev.pixelstep.spi.registry.OperationRegistry;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -55,7 +56,7 @@ public final class ProcessorHandler implements RequestStreamHandler {
         ImageEncoder encoder = new ImageEncoder();
         ImagePipeline pipeline = new ImagePipeline(encoder);
         this.processor = new Processor(config, new ObjectStore(s3), registry, decoder, pipeline);
-        this.primer = new ProcessorPrimer(registry, decoder, encoder, pipeline);
+        this.primer = new ProcessorPrimer(registry, decoder, encoder, pipeline, () -> S3Priming.warm(config));
         this.priming = PrimingResource.register(this::prime);
     }
 

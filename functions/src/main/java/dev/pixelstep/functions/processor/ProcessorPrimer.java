@@ -20,7 +20,8 @@ import java.util.Map;
  * Warms the processor's path without S3: encodes the {@link SampleImage} as JPEG and PNG, decodes
  * both, runs every registered operation (at its defaults, at most 16) through the
  * {@link ImagePipeline} with opaque and transparent sources into a sink that drops the bytes, and
- * writes a result as JSON.
+ * writes a result as JSON, then takes the SDK's HeadObject, GetObject and PutObject requests up to
+ * (not onto) the wire.
  */
 final class ProcessorPrimer {
 
@@ -28,12 +29,14 @@ final class ProcessorPrimer {
     private final ImageDecoder decoder;
     private final ImageEncoder encoder;
     private final ImagePipeline pipeline;
+    private final Runnable warmS3;
 
-    ProcessorPrimer(OperationRegistry registry, ImageDecoder decoder, ImageEncoder encoder, ImagePipeline pipeline) {
+    ProcessorPrimer(OperationRegistry registry, ImageDecoder decoder, ImageEncoder encoder, ImagePipeline pipeline, Runnable warmS3) {
         this.registry = registry;
         this.decoder = decoder;
         this.encoder = encoder;
         this.pipeline = pipeline;
+        this.warmS3 = warmS3;
     }
 
     PrimingReport prime() {
@@ -52,6 +55,7 @@ final class ProcessorPrimer {
                         new InputSummary("bucket", "key", 1, SampleImage.WIDTH, SampleImage.HEIGHT, "jpeg"), "output",
                         chain.toString(), steps.stream().map(s -> OperationSummary.of(1, s)).toList(),
                         new ProcessResult.Outputs("key/combined.jpg", List.of()), Map.of("total", 0L))))
+                .run("s3-requests", warmS3)
                 .report();
     }
 }

@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * warm    &lt;megapixels&gt; &lt;chain&gt; &lt;runs&gt;   process the same photo repeatedly in this JVM; prints every run and the median of the last half
- * minheap &lt;megapixels&gt; &lt;chain&gt;          smallest -Xmx (MB, to 8 MB) with which a fresh JVM processes the photo
+ * minheap &lt;megapixels&gt; &lt;chain&gt; [jvm flags]  smallest -Xmx (MB, to 8 MB) with which a fresh JVM processes the photo
  * </pre>
  * The photo is {@link TestPhotos#jpeg()} scaled to cover {@code megapixels} at 3:2 and encoded as JPEG q0.9.
  */
@@ -53,7 +53,7 @@ public final class ProcessorMeasurements {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "warm" -> warm(Double.parseDouble(args[1]), args[2], Integer.parseInt(args[3]));
-            case "minheap" -> minHeap(Double.parseDouble(args[1]), args[2]);
+            case "minheap" -> minHeap(Double.parseDouble(args[1]), args[2], List.of(args).subList(3, args.length));
             case "child" -> child(URI.create(args[1]), args[2]);
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
@@ -84,7 +84,7 @@ public final class ProcessorMeasurements {
         }
     }
 
-    private static void minHeap(double megapixels, String chain) throws Exception {
+    private static void minHeap(double megapixels, String chain, List<String> jvmFlags) throws Exception {
         Path store = Files.createTempDirectory("pixelstep-bench");
         S3Proxy proxy = startProxy(store);
         try {
@@ -92,28 +92,30 @@ public final class ProcessorMeasurements {
             String key = upload(endpoint, megapixels, chain);
             int low = 16;
             int high = 4096;
-            if (!runsWith(high, endpoint, key)) {
+            if (!runsWith(high, endpoint, key, jvmFlags)) {
                 throw new IllegalStateException("does not run even with -Xmx" + high + "m");
             }
             while (high - low > 8) {
                 int mid = (low + high) / 2;
-                if (runsWith(mid, endpoint, key)) {
+                if (runsWith(mid, endpoint, key, jvmFlags)) {
                     high = mid;
                 } else {
                     low = mid;
                 }
             }
-            System.out.printf(Locale.ROOT, "%.1f MP, chain '%s' (%d operations): smallest heap that works: -Xmx%dm (fails at %dm); %d processors%n",
-                    megapixels, chain, chain.split(",").length, high, low, Runtime.getRuntime().availableProcessors());
+            System.out.printf(Locale.ROOT, "%.1f MP, chain '%s' (%d operations), child flags %s: smallest heap that works: -Xmx%dm (fails at %dm)%n",
+                    megapixels, chain, chain.split(",").length, jvmFlags, high, low);
         } finally {
             proxy.stop();
         }
     }
 
-    private static boolean runsWith(int megabytes, URI endpoint, String key) throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + megabytes + "m", "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                ProcessorMeasurements.class.getName(), "child", endpoint.toString(), key);
+    private static boolean runsWith(int megabytes, URI endpoint, String key, List<String> jvmFlags) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + megabytes + "m", "-XX:+UseSerialGC", "-Djava.awt.headless=true"));
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ProcessorMeasurements.class.getName(), "child",
+                endpoint.toString(), key));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor(5, TimeUnit.MINUTES);

@@ -41,14 +41,14 @@ class PrimingTest {
     void processorPrimingExercisesEveryOperationWithoutS3() {
         PrimingReport report = new ProcessorHandler(config, unreachable).prime();
         assertEquals(List.of(), report.failures());
-        assertEquals(List.of("decode-jpeg", "decode-png", "operations-jpeg", "operations-png", "json"), report.steps());
+        assertEquals(List.of("decode-jpeg", "decode-png", "operations-jpeg", "operations-png", "json", "s3-requests"), report.steps());
     }
 
     @Test
     void analyserPrimingRendersAChartWithoutS3() {
         PrimingReport report = new AnalyserHandler(config, unreachable).prime();
         assertEquals(List.of(), report.failures());
-        assertEquals(List.of("decode-png", "decode-jpeg", "json", "chart"), report.steps());
+        assertEquals(List.of("decode-png", "decode-jpeg", "json", "chart", "s3-requests"), report.steps());
     }
 
     @Test

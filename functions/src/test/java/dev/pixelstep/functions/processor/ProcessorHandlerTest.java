@@ -92,7 +92,8 @@ class ProcessorHandlerTest {
         assertEquals(1, operations.get(0).get("index").asInt());
         assertEquals("grayscale", operations.get(0).get("name").asText());
         assertEquals("blur", operations.get(1).get("name").asText());
-        assertEquals("4", operations.get(1).get("parameters").get("radius").asText().replace(".0", ""));
+        assertEquals("4", operations.get(1).get("parameters").get("radius").asText());
+        assertEquals("1", operations.get(2).get("parameters").get("intensity").asText(), "defaults are listed too");
         assertEquals("sepia", operations.get(2).get("name").asText());
         assertEquals("photos/holiday.jpg/combined.jpg", result.get("outputs").get("combined").asText());
         assertEquals(List.of("photos/holiday.jpg/independent/01-grayscale.jpg", "photos/holiday.jpg/independent/02-blur.jpg",
