@@ -242,6 +242,27 @@ class ProcessorHandlerTest {
     }
 
     @Test
+    void stateMachineInputExtractedFromARealEventBridgeEvent() {
+        Setup setup = new Setup();
+        setup.upload("photos/holiday.jpg", TestImages.jpeg(40, 30), "grayscale");
+        com.fasterxml.jackson.databind.node.ObjectNode event = Events.load("eventbridge-object-created.json");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) event.get("detail").get("bucket")).put("name", setup.in);
+        JsonNode detail = event.get("detail");
+        // what the state machine's ExtractObject state passes on
+        com.fasterxml.jackson.databind.node.ObjectNode extracted = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                .put("bucket", detail.get("bucket").get("name").asText())
+                .put("key", detail.get("object").get("key").asText())
+                .put("size", detail.get("object").get("size").asLong())
+                .put("etag", detail.get("object").get("etag").asText());
+
+        JsonNode fromExtracted = Invoke.handler(setup.handler, Events.bytes(extracted));
+        JsonNode fromEvent = Invoke.handler(setup.handler, Events.bytes(event));
+
+        assertEquals("photos/holiday.jpg", fromExtracted.get("input").get("key").asText());
+        assertEquals(fromExtracted.get("outputs"), fromEvent.get("outputs"), "the raw event is accepted as well");
+    }
+
+    @Test
     void unknownFieldsInTheRequestAreIgnored() {
         Setup setup = new Setup();
         setup.upload("x.jpg", TestImages.jpeg(8, 8), null);
