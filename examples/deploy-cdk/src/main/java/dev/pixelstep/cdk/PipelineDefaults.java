@@ -1,0 +1,49 @@
+package dev.pixelstep.cdk;
+
+import java.time.Duration;
+
+/**
+ * The defaults of {@link PixelstepPipelineProps}, with the reasons for them.
+ */
+public final class PipelineDefaults {
+
+    /**
+     * The processor: 2048 MB and 5 minutes. It holds the decoded source, the combined result and
+     * one independent result at a time (4 bytes a pixel: 200 MB each for a 50-megapixel image, the
+     * default limit) plus the encoders' buffers, and at 2048 MB Lambda gives it more than one full
+     * vCPU for the pixel loops. Five minutes leave a wide margin over a 16-operation chain on a
+     * 50-megapixel image; the state machine's own task timeout is 15 minutes.
+     */
+    public static final FunctionSizing PROCESSOR = new FunctionSizing(2048, Duration.ofMinutes(5));
+
+    /**
+     * The analyser: 1024 MB and 2 minutes. It decodes one image and counts its pixels (one pass,
+     * no second raster), then draws a small chart.
+     */
+    public static final FunctionSizing ANALYSER = new FunctionSizing(1024, Duration.ofMinutes(2));
+
+    /**
+     * {@code JAVA_TOOL_OPTIONS} of both functions: the full JIT ({@code -XX:TieredStopAtLevel=4}).
+     *
+     * <p>Lambda's Java 17 and 21 runtimes start the JVM with {@code -XX:TieredStopAtLevel=1}, which
+     * stops at the C1 compiler; the functions helper measured pixel loops about ten times slower
+     * that way than with C2. Lambda's Java 25 runtime keeps the full JIT when SnapStart is on, so
+     * with the defaults (java25, SnapStart) this setting restates the runtime's own choice; it is
+     * set anyway so that the functions stay on C2 when deployed on java21 or with SnapStart off.
+     * Much of the JIT warm-up it costs happens in the functions' SnapStart priming hooks, before the
+     * snapshot is taken. The serial collector stays (Lambda's default, right for one or two vCPUs).
+     */
+    public static final String JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=4";
+
+    /** The name of the Lambda and state machine aliases the pipeline runs through. */
+    public static final String ALIAS = "live";
+
+    /** How often EventBridge retries starting an execution before the event goes to the dead-letter queue. */
+    public static final int EVENT_RETRY_ATTEMPTS = 8;
+
+    /** How long EventBridge keeps retrying one event. */
+    public static final Duration EVENT_MAX_AGE = Duration.ofHours(2);
+
+    private PipelineDefaults() {
+    }
+}
