@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -51,7 +52,7 @@ public final class ImageDecoder {
                     width = reader.getWidth(0);
                     height = reader.getHeight(0);
                 } catch (IOException | RuntimeException e) {
-                    throw new UnsupportedImageException(what + " looks like " + match.format().id().toUpperCase(java.util.Locale.ROOT)
+                    throw new UnsupportedImageException(what + " looks like " + match.label()
                             + " but its header cannot be read (" + describe(e) + "); upload an undamaged image", e);
                 }
                 limits.checkPixels(what, width, height);
@@ -59,7 +60,7 @@ public final class ImageDecoder {
                 reader.addIIOReadWarningListener(collector(warnings));
                 BufferedImage image = read(what, match, reader);
                 if (!warnings.isEmpty()) {
-                    throw new UnsupportedImageException(what + " is a damaged or truncated " + match.format().id().toUpperCase(java.util.Locale.ROOT)
+                    throw new UnsupportedImageException(what + " is a damaged or truncated " + match.label()
                             + " image (decoder: " + String.join("; ", warnings) + "); upload the complete file");
                 }
                 return new DecodedImage(IntRgb.of(image), match.format());
@@ -75,15 +76,19 @@ public final class ImageDecoder {
         try {
             return reader.read(0, reader.getDefaultReadParam());
         } catch (IIOException e) {
-            throw new UnsupportedImageException(what + " is a damaged or unsupported " + match.format().id().toUpperCase(java.util.Locale.ROOT)
+            throw new UnsupportedImageException(what + " is a damaged or unsupported " + match.label()
                     + " image (" + describe(e) + "); upload an undamaged RGB or greyscale image", e);
         } catch (IOException | RuntimeException e) {
-            throw new UnsupportedImageException(what + " cannot be decoded as " + match.format().id().toUpperCase(java.util.Locale.ROOT)
+            throw new UnsupportedImageException(what + " cannot be decoded as " + match.label()
                     + " (" + describe(e) + "); upload an undamaged image", e);
         }
     }
 
     private record ReaderMatch(ImageReader reader, ImageFormat format) {
+        /** The format's name for messages, e.g. {@code JPEG}. */
+        String label() {
+            return format.id().toUpperCase(Locale.ROOT);
+        }
     }
 
     private static ReaderMatch readerFor(String what, ImageInputStream input) {
