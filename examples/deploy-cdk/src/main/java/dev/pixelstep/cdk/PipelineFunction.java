@@ -1,5 +1,6 @@
 package dev.pixelstep.cdk;
 
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -55,6 +56,8 @@ final class PipelineFunction extends Construct {
                 .role(role)
                 .logGroup(logGroup)
                 .build();
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "the current version is published and invoked through the alias");
         this.alias = Alias.Builder.create(this, "Alias")
                 .aliasName(props.aliasName())
                 .version(function.getCurrentVersion())

@@ -17,6 +17,7 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.CfnBucket;
 import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
@@ -145,16 +146,24 @@ public final class PixelstepPipeline extends Construct {
         List<LifecycleRule> lifecycle = expirationDays
                 .map(days -> List.of(LifecycleRule.builder().id("expire-after-" + days + "-days").expiration(Duration.days(days)).build()))
                 .orElse(List.of());
-        return Bucket.Builder.create(this, id)
+        Bucket bucket = Bucket.Builder.create(this, id)
                 .bucketName(name.orElse(null))
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .encryption(BucketEncryption.S3_MANAGED)
                 .enforceSsl(true)
                 .minimumTlsVersion(1.2)
-                .eventBridgeEnabled(eventBridge)
                 .lifecycleRules(lifecycle)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
+        if (eventBridge) {
+            // Set on the bucket resource itself: the L2 'eventBridgeEnabled' adds a custom-resource
+            // function whose role may call s3:PutBucketNotification on any bucket.
+            ((CfnBucket) bucket.getNode().getDefaultChild()).setNotificationConfiguration(
+                    CfnBucket.NotificationConfigurationProperty.builder()
+                            .eventBridgeConfiguration(CfnBucket.EventBridgeConfigurationProperty.builder().eventBridgeEnabled(true).build())
+                            .build());
+        }
+        return bucket;
     }
 
     private List<ILayerVersion> pluginLayers(PixelstepPipelineProps props) {
@@ -204,7 +213,6 @@ public final class PixelstepPipeline extends Construct {
                 .stateMachineType(StateMachineType.STANDARD)
                 .tracingEnabled(true)
                 .logs(LogOptions.builder().destination(logs).level(LogLevel.ALL).includeExecutionData(true).build())
-                .comment("pixelstep image pipeline " + definition.version())
                 .build();
     }
 
