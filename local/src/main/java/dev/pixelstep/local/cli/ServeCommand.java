@@ -1,14 +1,27 @@
 package dev.pixelstep.local.cli;
 
+import dev.pixelstep.local.Artifacts;
 import dev.pixelstep.local.RuntimeConfig;
 import dev.pixelstep.local.pipeline.LocalPipeline;
+import dev.pixelstep.local.web.AwsBackend;
+import dev.pixelstep.local.web.LocalBackend;
+import dev.pixelstep.local.web.OperationLayers;
+import dev.pixelstep.local.web.WebServer;
+import software.amazon.awssdk.regions.Region;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code pixelstep serve}: runs the local stack until Ctrl-C. */
+/**
+ * {@code pixelstep serve}: runs the local stack and its web page until Ctrl-C; with {@code --aws},
+ * only the web page, against a deployed pipeline's buckets.
+ */
 final class ServeCommand {
 
     private final PrintStream out;
@@ -18,22 +31,44 @@ final class ServeCommand {
     }
 
     int run(List<String> argv) {
-        Arguments args = Arguments.parse(argv, Options.RUNTIME, Set.of());
+        Set<String> known = new HashSet<>(Options.RUNTIME);
+        known.addAll(Options.WEB);
+        Arguments args = Arguments.parse(argv, known, Set.of("no-web", "aws"));
         if (!args.positionals().isEmpty()) {
             throw new UsageException("serve takes no arguments, got " + args.positionals());
+        }
+        int webPort = args.getInt("web-port", WebServer.DEFAULT_PORT, 0, 65535);
+        if (args.flag("aws")) {
+            return serveAws(args, webPort);
+        }
+        if (args.get("region", null) != null) {
+            throw new UsageException("--region is for --aws only");
         }
         RuntimeConfig config = Options.config(args, RuntimeConfig.DEFAULT_PORT);
         out.println("Starting pixelstep (data in " + config.dataDirectory() + ") ...");
         LocalPipeline pipeline = LocalPipeline.start(config, out);
+        WebServer web;
+        try {
+            web = args.flag("no-web") ? null : WebServer.start(new LocalBackend(pipeline), config.host(), webPort, out);
+        } catch (RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("Stopping pixelstep ...");
+            if (web != null) {
+                web.close();
+            }
             pipeline.close();
             stopped.countDown();
         }, "pixelstep-shutdown"));
         String endpoint = pipeline.endpoint().toString();
         out.println();
         out.println("pixelstep is running.");
+        if (web != null) {
+            out.println("  web page        " + web.uri());
+        }
         out.println("  S3 endpoint     " + endpoint + "  (path-style; any credentials)");
         out.println("  input bucket    " + config.inputBucket());
         out.println("  output bucket   " + config.outputBucket());
@@ -45,12 +80,75 @@ final class ServeCommand {
         out.println("      --metadata 'operations=grayscale, blur(radius=4)'");
         out.println("then read s3://" + config.outputBucket() + "/photo.jpg/manifest.json. Press Ctrl-C to stop.");
         out.println();
+        await(stopped);
+        return 0;
+    }
+
+    /** The web page alone, against a deployed pipeline: uploads and reads with the default AWS credentials chain. */
+    private int serveAws(Arguments args, int webPort) {
+        for (String local : List.of("port", "concurrency", "no-web")) {
+            if (args.get(local, null) != null) {
+                throw new UsageException("--" + local + " is for the local stack, not --aws");
+            }
+        }
+        String region = required(args, "region", "e.g. --region eu-west-1");
+        String input = required(args, "input-bucket", "the bucket whose uploads start the state machine");
+        String output = required(args, "output-bucket", "the bucket the pipeline writes to");
+        AwsBackend.Settings settings;
+        try {
+            settings = AwsBackend.Settings.aws(Region.of(region), input, output);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Path data = Options.dataDirectory(args);
+        List<Path> layers = Options.layers(args, data);
+        URLClassLoader operations = OperationLayers.load(data.resolve("aws-web"),
+                Artifacts.extract(Artifacts.FUNCTION_ZIP, data.resolve("artifacts")), layers);
+        AwsBackend backend = AwsBackend.connect(settings, operations);
+        WebServer web;
+        try {
+            web = WebServer.start(backend, args.get("host", RuntimeConfig.DEFAULT_HOST), webPort, out);
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("Stopping pixelstep ...");
+            web.close();
+            backend.close();
+            try {
+                operations.close();
+            } catch (IOException e) {
+                // only jars of a temporary layout
+            }
+            stopped.countDown();
+        }, "pixelstep-shutdown"));
+        out.println();
+        out.println("pixelstep web page for AWS is running.");
+        out.println("  web page        " + web.uri());
+        out.println("  input bucket    s3://" + input + "  (" + region + ")");
+        out.println("  output bucket   s3://" + output);
+        out.println("Uploads and reads use the default AWS credentials (environment, profile, SSO or role). Press Ctrl-C to stop.");
+        out.println();
+        await(stopped);
+        return 0;
+    }
+
+    private static String required(Arguments args, String name, String hint) {
+        String value = args.get(name, null);
+        if (value == null || value.isBlank()) {
+            throw new UsageException("serve --aws needs --" + name + " (" + hint + ")");
+        }
+        return value;
+    }
+
+    private static void await(CountDownLatch stopped) {
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return 0;
     }
 
 }

@@ -1,0 +1,94 @@
+package dev.pixelstep.local.web;
+
+import dev.pixelstep.asl.Execution;
+import dev.pixelstep.local.pipeline.ExecutionRecord;
+import dev.pixelstep.local.pipeline.LocalPipeline;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The embedded pipeline as the page's backend: its S3 server, its functions' operations, and the
+ * live history of its engine (or the record kept on disk once an execution has ended). Objects are
+ * streamed through the web server, since the embedded S3 server is not reachable from elsewhere.
+ */
+public final class LocalBackend implements Backend {
+
+    private final LocalPipeline pipeline;
+    private final Map<String, List<StateProgress>> finished = new ConcurrentHashMap<>();
+
+    /** A backend on a started pipeline; the pipeline stays owned by the caller. */
+    public LocalBackend(LocalPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    @Override
+    public String mode() {
+        return "local";
+    }
+
+    @Override
+    public String inputBucket() {
+        return pipeline.config().inputBucket();
+    }
+
+    @Override
+    public String outputBucket() {
+        return pipeline.config().outputBucket();
+    }
+
+    @Override
+    public S3Client s3() {
+        return pipeline.storage().client();
+    }
+
+    @Override
+    public ClassLoader operations() {
+        return pipeline.functionClassLoader();
+    }
+
+    @Override
+    public List<StateProgress> progress(String key, boolean ended) {
+        List<StateProgress> done = finished.get(key);
+        if (done != null) {
+            return done;
+        }
+        for (Execution execution : pipeline.engine().executions()) {
+            if (key.equals(execution.input().at("/detail/object/key").asText())
+                    && inputBucket().equals(execution.input().at("/detail/bucket/name").asText())) {
+                return ExecutionProgress.of(execution.history(), Instant.now());
+            }
+        }
+        if (!ended) {
+            return List.of(); // still waiting for its event or for a free execution slot
+        }
+        // Ended executions are forgotten by the engine once their record is on disk.
+        for (ExecutionRecord record : LocalPipeline.records(pipeline.config().dataDirectory())) {
+            if (record.key().equals(key) && record.bucket().equals(inputBucket())) {
+                List<StateProgress> states = ExecutionProgress.of(record);
+                finished.put(key, states);
+                return states;
+            }
+        }
+        return List.of();
+    }
+
+    @Override
+    public Optional<String> directUrl(String bucket, String key, String downloadName) {
+        return Optional.empty();
+    }
+
+    @Override
+    public String imageOrigins() {
+        return "";
+    }
+
+    @Override
+    public void close() {
+        finished.clear();
+    }
+}

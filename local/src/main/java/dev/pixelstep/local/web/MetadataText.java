@@ -1,0 +1,39 @@
+package dev.pixelstep.local.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * S3 user metadata travels in HTTP headers, which carry ASCII only: values with other characters
+ * are written as one RFC 2047 encoded word ({@code =?UTF-8?B?...?=}), the form the pipeline's
+ * functions decode.
+ */
+final class MetadataText {
+
+    private static final Pattern ENCODED = Pattern.compile("=\\?UTF-8\\?B\\?([A-Za-z0-9+/=]*)\\?=", Pattern.CASE_INSENSITIVE);
+
+    private MetadataText() {
+    }
+
+    static String encode(String value) {
+        boolean plain = value.chars().allMatch(c -> c >= 0x20 && c < 0x7f) && !value.startsWith("=?");
+        return plain ? value : "=?UTF-8?B?" + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) + "?=";
+    }
+
+    static String decode(String value) {
+        if (value == null) {
+            return null;
+        }
+        Matcher m = ENCODED.matcher(value.strip());
+        if (!m.matches()) {
+            return value;
+        }
+        try {
+            return new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return value;
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package dev.pixelstep.local.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the page shows about one run, read from S3 (the upload's metadata and the manifest) and
+ * from the backend's progress: status, states, error, and a URL per image.
+ */
+final class RunView {
+
+    private final Backend backend;
+
+    RunView(Backend backend) {
+        this.backend = backend;
+    }
+
+    /** The run's summary for the list of recent runs. */
+    ObjectNode summary(RunId id) {
+        HeadObjectResponse input = input(id);
+        JsonNode manifest = manifest(id);
+        return summary(id, input, manifest);
+    }
+
+    /**
+     * Everything about a run.
+     *
+     * @throws ApiException 404 when there is no such upload
+     */
+    ObjectNode detail(RunId id) {
+        HeadObjectResponse input = input(id);
+        JsonNode manifest = manifest(id);
+        ObjectNode view = summary(id, input, manifest);
+        List<StateProgress> states = backend.progress(id.key(), manifest != null);
+        if (manifest == null && !states.isEmpty()) {
+            view.put("status", "RUNNING");
+        }
+        ArrayNode list = view.putArray("states");
+        states.forEach(s -> list.addObject().put("name", s.name()).put("status", s.status()).put("millis", s.millis()));
+        view.put("progressFrom", backend.mode().equals("local") ? "history" : "manifest");
+        String stem = stem(view.path("filename").asText());
+        view.set("original", image(id, backend.inputBucket(), id.key(), stem + "." + extension(id.key())));
+        if (manifest == null) {
+            return view;
+        }
+        view.set("input", manifest.path("input"));
+        if (!"SUCCEEDED".equals(manifest.path("status").asText())) {
+            ObjectNode error = view.putObject("error");
+            error.put("type", shortType(manifest.at("/error/type").asText("")));
+            error.put("message", manifest.at("/error/message").asText("the pipeline failed without saying why"));
+            return view;
+        }
+        JsonNode outputs = manifest.path("outputs");
+        String bucket = backend.outputBucket();
+        view.set("combined", output(id, bucket, outputs.path("combined").asText(), stem + "-combined"));
+        view.set("histogramOriginal", output(id, bucket, outputs.at("/histogramOriginal/chart").asText(), stem + "-histogram-original"));
+        view.set("histogramCombined", output(id, bucket, outputs.at("/histogramCombined/chart").asText(), stem + "-histogram-combined"));
+        ArrayNode independent = view.putArray("independent");
+        JsonNode operations = manifest.path("operations");
+        for (int i = 0; i < outputs.path("independent").size(); i++) {
+            String key = outputs.path("independent").get(i).asText();
+            JsonNode operation = operations.path(i);
+            ObjectNode item = output(id, bucket, key, stem + "-" + String.format("%02d", i + 1) + "-" + operation.path("name").asText("step"));
+            item.put("operation", operation.path("name").asText("step " + (i + 1)));
+            item.set("parameters", operation.path("parameters"));
+            independent.add(item);
+        }
+        return view;
+    }
+
+    private ObjectNode summary(RunId id, HeadObjectResponse input, JsonNode manifest) {
+        ObjectNode view = Exchanges.JSON.createObjectNode();
+        view.put("id", id.value());
+        String filename = MetadataText.decode(input.metadata().get("original-filename"));
+        view.put("filename", filename == null || filename.isBlank() ? id.value() : filename);
+        String chain = MetadataText.decode(input.metadata().get("operations"));
+        view.put("chain", manifest != null && manifest.hasNonNull("chain") ? manifest.path("chain").asText() : chain == null ? "" : chain);
+        Instant uploaded = input.lastModified();
+        view.put("uploadedAt", uploaded == null ? null : uploaded.toString());
+        if (manifest == null) {
+            view.put("status", "QUEUED");
+            return view;
+        }
+        view.put("status", manifest.path("status").asText("FAILED"));
+        String written = manifest.path("writtenAt").asText(null);
+        String started = manifest.path("startedAt").asText(null);
+        if (written != null && started != null) {
+            try {
+                view.put("pipelineMillis", Duration.between(Instant.parse(started), Instant.parse(written)).toMillis());
+            } catch (RuntimeException e) {
+                // an unexpected timestamp form; the duration is left out
+            }
+        }
+        return view;
+    }
+
+    private HeadObjectResponse input(RunId id) {
+        try {
+            return backend.s3().headObject(b -> b.bucket(backend.inputBucket()).key(id.key()));
+        } catch (NoSuchKeyException e) {
+            throw new ApiException(404, "there is no run " + id);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                throw new ApiException(404, "there is no run " + id);
+            }
+            throw e;
+        }
+    }
+
+    /** The run's manifest, or null while it has not been written. */
+    JsonNode manifest(RunId id) {
+        try {
+            byte[] bytes = backend.s3().getObjectAsBytes(b -> b.bucket(backend.outputBucket()).key(id.outputPrefix() + "manifest.json"))
+                    .asByteArray();
+            return Exchanges.JSON.readTree(bytes);
+        } catch (NoSuchKeyException e) {
+            return null;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return null;
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new ApiException(502, "the run's manifest is not valid JSON");
+        }
+    }
+
+    private ObjectNode output(RunId id, String bucket, String key, String downloadStem) {
+        if (!id.owns(key)) {
+            ObjectNode missing = Exchanges.JSON.createObjectNode();
+            missing.putNull("url");
+            return missing;
+        }
+        return image(id, bucket, key, downloadStem + "." + extension(key));
+    }
+
+    private ObjectNode image(RunId id, String bucket, String key, String downloadName) {
+        ObjectNode image = Exchanges.JSON.createObjectNode();
+        image.put("key", key);
+        image.put("downloadName", downloadName);
+        String base = bucket.equals(backend.inputBucket()) ? "/api/runs/" + id + "/original"
+                : "/api/runs/" + id + "/file?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8);
+        String separator = base.contains("?") ? "&" : "?";
+        image.put("url", backend.directUrl(bucket, key, null).orElse(base));
+        image.put("download", backend.directUrl(bucket, key, downloadName).orElse(base + separator + "download=1"));
+        return image;
+    }
+
+    private static String extension(String key) {
+        int dot = key.lastIndexOf('.');
+        int slash = key.lastIndexOf('/');
+        return dot > slash ? key.substring(dot + 1) : "bin";
+    }
+
+    private static String stem(String filename) {
+        int dot = filename.lastIndexOf('.');
+        String stem = dot > 0 ? filename.substring(0, dot) : filename;
+        stem = stem.replaceAll("[\\p{Cntrl}/\\\\:*?\"<>|]", "_").strip();
+        return stem.isEmpty() ? "image" : stem.length() > 80 ? stem.substring(0, 80) : stem;
+    }
+
+    /** {@code dev.pixelstep.functions.errors.UnsupportedImageException} reads better as {@code UnsupportedImageException}. */
+    private static String shortType(String type) {
+        int dot = type.lastIndexOf('.');
+        return dot >= 0 && dot < type.length() - 1 ? type.substring(dot + 1) : type;
+    }
+}
