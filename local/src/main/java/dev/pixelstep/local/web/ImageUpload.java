@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * An uploaded image body, copied to a temporary file while its size is checked and then
- * identified by its content (an ImageIO reader accepting its first bytes), never by its name.
+ * identified by its content (an ImageIO reader accepting its first bytes and parsing its header),
+ * never by its name.
  * Delete the file with {@link #close()}.
  *
  * @param file        the bytes, in a temporary file
@@ -110,7 +111,14 @@ record ImageUpload(Path file, long size, String extension, String contentType) i
             }
             ImageReader reader = readers.next();
             try {
+                // The magic bytes matched; the header must parse too (dimensions), without decoding pixels.
+                reader.setInput(in, true, true);
+                if (reader.getWidth(0) < 1 || reader.getHeight(0) < 1) {
+                    return null;
+                }
                 return reader.getOriginatingProvider().getFormatNames()[0].toLowerCase(Locale.ROOT);
+            } catch (IOException | RuntimeException e) {
+                return null;
             } finally {
                 reader.dispose();
             }

@@ -1,0 +1,231 @@
+package dev.pixelstep.local.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pixelstep.testkit.photos.TestPhotos;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The page's JSON API with a plain HTTP client, against the real local pipeline. */
+class WebApiTest {
+
+    private static final Duration WAIT = Duration.ofMinutes(2);
+
+    @TempDir
+    static Path data;
+    private static WebStack stack;
+
+    @BeforeAll
+    static void start() {
+        stack = WebStack.start(data);
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    @Test
+    void listsEveryOperationWithItsParametersIncludingPluginOnes() throws Exception {
+        JsonNode operations = stack.json("/api/operations");
+        JsonNode blur = find(operations, "blur");
+        JsonNode radius = blur.path("parameters").get(0);
+        assertEquals("radius", radius.path("name").asText());
+        assertEquals("double", radius.path("type").asText());
+        assertEquals("px", radius.path("unit").asText());
+        assertEquals(0.5, radius.path("min").asDouble());
+        assertEquals(100, radius.path("max").asDouble());
+        assertEquals("3", radius.path("default").asText());
+        assertNotNull(find(operations, "grayscale"));
+        JsonNode duotone = find(operations, "duotone");
+        assertTrue(duotone.path("parameters").findValuesAsText("type").contains("color"), duotone.toString());
+
+        JsonNode config = stack.json("/api/config");
+        assertEquals("local", config.path("mode").asText());
+        assertEquals(WebStack.INPUT, config.path("inputBucket").asText());
+        assertEquals(50L * 1024 * 1024, config.path("maxUploadBytes").asLong());
+    }
+
+    @Test
+    void anImageWithAChainRunsAndEveryOutputIsServedUnderItsRun() throws Exception {
+        String name = "Été ☀ <b>photo</b>.png";
+        HttpResponse<String> created = stack.upload("invert, blur( radius = 2 )", name, HttpRequest.BodyPublishers.ofByteArray(png(64, 48)));
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode body = WebStack.JSON.readTree(created.body());
+        String id = body.path("id").asText();
+        assertTrue(id.matches("\\d{8}T\\d{6}Z-[0-9a-f]{12}\\.png"), id);
+        assertEquals("invert, blur(radius=2)", body.path("chain").asText());
+
+        JsonNode run = stack.awaitRun(id, WAIT);
+        assertEquals("SUCCEEDED", run.path("status").asText(), run.toString());
+        assertEquals(name, run.path("filename").asText(), "the original name is kept, byte for byte, in metadata");
+        assertEquals("invert, blur(radius=2)", run.path("chain").asText());
+        assertEquals("history", run.path("progressFrom").asText());
+        List<String> states = run.path("states").findValuesAsText("name");
+        assertTrue(states.containsAll(List.of("Process", "AnalyseOriginal", "AnalyseCombined", "WriteManifest")), states.toString());
+        assertTrue(run.path("states").findValuesAsText("status").stream().allMatch("SUCCEEDED"::equals), run.toString());
+
+        List<JsonNode> images = new ArrayList<>(List.of(run.path("original"), run.path("combined"),
+                run.path("histogramOriginal"), run.path("histogramCombined")));
+        run.path("independent").forEach(images::add);
+        assertEquals(6, images.size());
+        assertEquals("invert", run.path("independent").get(0).path("operation").asText());
+        assertEquals("2", run.path("independent").get(1).path("parameters").path("radius").asText());
+        for (JsonNode image : images) {
+            HttpResponse<byte[]> file = stack.getBytes(image.path("url").asText());
+            assertEquals(200, file.statusCode(), image.toString());
+            assertTrue(file.headers().firstValue("Content-Type").orElse("").startsWith("image/"), image.toString());
+            assertNotNull(ImageIO.read(new ByteArrayInputStream(file.body())), image + " is an image");
+        }
+        HttpResponse<byte[]> download = stack.getBytes(run.path("combined").path("download").asText());
+        assertTrue(download.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment;"));
+
+        JsonNode recent = stack.json("/api/runs");
+        assertTrue(recent.findValuesAsText("id").contains(id), recent.toString());
+    }
+
+    @Test
+    void refusesContentThatIsNotAnImageWhateverItsName() throws Exception {
+        for (String content : List.of("just text pretending to be a JPEG", "GIF89a")) {
+            HttpResponse<String> response = stack.upload("grayscale", "holiday.jpg", HttpRequest.BodyPublishers.ofString(content));
+            assertEquals(415, response.statusCode(), content + " -> " + response.body());
+            assertTrue(WebStack.JSON.readTree(response.body()).path("error").asText().contains("not an image"), response.body());
+        }
+        HttpResponse<String> empty = stack.upload("grayscale", "holiday.jpg", HttpRequest.BodyPublishers.noBody());
+        assertEquals(400, empty.statusCode(), empty.body());
+        assertNothingUploaded();
+    }
+
+    @Test
+    void refusesAnUploadOverFiftyMegabytesWhileItStreams() throws Exception {
+        long size = 50L * 1024 * 1024 + 1;
+        byte[] start = Files.readAllBytes(TestPhotos.jpeg());
+        // No Content-Length: the body arrives in chunks and is counted as it streams.
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofInputStream(() -> new InputStream() {
+            private long sent;
+
+            @Override
+            public int read() {
+                return sent < size ? (sent < start.length ? start[(int) sent++] & 0xff : (int) (sent++ & 0x7f)) : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (sent >= size) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, size - sent);
+                for (int i = 0; i < n; i++) {
+                    b[off + i] = (byte) read();
+                }
+                return n;
+            }
+        });
+        HttpResponse<String> response = stack.upload("grayscale", "huge.jpg", body);
+        assertEquals(413, response.statusCode(), response.body());
+        assertTrue(WebStack.JSON.readTree(response.body()).path("error").asText().contains("larger than 50 MB"), response.body());
+        assertNothingUploaded();
+    }
+
+    @Test
+    void refusesABadChainWithTheParsersMessageBeforeUploading() throws Exception {
+        HttpResponse<String> unknown = stack.upload("grayscale, blurr(radius=4)", "a.png", HttpRequest.BodyPublishers.ofByteArray(png(8, 8)));
+        assertEquals(400, unknown.statusCode(), unknown.body());
+        String message = WebStack.JSON.readTree(unknown.body()).path("error").asText();
+        assertTrue(message.contains("unknown operation 'blurr'") && message.contains("did you mean 'blur'?"), message);
+
+        HttpResponse<String> range = stack.upload("blur(radius=400)", "a.png", HttpRequest.BodyPublishers.ofByteArray(png(8, 8)));
+        assertEquals(400, range.statusCode(), range.body());
+        assertTrue(range.body().contains("0.5 to 100"), range.body());
+        assertNothingUploaded();
+    }
+
+    @Test
+    void noPathOrKeyFromTheClientReachesOutsideARunsOutputs() throws Exception {
+        HttpResponse<String> created = stack.upload("", "plain.png", HttpRequest.BodyPublishers.ofByteArray(png(16, 16)));
+        assertEquals(201, created.statusCode(), created.body());
+        String id = WebStack.JSON.readTree(created.body()).path("id").asText();
+        String other = "20260101T000000Z-000000000000.png";
+        String key = "web/" + id + "/combined.png";
+
+        assertEquals(404, stack.get("/api/runs/..%2F..%2Fpom.xml").statusCode());
+        assertEquals(400, stack.get("/api/runs/..%2E").statusCode());
+        assertEquals(400, stack.get("/api/runs/" + "photo.jpg").statusCode());
+        assertEquals(404, stack.get("/api/runs/" + other).statusCode(), "a well-formed id of no run");
+        for (String escape : List.of("web/" + other + "/combined.png", "web/" + id, "web/" + id + "/../" + other + "/manifest.json",
+                "web/" + id + "//manifest.json", "../" + key, "/etc/passwd", key.replace("web/", "web\\"))) {
+            HttpResponse<String> response = stack.get("/api/runs/" + id + "/file?key=" + URLEncoder.encode(escape, StandardCharsets.UTF_8));
+            assertEquals(403, response.statusCode(), escape + " -> " + response.body());
+        }
+        assertEquals(403, stack.get("/api/runs/" + id + "/file").statusCode());
+        assertEquals(404, stack.get("/api/runs/" + id + "/elsewhere").statusCode());
+        assertEquals(404, stack.get("/../pom.xml").statusCode());
+        assertEquals(404, stack.get("/dev/pixelstep/local/web/index.html").statusCode());
+        assertEquals(405, stack.http.send(HttpRequest.newBuilder(stack.uri("/api/operations")).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
+    void thePageIsServedWithAStrictContentSecurityPolicy() throws Exception {
+        HttpResponse<String> page = stack.get("/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<script src=\"/app.js\" defer></script>"));
+        String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(policy.contains("default-src 'none'") && policy.contains("script-src 'self'"), policy);
+        assertFalse(page.body().contains("http://") || page.body().contains("https://"), "no external resources");
+        HttpResponse<String> css = stack.get("/app.css");
+        assertEquals(200, css.statusCode());
+        assertTrue(css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
+        assertTrue(css.body().contains(".grid-cols-1"), "the compiled Tailwind stylesheet");
+        assertEquals(200, stack.get("/app.js").statusCode());
+    }
+
+    private static void assertNothingUploaded() throws Exception {
+        for (JsonNode run : stack.json("/api/runs")) {
+            String filename = run.path("filename").asText();
+            assertFalse(filename.equals("holiday.jpg") || filename.equals("huge.jpg") || filename.equals("a.png"), run.toString());
+        }
+    }
+
+    private static JsonNode find(JsonNode operations, String name) {
+        for (JsonNode op : operations) {
+            if (op.path("name").asText().equals(name)) {
+                return op;
+            }
+        }
+        throw new AssertionError("no operation " + name + " in " + operations);
+    }
+
+    static byte[] png(int width, int height) throws Exception {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, (x * 255 / width) << 16 | (y * 255 / height) << 8 | 0x40);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+}
