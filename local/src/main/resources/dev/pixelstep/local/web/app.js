@@ -75,7 +75,10 @@
   }
 
   function formatBytes(bytes) {
-    if (bytes >= 1024 * 1024) return (bytes / (1024 * 1024)).toFixed(1) + ' MB';
+    if (bytes >= 1024 * 1024) {
+      const mb = bytes / (1024 * 1024);
+      return (Number.isInteger(mb) ? String(mb) : mb.toFixed(1)) + ' MB';
+    }
     if (bytes >= 1024) return Math.round(bytes / 1024) + ' KB';
     return bytes + ' bytes';
   }
@@ -159,7 +162,7 @@
     state.steps.push({ id: state.nextStepId++, op, values });
     renderSteps();
     const added = $('steps').lastElementChild;
-    const firstControl = added && added.querySelector('.step-parameters input, .step-parameters select');
+    const firstControl = added && added.querySelector('.step-parameters [data-parameter]');
     (firstControl || added.querySelector('.step-remove')).focus();
   }
 
@@ -406,23 +409,24 @@
 
   function renderRun(run) {
     setStatus(run.status);
-    const parts = [run.filename];
-    parts.push(run.chain ? run.chain : 'no operations');
-    if (ENDED.has(run.status)) {
-      if (state.submittedAt !== null) {
-        parts.push('results ' + formatMillis(performance.now() - state.submittedAt) + ' after submitting');
-        state.submittedAt = null;
-      } else if (typeof run.pipelineMillis === 'number') {
-        parts.push('workflow took ' + formatMillis(run.pipelineMillis));
-      }
+    const parts = [run.filename, run.chain ? run.chain : 'no operations'];
+    const ended = ENDED.has(run.status);
+    if (ended && state.submittedAt !== null) {
+      parts.push('finished ' + formatMillis(performance.now() - state.submittedAt) + ' after submitting');
+      state.submittedAt = null;
+    } else if (ended && typeof run.pipelineMillis === 'number') {
+      parts.push('the workflow took ' + formatMillis(run.pipelineMillis));
     }
-    if (!ENDED.has(run.status) || !$('run-summary').textContent) $('run-summary').textContent = parts.join(' · ');
+    $('run-summary').textContent = parts.join(' · ');
     renderStates(run);
     if (run.status === 'FAILED') {
       showRunError(run.error ? run.error.message : 'The workflow failed.', run.error ? run.error.type : '');
     }
     if (run.status === 'SUCCEEDED') renderResults(run);
-    if (ENDED.has(run.status)) $('run').dataset.ended = 'true';
+    if (ended) {
+      $('run').dataset.ended = 'true';
+      loadRecent();
+    }
   }
 
   function renderStates(run) {
@@ -463,10 +467,11 @@
     const download = safeUrl(image && image.download);
     const img = el('img', { alt, loading: 'lazy', class: 'h-auto w-full rounded-md bg-slate-100 object-contain', 'data-role': 'result' });
     if (url) img.src = url;
-    const caption = el('figcaption', { class: 'mt-2 flex flex-wrap items-baseline gap-x-2 text-sm' },
-      el('span', { class: 'font-semibold', text: title }),
-      subtitle ? el('span', { class: 'min-w-0 break-all font-mono text-xs text-slate-500', text: subtitle }) : null,
-      download ? el('a', { href: download, download: image.downloadName || '', class: 'ml-auto rounded text-xs font-medium text-indigo-700 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500', text: 'Download', 'aria-label': 'Download ' + title }) : null);
+    const caption = el('figcaption', { class: 'mt-2 text-sm' },
+      el('span', { class: 'flex items-baseline gap-2' },
+        el('span', { class: 'figure-title min-w-0 flex-1 font-semibold', text: title }),
+        download ? el('a', { href: download, download: image.downloadName || '', class: 'shrink-0 rounded text-xs font-medium text-indigo-700 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500', text: 'Download', 'aria-label': 'Download ' + title }) : null),
+      subtitle ? el('span', { class: 'mt-0.5 block break-all font-mono text-xs text-slate-500', text: subtitle }) : null);
     return el('figure', { class: 'rounded-lg border border-slate-200 p-2' }, img, caption);
   }
 
