@@ -19,13 +19,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A real local pipeline with the web server in front of it, and a plain HTTP client for its API. */
+/** A web server (in front of a real local pipeline, or of another backend) and a plain HTTP client for its API. */
 final class WebStack implements AutoCloseable {
 
     static final String INPUT = "pixelstep-input";
     static final String OUTPUT = "pixelstep-output";
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The pipeline behind the page, or null when the page has another backend. */
     final LocalPipeline pipeline;
     final WebServer web;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -44,6 +45,11 @@ final class WebStack implements AutoCloseable {
             pipeline.close();
             throw e;
         }
+    }
+
+    /** A plain client of a web server started elsewhere; closing it stops that server. */
+    static WebStack over(WebServer web) {
+        return new WebStack(null, web);
     }
 
     static LocalPipeline startPipeline(Path data) {
@@ -106,6 +112,8 @@ final class WebStack implements AutoCloseable {
     @Override
     public void close() {
         web.close();
-        pipeline.close();
+        if (pipeline != null) {
+            pipeline.close();
+        }
     }
 }
