@@ -7,6 +7,9 @@ import software.amazon.awscdk.App;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.assertions.Template;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -30,8 +33,18 @@ final class Synthesized {
 
     /** Synthesises a stack holding a pipeline with {@code props}. */
     static Synthesized pipeline(PixelstepPipelineProps props) {
-        App app = new App();
+        App app = App.Builder.create().outdir(outdir().toString()).build();
         return new Synthesized(new PixelstepStack(app, "Test", StackProps.builder().build(), props));
+    }
+
+    /** A fresh cloud assembly directory under target/, instead of one left behind in the system's temp dir. */
+    private static Path outdir() {
+        try {
+            Path parent = Files.createDirectories(Path.of("target", "synth-tests"));
+            return Files.createTempDirectory(parent, "cdk.out-").toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The built zips, copied to target/lambda by the dependency plugin. */
