@@ -1,6 +1,6 @@
 package dev.pixelstep.operations.color;
 
-import dev.pixelstep.operations.raster.Clamp;
+import dev.pixelstep.operations.raster.ColorMatrix;
 import dev.pixelstep.operations.raster.IntImage;
 import dev.pixelstep.spi.ImageOperation;
 import dev.pixelstep.spi.param.DoubleParameter;
@@ -13,13 +13,16 @@ import java.util.List;
 /**
  * {@code saturation(factor=1.5)}: moves every channel away from (factor above 1) or towards
  * (below 1) the pixel's luma, c' = Y + (c - Y) * factor, clamped; 0 gives grayscale, 1 changes
- * nothing. Fixed-point arithmetic; alpha is kept.
+ * nothing. One {@link ColorMatrix} pass (grays stay exactly gray); alpha is kept.
  */
 public final class Saturation implements ImageOperation {
 
     /** The colourfulness factor. */
     public static final DoubleParameter FACTOR = DoubleParameter.of("factor", 1.5, 0, 10, "",
             "0 gives gray, 1 keeps the colours, above 1 makes them more vivid");
+
+    /** The weights of {@link Grayscale#luma}: 77, 150 and 29 of 256. */
+    private static final double[] LUMA = {77 / 256.0, 150 / 256.0, 29 / 256.0};
 
     @Override
     public String name() {
@@ -38,17 +41,15 @@ public final class Saturation implements ImageOperation {
 
     @Override
     public BufferedImage apply(BufferedImage source, Parameters parameters) {
-        int k = (int) Math.round(parameters.get(FACTOR) * 1024);
-        IntImage out = IntImage.copyOf(source, true);
-        int[] px = out.pixels();
-        for (int i = 0; i < px.length; i++) {
-            int p = px[i];
-            int y = Grayscale.luma(p);
-            int r = Clamp.channel(y + (((((p >> 16) & 0xff) - y) * k + 512) >> 10));
-            int g = Clamp.channel(y + (((((p >> 8) & 0xff) - y) * k + 512) >> 10));
-            int b = Clamp.channel(y + ((((p & 0xff) - y) * k + 512) >> 10));
-            px[i] = (p & 0xff000000) | r << 16 | g << 8 | b;
+        double k = parameters.get(FACTOR);
+        double[] m = new double[9];
+        for (int row = 0; row < 3; row++) {
+            for (int col = 0; col < 3; col++) {
+                m[row * 3 + col] = (1 - k) * LUMA[col] + (row == col ? k : 0);
+            }
         }
+        IntImage out = IntImage.copyOf(source, true);
+        ColorMatrix.of(m, true).applyInPlace(out.pixels());
         return out.image();
     }
 }

@@ -1,5 +1,6 @@
 package dev.pixelstep.operations.color;
 
+import dev.pixelstep.operations.raster.ColorMatrix;
 import dev.pixelstep.operations.raster.IntImage;
 import dev.pixelstep.spi.ImageOperation;
 import dev.pixelstep.spi.param.DoubleParameter;
@@ -11,8 +12,8 @@ import java.util.List;
 
 /**
  * {@code sepia(intensity=1)}: the classic sepia-tone matrix (the one CSS {@code sepia()} uses),
- * mixed with the original by {@code intensity}; 0 keeps the image, 1 is full sepia. Fixed-point
- * integer arithmetic in one pass; alpha is kept.
+ * mixed with the identity by {@code intensity} (0 keeps the image, 1 is full sepia), applied as
+ * one {@link ColorMatrix} pass; alpha is kept.
  */
 public final class Sepia implements ImageOperation {
 
@@ -20,10 +21,12 @@ public final class Sepia implements ImageOperation {
     public static final DoubleParameter INTENSITY = DoubleParameter.of("intensity", 1, 0, 1, "",
             "how strong the tone is: 0 keeps the colours, 1 is full sepia");
 
-    // rows of the sepia matrix, scaled by 1024
-    private static final int RR = 402, RG = 787, RB = 194;
-    private static final int GR = 357, GG = 702, GB = 172;
-    private static final int BR = 279, BG = 547, BB = 134;
+    /** The sepia-tone matrix of CSS {@code sepia(1)}, row by row. */
+    private static final double[] SEPIA = {
+        0.393, 0.769, 0.189,
+        0.349, 0.686, 0.168,
+        0.272, 0.534, 0.131,
+    };
 
     @Override
     public String name() {
@@ -42,22 +45,8 @@ public final class Sepia implements ImageOperation {
 
     @Override
     public BufferedImage apply(BufferedImage source, Parameters parameters) {
-        int k = (int) Math.round(parameters.get(INTENSITY) * 256); // 0..256
         IntImage out = IntImage.copyOf(source, true);
-        int[] px = out.pixels();
-        for (int i = 0; i < px.length; i++) {
-            int p = px[i];
-            int r = (p >> 16) & 0xff;
-            int g = (p >> 8) & 0xff;
-            int b = p & 0xff;
-            int sr = Math.min(255, (RR * r + RG * g + RB * b + 512) >> 10);
-            int sg = Math.min(255, (GR * r + GG * g + GB * b + 512) >> 10);
-            int sb = Math.min(255, (BR * r + BG * g + BB * b + 512) >> 10);
-            r += ((sr - r) * k + 128) >> 8;
-            g += ((sg - g) * k + 128) >> 8;
-            b += ((sb - b) * k + 128) >> 8;
-            px[i] = (p & 0xff000000) | r << 16 | g << 8 | b;
-        }
+        ColorMatrix.of(ColorMatrix.mix(SEPIA, parameters.get(INTENSITY)), false).applyInPlace(out.pixels());
         return out.image();
     }
 }

@@ -55,7 +55,14 @@ public final class Vignette implements ImageOperation {
             double dx = (x + 0.5 - cx) / halfDiagonal;
             dx2[x] = dx * dx;
         }
-        for (int y = 0; y < height; y++) {
+        dev.pixelstep.operations.raster.Bands.run(height, (long) width * height,
+                (from, to) -> darken(px, width, from, to, cy, halfDiagonal, dx2, strength, start));
+        return out.image();
+    }
+
+    private static void darken(int[] px, int width, int fromRow, int toRow, double cy, double halfDiagonal,
+                               double[] dx2, double strength, double start) {
+        for (int y = fromRow; y < toRow; y++) {
             double dy = (y + 0.5 - cy) / halfDiagonal;
             double dy2 = dy * dy;
             for (int x = 0, i = y * width; x < width; x++, i++) {
@@ -72,6 +79,5 @@ public final class Vignette implements ImageOperation {
                         | (((p & 0xff) * k + 128) >> 8);
             }
         }
-        return out.image();
     }
 }

@@ -21,6 +21,8 @@ public final class Rotate implements ImageOperation {
     public static final ChoiceParameter ANGLE = ChoiceParameter.of("angle", "90", List.of("90", "180", "270"),
             "clockwise turn in degrees");
 
+    private static final int TILE = 64;
+
     @Override
     public String name() {
         return "rotate";
@@ -51,17 +53,32 @@ public final class Rotate implements ImageOperation {
         IntImage out = IntImage.blank(size.width(), size.height(), in.hasAlpha());
         int[] src = in.pixels();
         int[] dst = out.pixels();
-        int outWidth = size.width();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int p = src[y * width + x];
-                switch (angle) {
-                    case "90" -> dst[x * outWidth + (height - 1 - y)] = p;
-                    case "180" -> dst[(height - 1 - y) * width + (width - 1 - x)] = p;
-                    default -> dst[(width - 1 - x) * outWidth + y] = p;
+        switch (angle) {
+            case "180" -> {
+                for (int i = 0, j = src.length - 1; i < src.length; i++, j--) {
+                    dst[j] = src[i];
+                }
+            }
+            case "90" -> quarterTurn(src, dst, width, height, true);
+            default -> quarterTurn(src, dst, width, height, false);
+        }
+        return out.image();
+    }
+
+    /** A quarter turn in 64x64 tiles, so that reads and writes both stay in cache. */
+    private static void quarterTurn(int[] src, int[] dst, int width, int height, boolean clockwise) {
+        int outWidth = height;
+        for (int ty = 0; ty < height; ty += TILE) {
+            int yEnd = Math.min(height, ty + TILE);
+            for (int tx = 0; tx < width; tx += TILE) {
+                int xEnd = Math.min(width, tx + TILE);
+                for (int y = ty; y < yEnd; y++) {
+                    for (int x = tx, i = y * width + tx; x < xEnd; x++, i++) {
+                        int target = clockwise ? x * outWidth + (height - 1 - y) : (width - 1 - x) * outWidth + y;
+                        dst[target] = src[i];
+                    }
                 }
             }
         }
-        return out.image();
     }
 }

@@ -1,0 +1,69 @@
+package dev.pixelstep.operations.raster;
+
+/**
+ * A 3x3 matrix applied to the (red, green, blue) of every pixel, alpha kept, in 12-bit fixed
+ * point with results clamped to 0..255: the one loop behind sepia, saturation and hue rotation. Large
+ * images are processed in parallel bands of pixels (each pixel independently, so deterministic).
+ */
+public final class ColorMatrix {
+
+    private static final int SHIFT = 12;
+    private static final int ONE = 1 << SHIFT;
+
+    private final int[] m;
+
+    private ColorMatrix(int[] m) {
+        this.m = m;
+    }
+
+    /**
+     * A matrix from nine entries, row by row (row 0 gives red). With {@code keepGrays} the
+     * diagonal absorbs rounding so that every row sums to exactly 1 and grays map to themselves.
+     */
+    public static ColorMatrix of(double[] entries, boolean keepGrays) {
+        if (entries.length != 9) {
+            throw new IllegalArgumentException("a colour matrix has 9 entries, got " + entries.length);
+        }
+        int[] m = new int[9];
+        for (int row = 0; row < 3; row++) {
+            int sum = 0;
+            for (int col = 0; col < 3; col++) {
+                m[row * 3 + col] = (int) Math.round(entries[row * 3 + col] * ONE);
+                sum += m[row * 3 + col];
+            }
+            if (keepGrays) {
+                m[row * 3 + row] += ONE - sum;
+            }
+        }
+        return new ColorMatrix(m);
+    }
+
+    /** {@code (1 - t) * identity + t * matrix}: the matrix applied with strength t. */
+    public static double[] mix(double[] matrix, double t) {
+        double[] out = new double[9];
+        for (int i = 0; i < 9; i++) {
+            out[i] = t * matrix[i] + (i % 4 == 0 ? 1 - t : 0);
+        }
+        return out;
+    }
+
+    /** Applies the matrix to every pixel of {@code pixels} in place. */
+    public void applyInPlace(int[] pixels) {
+        Bands.run(pixels.length, pixels.length, (from, to) -> apply(pixels, from, to));
+    }
+
+    private void apply(int[] pixels, int from, int to) {
+        int m0 = m[0], m1 = m[1], m2 = m[2], m3 = m[3], m4 = m[4], m5 = m[5], m6 = m[6], m7 = m[7], m8 = m[8];
+        int round = ONE / 2;
+        for (int i = from; i < to; i++) {
+            int p = pixels[i];
+            int r = (p >> 16) & 0xff;
+            int g = (p >> 8) & 0xff;
+            int b = p & 0xff;
+            int nr = Math.max(0, Math.min(255, (m0 * r + m1 * g + m2 * b + round) >> SHIFT));
+            int ng = Math.max(0, Math.min(255, (m3 * r + m4 * g + m5 * b + round) >> SHIFT));
+            int nb = Math.max(0, Math.min(255, (m6 * r + m7 * g + m8 * b + round) >> SHIFT));
+            pixels[i] = (p & 0xff000000) | nr << 16 | ng << 8 | nb;
+        }
+    }
+}
