@@ -6,6 +6,8 @@ import dev.pixelstep.asl.AslEngine;
 import dev.pixelstep.asl.Execution;
 import dev.pixelstep.asl.StateMachine;
 import dev.pixelstep.asl.error.TaskFailure;
+import dev.pixelstep.asl.history.ExecutionListener;
+import dev.pixelstep.asl.history.HistoryEvent;
 import dev.pixelstep.asl.task.LambdaInvokeIntegration;
 import dev.pixelstep.local.RuntimeConfig;
 import dev.pixelstep.local.events.EventRule;
@@ -29,6 +31,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -64,6 +68,7 @@ public final class LocalPipeline implements AutoCloseable {
     private final ThreadPoolExecutor executions;
     private final Path records;
     private final DataDirectoryLock lock;
+    private final List<ExecutionListener> listeners = new CopyOnWriteArrayList<>();
     private volatile EmbeddedS3 storage;
     private volatile LambdaFunction processor;
     private volatile LambdaFunction analyser;
@@ -123,6 +128,7 @@ public final class LocalPipeline implements AutoCloseable {
                         .function(ANALYSER, event -> invoke(analyser, event))
                         .build())
                 .task(S3PutObjectIntegration.RESOURCE, new S3PutObjectIntegration(storage.client()))
+                .listener(this::notifyListeners)
                 .build();
         PipelineDefinition definition = PipelineDefinition.load();
         stateMachine = StateMachine.parse("pixelstep-image-pipeline", definition.substitute(Map.of(
@@ -270,6 +276,24 @@ public final class LocalPipeline implements AutoCloseable {
     /** The engine, for its executions and their history. */
     public AslEngine engine() {
         return engine;
+    }
+
+    /**
+     * Tells {@code listener} every history event of every execution from now on, as the engine
+     * records it (on the engine's threads: keep it quick; whatever it throws is ignored).
+     */
+    public void addExecutionListener(ExecutionListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void notifyListeners(String executionArn, HistoryEvent event) {
+        for (ExecutionListener listener : listeners) {
+            try {
+                listener.onEvent(executionArn, event);
+            } catch (RuntimeException e) {
+                log.println("an execution listener failed: " + e);
+            }
+        }
     }
 
     /** Executions waiting for a free slot. */

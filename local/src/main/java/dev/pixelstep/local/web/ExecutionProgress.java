@@ -28,7 +28,8 @@ final class ExecutionProgress {
                 states.put(name, new StateProgress(name, "RUNNING", 0));
             } else if (type.endsWith("_STATE_EXITED") && name != null && entered.containsKey(name)) {
                 states.put(name, new StateProgress(name, "SUCCEEDED", Duration.between(entered.remove(name), event.timestamp()).toMillis()));
-            } else if (type.equals("EXECUTION_FAILED") || type.equals("EXECUTION_TIMED_OUT") || type.equals("EXECUTION_ABORTED")) {
+            } else if (type.startsWith("EXECUTION_") && !type.equals("EXECUTION_STARTED")) {
+                // States never exited when the execution ends failed (their errors may have been caught).
                 for (Map.Entry<String, Instant> open : entered.entrySet()) {
                     states.put(open.getKey(), new StateProgress(open.getKey(), "FAILED",
                             Duration.between(open.getValue(), event.timestamp()).toMillis()));

@@ -1,6 +1,7 @@
 package dev.pixelstep.local.web;
 
 import dev.pixelstep.asl.Execution;
+import dev.pixelstep.asl.history.HistoryEvent;
 import dev.pixelstep.local.pipeline.ExecutionRecord;
 import dev.pixelstep.local.pipeline.LocalPipeline;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -13,17 +14,20 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The embedded pipeline as the page's backend: its S3 server, its functions' operations, and the
- * live history of its engine (or the record kept on disk once an execution has ended). Objects are
- * streamed through the web server, since the embedded S3 server is not reachable from elsewhere.
+ * history of its engine's executions as they are recorded (for runs older than the page, the
+ * record kept on disk). Objects are streamed through the web server, since the embedded S3 server
+ * is not reachable from elsewhere.
  */
 public final class LocalBackend implements Backend {
 
     private final LocalPipeline pipeline;
+    private final RunHistories histories = new RunHistories();
     private final Map<String, List<StateProgress>> finished = new ConcurrentHashMap<>();
 
     /** A backend on a started pipeline; the pipeline stays owned by the caller. */
     public LocalBackend(LocalPipeline pipeline) {
         this.pipeline = pipeline;
+        pipeline.addExecutionListener(histories);
     }
 
     @Override
@@ -53,6 +57,11 @@ public final class LocalBackend implements Backend {
 
     @Override
     public List<StateProgress> progress(String key, boolean ended) {
+        List<HistoryEvent> events = histories.events(key);
+        if (events != null) {
+            return ExecutionProgress.of(events, Instant.now());
+        }
+        // Runs started before this page was: the engine's own copy, or the record kept on disk.
         List<StateProgress> done = finished.get(key);
         if (done != null) {
             return done;
