@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * S3 user metadata travels in HTTP headers, which carry ASCII only: values with other characters
  * are written as one RFC 2047 encoded word ({@code =?UTF-8?B?...?=}), the form the pipeline's
- * functions decode.
+ * functions decode. Text must be well-formed UTF-16 (no lone surrogates), as any text from a
+ * browser or a percent-decoded query is.
  */
 final class MetadataText {
 
@@ -18,7 +19,8 @@ final class MetadataText {
     }
 
     static String encode(String value) {
-        boolean plain = value.chars().allMatch(c -> c >= 0x20 && c < 0x7f) && !value.startsWith("=?");
+        // HTTP trims header values, and a value holding "=?" could read as an encoded word: encode those too.
+        boolean plain = value.chars().allMatch(c -> c >= 0x20 && c < 0x7f) && !value.contains("=?") && value.equals(value.strip());
         return plain ? value : "=?UTF-8?B?" + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) + "?=";
     }
 
@@ -26,7 +28,7 @@ final class MetadataText {
         if (value == null) {
             return null;
         }
-        Matcher m = ENCODED.matcher(value.strip());
+        Matcher m = ENCODED.matcher(value);
         if (!m.matches()) {
             return value;
         }
