@@ -52,7 +52,7 @@ final class ServeCommand {
             web = args.flag("no-web") ? null : WebServer.start(new LocalBackend(pipeline), config.host(), webPort, out);
         } catch (RuntimeException e) {
             pipeline.close();
-            throw e;
+            throw new IllegalStateException(e.getMessage() + " (choose another port with --web-port, or leave the page out with --no-web)", e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -110,7 +110,7 @@ final class ServeCommand {
             web = WebServer.start(backend, args.get("host", RuntimeConfig.DEFAULT_HOST), webPort, out);
         } catch (RuntimeException e) {
             backend.close();
-            throw e;
+            throw new IllegalStateException(e.getMessage() + " (choose another port with --web-port)", e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

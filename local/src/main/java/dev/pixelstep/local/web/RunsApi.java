@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.pixelstep.local.lambda.OperationCatalog;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -64,6 +65,9 @@ final class RunsApi implements HttpHandler {
             } catch (S3Exception e) {
                 log.println("web: S3 refused " + exchange.getRequestURI().getPath() + ": " + e.getMessage());
                 Exchanges.error(exchange, 502, "the storage refused the request: " + e.awsErrorDetails().errorMessage());
+            } catch (SdkClientException e) {
+                log.println("web: cannot reach S3 for " + exchange.getRequestURI().getPath() + ": " + e.getMessage());
+                Exchanges.error(exchange, 502, "the buckets cannot be reached: " + e.getMessage());
             } catch (RuntimeException e) {
                 log.println("web: " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " failed: " + e);
                 Exchanges.error(exchange, 500, "the server could not do this: " + e.getMessage());
