@@ -3,7 +3,8 @@ package dev.pixelstep.operations.raster;
 /**
  * A lookup table applied to the red, green and blue channel of every pixel, alpha kept: the one
  * loop behind every per-channel point operation (invert, brightness, contrast, posterize,
- * solarize). One pass over the {@code int[]}, no per-pixel calls.
+ * solarize). One pass over the {@code int[]}, no per-pixel calls; large images in parallel bands
+ * of pixels (each pixel independently, so deterministic).
  */
 public final class ChannelTable {
 
@@ -24,8 +25,12 @@ public final class ChannelTable {
 
     /** Applies the table to every pixel of {@code pixels} in place. */
     public void applyInPlace(int[] pixels) {
+        Bands.run(pixels.length, pixels.length, (from, to) -> apply(pixels, from, to));
+    }
+
+    private void apply(int[] pixels, int from, int to) {
         int[] t = table;
-        for (int i = 0; i < pixels.length; i++) {
+        for (int i = from; i < to; i++) {
             int p = pixels[i];
             pixels[i] = (p & 0xff000000) | t[(p >> 16) & 0xff] << 16 | t[(p >> 8) & 0xff] << 8 | t[p & 0xff];
         }
