@@ -133,8 +133,11 @@ class WebPageBrowserTest {
     @Test
     void contentThatIsNotAnImageIsRefusedWithAMessageOnThePage() throws Exception {
         open();
-        Path text = Files.writeString(scratch.resolve("notes.jpg"), "meeting notes, not a photo");
-        browser.findElement(By.id("file")).sendKeys(text.toAbsolutePath().toString());
+        // Dropped on the drop zone rather than chosen: a text file named like a photo.
+        ((JavascriptExecutor) browser).executeScript("const transfer = new DataTransfer();"
+                + " transfer.items.add(new File(['meeting notes, not a photo'], 'notes.jpg', {type: 'image/jpeg'}));"
+                + " document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', {dataTransfer: transfer, bubbles: true, cancelable: true}));");
+        assertTrue(text("preview-caption").startsWith("notes.jpg"), text("preview-caption"));
         addByKeyboard(browser.findElement(By.id("operation-choice")), "grayscale");
         browser.findElement(By.id("submit")).sendKeys(Keys.ENTER);
         awaitTrue("error shown", "return !document.getElementById('form-error').classList.contains('hidden')");
