@@ -15,6 +15,7 @@ public final class Main {
 
             commands:
               serve                      start the local stack (S3 on 127.0.0.1:9000, events, engine, functions)
+                                         and the web page on http://127.0.0.1:8080
               run IMAGE --ops CHAIN      upload IMAGE with the chain, wait for its manifest, download every output
               operations                 list every operation (built-in and plugin layers) with its parameters
               executions                 list recent executions with status and per-state timings
@@ -28,6 +29,11 @@ public final class Main {
               --input-bucket NAME        (default pixelstep-input)
               --output-bucket NAME       (default pixelstep-output)
               --concurrency N            executions at once (default: number of processors)
+            serve options:
+              --web-port N               web page port (default 8080)
+              --no-web                   serve without the web page
+              --aws --region R           only the web page, against a pipeline deployed on AWS
+                                         (needs --input-bucket and --output-bucket; default credentials chain)
             run options:
               --ops CHAIN                e.g. "grayscale, blur(radius=4)"
               --out DIR                  where outputs go (default ./pixelstep-out/<image name>)

@@ -44,6 +44,7 @@ class MainTest {
     void usageErrorsExitWithTwoAndSayWhatToChange(@TempDir Path dir) throws Exception {
         assertEquals(2, pixelstep());
         assertTrue(out().contains("usage: pixelstep"));
+        assertTrue(out().contains("--web-port"), "serve's web options are documented");
         assertEquals(2, pixelstep("frobnicate"));
         assertTrue(err().contains("unknown command 'frobnicate'"), err());
         assertEquals(2, pixelstep("run", dir.resolve("missing.jpg").toString(), "--ops", "grayscale", "--data", dir.toString()));
@@ -53,6 +54,13 @@ class MainTest {
         assertTrue(err().contains("is not an image"), err());
         assertEquals(2, pixelstep("serve", "--colour", "blue"));
         assertTrue(err().contains("unknown option --colour"), err());
+        assertEquals(2, pixelstep("serve", "--aws", "--input-bucket", "in-bucket", "--output-bucket", "out-bucket"));
+        assertTrue(err().contains("--region"), err());
+        assertEquals(2, pixelstep("serve", "--aws", "--region", "eu-west-1", "--input-bucket", "same-bucket",
+                "--output-bucket", "same-bucket"));
+        assertTrue(err().contains("differ") || err().contains("same"), err());
+        assertEquals(2, pixelstep("serve", "--aws", "--concurrency", "4"));
+        assertTrue(err().contains("--concurrency is for the local stack"), err());
     }
 
     @Test
