@@ -33,6 +33,9 @@ class ChartWithoutSystemFontsTest {
         Path emptyConfig = dir.resolve("empty-fonts.conf");
         Files.writeString(emptyConfig, "<?xml version=\"1.0\"?>\n<fontconfig/>\n", StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // a home of its own: the JDK caches what fontconfig found under ~/.java/fonts, which would
+                // hand this JVM the fonts of an earlier run on the same machine
+                "-Duser.home=" + dir.resolve("home"),
                 "-Djava.awt.headless=true", "-Xmx128m", "-cp", System.getProperty("java.class.path"),
                 ChartRenderingMain.class.getName()));
         command.addAll(List.of(args));
