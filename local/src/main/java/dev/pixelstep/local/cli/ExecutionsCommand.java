@@ -28,7 +28,7 @@ final class ExecutionsCommand {
         out.printf("%-20s %-9s %8s  %s%n", "started", "status", "ms", "key");
         for (ExecutionRecord r : records.subList(0, Math.min(limit, records.size()))) {
             out.printf("%-20s %-9s %8d  %s%n", r.started().toString().substring(0, 19), r.status(), r.millis(), r.key());
-            out.println("    " + r.states().stream().map(s -> s.state() + " " + s.millis() + "ms").collect(Collectors.joining(", ")));
+            out.println("    " + r.states().stream().map(s -> s.state() + " " + s.millis() + "ms" + (s.status().equals("FAILED") ? " (failed)" : "")).collect(Collectors.joining(", ")));
             if (r.error() != null) {
                 out.println("    error: " + r.error() + (r.cause() == null ? "" : ": " + r.cause()));
             }

@@ -5,14 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pixelstep.asl.Execution;
-import dev.pixelstep.asl.history.HistoryEvent;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What one finished execution did, kept on disk for {@code pixelstep executions}: status, the object
@@ -27,30 +24,24 @@ import java.util.Map;
  * @param stopped  end time
  * @param error    the error name when not SUCCEEDED, else null
  * @param cause    the cause when not SUCCEEDED, else null
- * @param states   each state's name and duration, in the order they were entered
+ * @param states   each state's name, outcome and duration, in the order they were entered
  */
 public record ExecutionRecord(String name, String arn, String bucket, String key, String status, Instant started,
                               Instant stopped, String error, String cause, List<StateTiming> states) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** How long one state took. */
-    public record StateTiming(String state, long millis) {
+    /** How one state ended (SUCCEEDED or FAILED, a caught failure included) and how long it took. */
+    public record StateTiming(String state, String status, long millis) {
     }
 
     /** The record of an ended execution. */
     public static ExecutionRecord of(Execution execution) {
         JsonNode input = execution.input();
         List<StateTiming> states = new ArrayList<>();
-        Map<String, Instant> entered = new HashMap<>();
-        for (HistoryEvent event : execution.history()) {
-            String type = event.type().name();
-            if (type.endsWith("_STATE_ENTERED")) {
-                entered.put(event.stateName(), event.timestamp());
-            } else if (type.endsWith("_STATE_EXITED") && entered.containsKey(event.stateName())) {
-                states.add(new StateTiming(event.stateName(),
-                        Duration.between(entered.remove(event.stateName()), event.timestamp()).toMillis()));
-            }
+        Instant end = execution.stopTime() == null ? Instant.now() : execution.stopTime();
+        for (StateOutcomes.Outcome outcome : StateOutcomes.of(execution.history(), end)) {
+            states.add(new StateTiming(outcome.state(), outcome.status(), outcome.millis()));
         }
         return new ExecutionRecord(execution.name(), execution.arn(), input.at("/detail/bucket/name").asText(),
                 input.at("/detail/object/key").asText(), execution.status().name(), execution.startTime(),
@@ -69,7 +60,7 @@ public record ExecutionRecord(String name, String arn, String bucket, String key
                 .put("started", started.toString()).put("stopped", stopped == null ? null : stopped.toString())
                 .put("error", error).put("cause", cause);
         ArrayNode list = node.putArray("states");
-        states.forEach(s -> list.addObject().put("state", s.state()).put("millis", s.millis()));
+        states.forEach(s -> list.addObject().put("state", s.state()).put("status", s.status()).put("millis", s.millis()));
         return node.toString();
     }
 
@@ -78,7 +69,8 @@ public record ExecutionRecord(String name, String arn, String bucket, String key
         try {
             JsonNode n = JSON.readTree(text);
             List<StateTiming> states = new ArrayList<>();
-            n.path("states").forEach(s -> states.add(new StateTiming(s.path("state").asText(), s.path("millis").asLong())));
+            n.path("states").forEach(s -> states.add(new StateTiming(s.path("state").asText(),
+                    s.path("status").asText("SUCCEEDED"), s.path("millis").asLong())));
             return new ExecutionRecord(n.path("name").asText(), n.path("arn").asText(), n.path("bucket").asText(),
                     n.path("key").asText(), n.path("status").asText(), Instant.parse(n.path("started").asText()),
                     n.hasNonNull("stopped") ? Instant.parse(n.path("stopped").asText()) : null,
