@@ -2,6 +2,7 @@ package dev.pixelstep.layer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pixelstep.functions.support.S3ProxyServer;
 import dev.pixelstep.testkit.photos.TestPhotos;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +54,7 @@ class LayerContractIT {
     private final Path functionZip = Path.of(System.getProperty("pixelstep.function.zip"));
     private final Path work = Path.of(System.getProperty("pixelstep.work.dir"));
     private final Map<String, JsonNode> responses = new HashMap<>();
-    private LoopbackS3 s3;
+    private S3ProxyServer s3;
     private String runOutput;
 
     @BeforeAll
@@ -70,7 +71,7 @@ class LayerContractIT {
         PluginJar.build(spiJar, work.resolve("plugin-build"), pluginLayer.resolve("java/lib/pixelstep-test-plugin.jar"));
         Path runner = copyRunner(work.resolve("runner"));
 
-        s3 = new LoopbackS3();
+        s3 = S3ProxyServer.start();
         s3.createBucket(IN);
         s3.createBucket(OUT);
         s3.put(IN, KEY, Files.readAllBytes(TestPhotos.jpeg()), Map.of("operations", CHAIN));
@@ -102,8 +103,8 @@ class LayerContractIT {
         env.put("PIXELSTEP_S3_ENDPOINT", s3.endpoint().toString());
         env.put("PIXELSTEP_S3_PATH_STYLE", "true");
         env.put("AWS_REGION", "us-east-1");
-        env.put("AWS_ACCESS_KEY_ID", LoopbackS3.ACCESS_KEY);
-        env.put("AWS_SECRET_ACCESS_KEY", LoopbackS3.SECRET_KEY);
+        env.put("AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY);
         env.put("FONTCONFIG_FILE", emptyFonts.toString());
         Process process = builder.start();
         runOutput = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
