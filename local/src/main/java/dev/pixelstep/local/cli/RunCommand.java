@@ -3,6 +3,7 @@ package dev.pixelstep.local.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pixelstep.local.RuntimeConfig;
+import dev.pixelstep.local.lambda.LambdaLayout;
 import dev.pixelstep.local.lambda.OperationCatalog;
 import dev.pixelstep.local.pipeline.DataDirectoryLock;
 import dev.pixelstep.local.pipeline.ExecutionRecord;
@@ -10,7 +11,6 @@ import dev.pixelstep.local.pipeline.LocalPipeline;
 import dev.pixelstep.local.storage.EmbeddedS3;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * {@code pixelstep run IMAGE --ops CHAIN}: checks the image and the chain, uploads through the
@@ -132,16 +130,7 @@ final class RunCommand {
 
     /** Parses the chain with the operations of the laid-out layers, so a bad chain never gets uploaded. */
     private static String checkChain(Path data, String chain) {
-        Path lib = data.resolve("lambda/opt/java/lib");
-        List<URL> jars = new ArrayList<>();
-        try (Stream<Path> files = Files.list(lib)) {
-            for (Path jar : files.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
-                jars.add(jar.toUri().toURL());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the layers in " + lib, e);
-        }
-        try (URLClassLoader loader = new URLClassLoader(jars.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+        try (URLClassLoader loader = LambdaLayout.at(data.resolve("lambda")).layerClassLoader("pixelstep-run")) {
             return OperationCatalog.canonical(loader, chain);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--ops: " + e.getMessage());
@@ -155,7 +144,7 @@ final class RunCommand {
         long nextDot = System.nanoTime();
         out.print("Waiting for the manifest ");
         while (System.nanoTime() < deadline) {
-            if (head(s3, bucket, key) != null) {
+            if (EmbeddedS3.head(s3, bucket, key) != null) {
                 out.println(" done");
                 try {
                     return JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
@@ -178,17 +167,6 @@ final class RunCommand {
         out.println();
         throw new IllegalStateException("no manifest at s3://" + bucket + "/" + key + " after " + timeout.toSeconds()
                 + " s; see 'pixelstep executions'");
-    }
-
-    private static HeadObjectResponse head(S3Client s3, String bucket, String key) {
-        try {
-            return s3.headObject(b -> b.bucket(bucket).key(key));
-        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
-            if (e.statusCode() == 404) {
-                return null;
-            }
-            throw e;
-        }
     }
 
     private int report(S3Client s3, JsonNode manifest, String bucket, String key, Path outDir, Path data, long millis) {

@@ -2,10 +2,10 @@ package dev.pixelstep.local.cli;
 
 import dev.pixelstep.local.Artifacts;
 import dev.pixelstep.local.RuntimeConfig;
+import dev.pixelstep.local.lambda.LambdaLayout;
 import dev.pixelstep.local.pipeline.LocalPipeline;
 import dev.pixelstep.local.web.AwsBackend;
 import dev.pixelstep.local.web.LocalBackend;
-import dev.pixelstep.local.web.OperationLayers;
 import dev.pixelstep.local.web.WebServer;
 import software.amazon.awssdk.regions.Region;
 
@@ -102,8 +102,9 @@ final class ServeCommand {
         }
         Path data = Options.dataDirectory(args);
         List<Path> layers = Options.layers(args, data);
-        URLClassLoader operations = OperationLayers.load(data.resolve("aws-web"),
-                Artifacts.extract(Artifacts.FUNCTION_ZIP, data.resolve("artifacts")), layers);
+        URLClassLoader operations = LambdaLayout.prepare(data.resolve("aws-web"),
+                Artifacts.extract(Artifacts.FUNCTION_ZIP, data.resolve("artifacts")), layers)
+                .layerClassLoader("pixelstep-web-operations");
         AwsBackend backend = AwsBackend.connect(settings, operations);
         WebServer web;
         try {

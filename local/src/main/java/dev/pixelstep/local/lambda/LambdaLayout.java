@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -57,6 +58,20 @@ public final class LambdaLayout {
         }
     }
 
+    /**
+     * A layout {@link #prepare}d earlier under {@code root}, e.g. by a running pipeline.
+     *
+     * @throws java.io.UncheckedIOException if nothing is laid out there
+     */
+    public static LambdaLayout at(Path root) {
+        Path task = root.resolve("task");
+        Path opt = root.resolve("opt");
+        if (!Files.isDirectory(task) || !Files.isDirectory(opt.resolve("java/lib"))) {
+            throw new UncheckedIOException(new IOException("no function and layers are laid out under " + root));
+        }
+        return new LambdaLayout(task, opt);
+    }
+
     /** The unpacked function ({@code /var/task}). */
     public Path task() {
         return task;
@@ -87,6 +102,18 @@ public final class LambdaLayout {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A class loader over the merged layers' jars alone (parent: the platform class loader), to see
+     * the operations the layers provide without loading a function.
+     */
+    public URLClassLoader layerClassLoader(String name) {
+        List<URL> urls = new ArrayList<>();
+        for (Path jar : layerJars()) {
+            urls.add(toUrl(jar));
+        }
+        return new URLClassLoader(name, urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
     }
 
     private static void addLayer(Path layer, Path opt) throws IOException {

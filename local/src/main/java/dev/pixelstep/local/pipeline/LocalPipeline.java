@@ -116,7 +116,7 @@ public final class LocalPipeline implements AutoCloseable {
         }
         storage = EmbeddedS3.start(config.dataDirectory().resolve("s3"), config.host(), config.port(), this::onObjectCreated,
                 config.inputBucket(), config.outputBucket());
-        configureFunctions(storage.endpoint());
+        configureFunctions(storage.endpoint(), config.outputBucket());
         LambdaLayout layout = LambdaLayout.prepare(config.dataDirectory().resolve("lambda"), config.functionZip(), config.layers());
         processor = LambdaFunction.load(PROCESSOR, layout, PROCESSOR_HANDLER, log);
         analyser = LambdaFunction.load(ANALYSER, layout, ANALYSER_HANDLER, log);
@@ -146,8 +146,8 @@ public final class LocalPipeline implements AutoCloseable {
      * environment variables (one JVM hosts both), and the AWS SDK inside them reads its region and
      * credentials from system properties too.
      */
-    private void configureFunctions(URI endpoint) {
-        System.setProperty("PIXELSTEP_OUTPUT_BUCKET", config.outputBucket());
+    static void configureFunctions(URI endpoint, String outputBucket) {
+        System.setProperty("PIXELSTEP_OUTPUT_BUCKET", outputBucket);
         System.setProperty("PIXELSTEP_S3_ENDPOINT", endpoint.toString());
         System.setProperty("PIXELSTEP_S3_PATH_STYLE", "true");
         System.setProperty("aws.region", REGION);
@@ -159,7 +159,8 @@ public final class LocalPipeline implements AutoCloseable {
         return "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + name;
     }
 
-    private static JsonNode invoke(LambdaFunction function, JsonNode event) throws IOException {
+    /** Invokes a hosted function as the engine's Lambda integration does; its errors keep Lambda's names. */
+    static JsonNode invoke(LambdaFunction function, JsonNode event) throws IOException {
         try {
             byte[] out = function.invoke(JSON.writeValueAsBytes(event));
             return out.length == 0 ? null : JSON.readTree(out);

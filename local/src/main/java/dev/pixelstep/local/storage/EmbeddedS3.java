@@ -115,13 +115,16 @@ public final class EmbeddedS3 implements AutoCloseable {
 
     /** Metadata of one object, or {@code null} if there is none. */
     public HeadObjectResponse head(String bucket, String key) {
+        return head(client, bucket, key);
+    }
+
+    /** Metadata of one object through any S3 client, or {@code null} if there is none. */
+    public static HeadObjectResponse head(S3Client client, String bucket, String key) {
         try {
             return client.headObject(b -> b.bucket(bucket).key(key));
-        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
-            return null;
         } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
             if (e.statusCode() == 404) {
-                return null;
+                return null; // NoSuchKeyException, or a bare 404: HEAD responses carry no error code
             }
             throw e;
         }

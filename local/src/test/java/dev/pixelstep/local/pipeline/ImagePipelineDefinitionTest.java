@@ -13,7 +13,6 @@ import dev.pixelstep.asl.task.LambdaFunction;
 import dev.pixelstep.asl.task.LambdaInvokeIntegration;
 import dev.pixelstep.local.Artifacts;
 import dev.pixelstep.local.events.ObjectCreatedEvent;
-import dev.pixelstep.local.lambda.FunctionError;
 import dev.pixelstep.local.lambda.LambdaLayout;
 import dev.pixelstep.local.storage.EmbeddedS3;
 import dev.pixelstep.local.storage.ObjectCreated;
@@ -62,12 +61,7 @@ class ImagePipelineDefinitionTest {
     void start() throws Exception {
         data = Files.createTempDirectory("image-pipeline-test");
         s3 = EmbeddedS3.start(data.resolve("s3"), "127.0.0.1", 0, created -> { }, INPUT, OUTPUT);
-        System.setProperty("PIXELSTEP_OUTPUT_BUCKET", OUTPUT);
-        System.setProperty("PIXELSTEP_S3_ENDPOINT", s3.endpoint().toString());
-        System.setProperty("PIXELSTEP_S3_PATH_STYLE", "true");
-        System.setProperty("aws.region", "us-east-1");
-        System.setProperty("aws.accessKeyId", EmbeddedS3.ACCESS_KEY);
-        System.setProperty("aws.secretAccessKey", EmbeddedS3.SECRET_KEY);
+        LocalPipeline.configureFunctions(s3.endpoint(), OUTPUT);
         LambdaLayout layout = LambdaLayout.prepare(data.resolve("lambda"),
                 Artifacts.extract(Artifacts.FUNCTION_ZIP, data.resolve("artifacts")),
                 List.of(Artifacts.extract(Artifacts.LAYER_ZIP, data.resolve("artifacts"))));
@@ -109,13 +103,7 @@ class ImagePipelineDefinitionTest {
     }
 
     private static LambdaFunction real(dev.pixelstep.local.lambda.LambdaFunction function) {
-        return event -> {
-            try {
-                return JSON.readTree(function.invoke(JSON.writeValueAsBytes(event)));
-            } catch (FunctionError e) {
-                throw new TaskFailure(e.errorType(), e.errorMessage(), e);
-            }
-        };
+        return event -> LocalPipeline.invoke(function, event);
     }
 
     private JsonNode manifest(String key) throws Exception {

@@ -2,6 +2,7 @@ package dev.pixelstep.local.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pixelstep.local.Artifacts;
+import dev.pixelstep.local.lambda.LambdaLayout;
 import dev.pixelstep.local.pipeline.LocalPipeline;
 import dev.pixelstep.local.storage.EmbeddedS3;
 import dev.pixelstep.testkit.photos.TestPhotos;
@@ -52,8 +53,9 @@ class AwsBackendTest {
     @BeforeAll
     static void start() {
         pipeline = WebStack.startPipeline(deployment);
-        operations = OperationLayers.load(client.resolve("layout"), Artifacts.extract(Artifacts.FUNCTION_ZIP, client),
-                List.of(Artifacts.extract(Artifacts.LAYER_ZIP, client), WebStack.pluginLayer()));
+        operations = LambdaLayout.prepare(client.resolve("layout"), Artifacts.extract(Artifacts.FUNCTION_ZIP, client),
+                List.of(Artifacts.extract(Artifacts.LAYER_ZIP, client), WebStack.pluginLayer()))
+                .layerClassLoader("pixelstep-web-operations");
         backend = AwsBackend.connect(new AwsBackend.Settings(Region.EU_WEST_1, WebStack.INPUT, WebStack.OUTPUT, pipeline.endpoint(),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(EmbeddedS3.ACCESS_KEY, EmbeddedS3.SECRET_KEY))), operations);
         web = WebStack.over(WebServer.start(backend, "127.0.0.1", 0, new PrintStream(System.out, true)));
