@@ -96,18 +96,10 @@ final class Fields {
         return value;
     }
 
-    Integer integer(String field, long min, long max) {
-        JsonNode value = node.get(field);
-        if (value == null) {
-            return null;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < min
-                || value.longValue() > max) {
-            report(field, "'" + field + "' must be an integer from " + min + " to " + max + " but is "
-                    + Json.write(value));
-            return null;
-        }
-        return (int) value.longValue();
+    /** As {@link #longInteger}, for ranges within {@code int}. */
+    Integer integer(String field, int min, int max) {
+        Long value = longInteger(field, min, max);
+        return value == null ? null : Math.toIntExact(value);
     }
 
     Long longInteger(String field, long min, long max) {
