@@ -22,7 +22,7 @@ public final class Artifacts {
     private Artifacts() {
     }
 
-    /** Copies a bundled artifact into {@code directory} (once per content) and returns its path. */
+    /** Copies a bundled artifact into {@code directory}, replacing any earlier copy atomically, and returns its path. */
     public static Path extract(String name, Path directory) {
         try (InputStream in = Artifacts.class.getClassLoader().getResourceAsStream(FOLDER + name)) {
             if (in == null) {
