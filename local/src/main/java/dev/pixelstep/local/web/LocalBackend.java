@@ -6,6 +6,7 @@ import dev.pixelstep.local.pipeline.ExecutionRecord;
 import dev.pixelstep.local.pipeline.LocalPipeline;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * is not reachable from elsewhere.
  */
 public final class LocalBackend implements Backend {
+
+    /** How long a request waits for an execution whose manifest exists to record its own end. */
+    private static final Duration END_WAIT = Duration.ofSeconds(5);
 
     private final LocalPipeline pipeline;
     private final RunHistories histories = new RunHistories();
@@ -57,6 +61,12 @@ public final class LocalBackend implements Backend {
 
     @Override
     public List<StateProgress> progress(String key, boolean ended) {
+        Optional<Execution> execution = execution(key);
+        if (ended && execution.isPresent()) {
+            // The manifest is written by the execution's last task, a moment before the execution
+            // records its own end: wait for that, so a finished run never lists a state as running.
+            awaitEnd(execution.get());
+        }
         List<HistoryEvent> events = histories.events(key);
         if (events != null) {
             return ExecutionProgress.of(events, Instant.now());
@@ -66,11 +76,8 @@ public final class LocalBackend implements Backend {
         if (done != null) {
             return done;
         }
-        for (Execution execution : pipeline.engine().executions()) {
-            if (key.equals(execution.input().at("/detail/object/key").asText())
-                    && inputBucket().equals(execution.input().at("/detail/bucket/name").asText())) {
-                return ExecutionProgress.of(execution.history(), Instant.now());
-            }
+        if (execution.isPresent()) {
+            return ExecutionProgress.of(execution.get().history(), Instant.now());
         }
         if (!ended) {
             return List.of(); // still waiting for its event or for a free execution slot
@@ -84,6 +91,25 @@ public final class LocalBackend implements Backend {
             }
         }
         return List.of();
+    }
+
+    /** The engine's execution for an upload, while the engine still holds it. */
+    private Optional<Execution> execution(String key) {
+        for (Execution execution : pipeline.engine().executions()) {
+            if (key.equals(execution.input().at("/detail/object/key").asText())
+                    && inputBucket().equals(execution.input().at("/detail/bucket/name").asText())) {
+                return Optional.of(execution);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void awaitEnd(Execution execution) {
+        try {
+            execution.await(END_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
