@@ -7,7 +7,6 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -16,8 +15,9 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 /**
  * Warms the SDK's request path (endpoint resolution, marshalling, checksums, signing) for the
  * three calls the functions make, without any network traffic: a throw-away client with dummy
- * credentials and the same endpoint settings runs HeadObject, GetObject and PutObject, and an
- * interceptor stops each request just before it would be transmitted.
+ * credentials and otherwise the settings of {@link S3ClientFactory} (HTTP client, endpoint,
+ * checksums) runs HeadObject, GetObject and PutObject, and an interceptor stops each request just
+ * before it would be transmitted.
  */
 public final class S3Priming {
 
@@ -26,13 +26,10 @@ public final class S3Priming {
 
     /** Runs the three calls up to transmission; nothing leaves the process. */
     public static void warm(FunctionConfig config) {
-        S3ClientBuilder builder = S3Client.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .forcePathStyle(config.s3PathStyle())
+        S3ClientBuilder builder = S3ClientFactory.builder(config)
                 .region(region())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")))
                 .overrideConfiguration(o -> o.addExecutionInterceptor(new StopBeforeTransmission()));
-        config.s3Endpoint().ifPresent(builder::endpointOverride);
         try (S3Client client = builder.build()) {
             stopped(() -> client.headObject(b -> b.bucket("pixelstep-priming").key("priming/key.jpg")));
             stopped(() -> client.getObject(b -> b.bucket("pixelstep-priming").key("priming/key.jpg").ifMatch("\"etag\""),

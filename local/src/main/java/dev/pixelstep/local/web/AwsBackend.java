@@ -2,6 +2,8 @@ package dev.pixelstep.local.web;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -70,7 +72,10 @@ public final class AwsBackend implements Backend {
      * @param operations a class loader seeing the SPI and the same operation layers as the deployed functions
      */
     public static AwsBackend connect(Settings settings, ClassLoader operations) {
-        S3Configuration s3Configuration = S3Configuration.builder().pathStyleAccessEnabled(settings.endpoint() != null).build();
+        S3Configuration s3Configuration = S3Configuration.builder()
+                .pathStyleAccessEnabled(settings.endpoint() != null)
+                .chunkedEncodingEnabled(settings.endpoint() == null) // S3-compatible: plain upload bodies
+                .build();
         var client = S3Client.builder()
                 .region(settings.region())
                 .credentialsProvider(settings.credentials())
@@ -81,7 +86,9 @@ public final class AwsBackend implements Backend {
                 .credentialsProvider(settings.credentials())
                 .serviceConfiguration(s3Configuration);
         if (settings.endpoint() != null) {
-            client.endpointOverride(settings.endpoint());
+            client.endpointOverride(settings.endpoint())
+                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
             presigner.endpointOverride(settings.endpoint());
         }
         return new AwsBackend(settings, operations, client.build(), presigner.build());
