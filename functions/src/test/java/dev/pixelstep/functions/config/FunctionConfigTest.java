@@ -2,6 +2,7 @@ package dev.pixelstep.functions.config;
 
 import dev.pixelstep.functions.error.ConfigurationException;
 import dev.pixelstep.functions.image.ImageLimits;
+import dev.pixelstep.functions.support.SystemProperties;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -39,17 +40,11 @@ class FunctionConfigTest {
 
     @Test
     void systemPropertiesAreReadLikeEnvironmentVariables() {
-        String name = FunctionConfig.MAX_PIXELS;
-        String before = System.getProperty(name);
-        System.setProperty(name, "1234");
+        SystemProperties properties = SystemProperties.set(Map.of(FunctionConfig.MAX_PIXELS, "1234"));
         try {
-            assertEquals(Optional.of("1234"), SettingSource.system().get(name));
+            assertEquals(Optional.of("1234"), SettingSource.system().get(FunctionConfig.MAX_PIXELS));
         } finally {
-            if (before == null) {
-                System.clearProperty(name);
-            } else {
-                System.setProperty(name, before);
-            }
+            properties.close();
         }
     }
 

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 import dev.pixelstep.functions.config.FunctionConfig;
 import dev.pixelstep.functions.image.ImageLimits;
+import dev.pixelstep.functions.support.SystemProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class S3ClientFactoryTest {
 
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private HttpServer server;
-    private final Map<String, String> savedProperties = new java.util.HashMap<>();
+    private SystemProperties credentials;
 
     @BeforeEach
     void start() throws IOException {
@@ -51,22 +52,13 @@ class S3ClientFactoryTest {
             exchange.close();
         });
         server.start();
-        for (String name : List.of("aws.accessKeyId", "aws.secretAccessKey")) {
-            savedProperties.put(name, System.getProperty(name));
-            System.setProperty(name, "test-" + name);
-        }
+        credentials = SystemProperties.set(Map.of("aws.accessKeyId", "test-key", "aws.secretAccessKey", "test-secret"));
     }
 
     @AfterEach
     void stop() {
         server.stop(0);
-        savedProperties.forEach((name, value) -> {
-            if (value == null) {
-                System.clearProperty(name);
-            } else {
-                System.setProperty(name, value);
-            }
-        });
+        credentials.close();
     }
 
     @Test
