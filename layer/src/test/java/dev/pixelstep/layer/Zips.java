@@ -12,13 +12,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /** Reading and unpacking the built zips. */
-final class Zips {
+public final class Zips {
 
     private Zips() {
     }
 
     /** Every entry name of a zip or jar, in order. */
-    static List<String> entries(Path zip) {
+    public static List<String> entries(Path zip) {
         try (ZipFile file = new ZipFile(zip.toFile())) {
             return Collections.list(file.entries()).stream().map(ZipEntry::getName).toList();
         } catch (IOException e) {
@@ -27,7 +27,7 @@ final class Zips {
     }
 
     /** Unpacks {@code zip} into {@code target}, as Lambda unpacks function code and layers. */
-    static void unpack(Path zip, Path target) {
+    public static void unpack(Path zip, Path target) {
         try (ZipFile file = new ZipFile(zip.toFile())) {
             Path root = target.toAbsolutePath().normalize();
             for (ZipEntry entry : Collections.list(file.entries())) {
@@ -50,7 +50,7 @@ final class Zips {
     }
 
     /** The jars directly in {@code dir}, sorted by name. */
-    static List<Path> jars(Path dir) {
+    public static List<Path> jars(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }

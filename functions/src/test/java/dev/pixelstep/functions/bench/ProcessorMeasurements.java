@@ -7,16 +7,10 @@ import dev.pixelstep.functions.image.ImageFormat;
 import dev.pixelstep.functions.image.ImageLimits;
 import dev.pixelstep.functions.processor.ProcessorHandler;
 import dev.pixelstep.functions.support.Invoke;
+import dev.pixelstep.functions.support.S3ProxyServer;
 import dev.pixelstep.testkit.photos.BenchmarkImages;
 import dev.pixelstep.testkit.photos.TestPhotos;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.awt.image.BufferedImage;
@@ -60,10 +54,8 @@ public final class ProcessorMeasurements {
     }
 
     private static void warm(double megapixels, String chain, int runs) throws Exception {
-        Path store = Files.createTempDirectory("pixelstep-bench");
-        S3Proxy proxy = startProxy(store);
-        try {
-            URI endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+        try (S3ProxyServer server = S3ProxyServer.startOn(Files.createTempDirectory("pixelstep-bench"))) {
+            URI endpoint = server.endpoint();
             String key = upload(endpoint, megapixels, chain);
             ProcessorHandler handler = handler(endpoint);
             byte[] request = request(key);
@@ -79,16 +71,12 @@ public final class ProcessorMeasurements {
             warm.sort(Long::compare);
             System.out.printf(Locale.ROOT, "warm median of runs %d..%d: %d ms; JVM: %s%n", runs / 2 + 1, runs, warm.get(warm.size() / 2),
                     java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
-        } finally {
-            proxy.stop();
         }
     }
 
     private static void minHeap(double megapixels, String chain, List<String> jvmFlags) throws Exception {
-        Path store = Files.createTempDirectory("pixelstep-bench");
-        S3Proxy proxy = startProxy(store);
-        try {
-            URI endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+        try (S3ProxyServer server = S3ProxyServer.startOn(Files.createTempDirectory("pixelstep-bench"))) {
+            URI endpoint = server.endpoint();
             String key = upload(endpoint, megapixels, chain);
             int low = 16;
             int high = 4096;
@@ -105,8 +93,6 @@ public final class ProcessorMeasurements {
             }
             System.out.printf(Locale.ROOT, "%.1f MP, chain '%s' (%d operations), child flags %s: smallest heap that works: -Xmx%dm (fails at %dm)%n",
                     megapixels, chain, chain.split(",").length, jvmFlags, high, low);
-        } finally {
-            proxy.stop();
         }
     }
 
@@ -135,7 +121,7 @@ public final class ProcessorMeasurements {
     }
 
     private static ProcessorHandler handler(URI endpoint) {
-        S3Client s3 = client(endpoint);
+        S3Client s3 = S3ProxyServer.client(endpoint);
         return new ProcessorHandler(new FunctionConfig(OUT, ImageLimits.defaults(), Optional.of(endpoint), true), s3);
     }
 
@@ -149,7 +135,7 @@ public final class ProcessorMeasurements {
         BufferedImage photo = BenchmarkImages.scaledToCover(BenchmarkImages.decode(TestPhotos.jpeg()), width, height);
         byte[] jpeg = new ImageEncoder().encode(photo, ImageFormat.JPEG).toByteArray();
         String key = "photo-" + width + "x" + height + ".jpg";
-        try (S3Client s3 = client(endpoint)) {
+        try (S3Client s3 = S3ProxyServer.client(endpoint)) {
             for (String bucket : List.of(IN, OUT)) {
                 if (s3.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(bucket))) {
                     s3.createBucket(b -> b.bucket(bucket));
@@ -160,27 +146,6 @@ public final class ProcessorMeasurements {
         System.out.printf(Locale.ROOT, "photo %dx%d (%.2f MP), %d bytes, chain '%s'%n", width, height, width * (double) height / 1e6,
                 jpeg.length, chain);
         return key;
-    }
-
-    private static S3Proxy startProxy(Path store) throws Exception {
-        S3Proxy proxy = S3Proxy.builder()
-                .blobStore(new FilesystemNio2BlobStore(store.toString()))
-                .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "bench", "bench-secret")
-                .build();
-        proxy.start();
-        while (!"STARTED".equals(proxy.getState())) {
-            Thread.sleep(10);
-        }
-        System.setProperty("aws.accessKeyId", "bench");
-        System.setProperty("aws.secretAccessKey", "bench-secret");
-        return proxy;
-    }
-
-    private static S3Client client(URI endpoint) {
-        return S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench-secret")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     private static String firstLine(String text) {

@@ -2,7 +2,9 @@ package dev.pixelstep.functions.support;
 
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.gaul.s3proxy.blobstore.BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -16,13 +18,18 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A real S3 API for tests: S3Proxy with an in-memory blob store on 127.0.0.1 and an ephemeral
- * port, plus a plain AWS SDK client (path-style, static credentials) to set up and inspect buckets.
+ * A real S3 API for tests and measurements: S3Proxy on 127.0.0.1 and an ephemeral port, with an
+ * in-memory or a filesystem blob store, plus a plain AWS SDK client (path-style, static
+ * credentials) to set up and inspect buckets.
  */
 public final class S3ProxyServer implements AutoCloseable {
 
@@ -36,7 +43,30 @@ public final class S3ProxyServer implements AutoCloseable {
     private S3ProxyServer(S3Proxy proxy, URI endpoint) {
         this.proxy = proxy;
         this.endpoint = endpoint;
-        this.client = S3Client.builder()
+        this.client = client(endpoint);
+    }
+
+    /** Starts a server that keeps objects in memory; close it when done. */
+    public static S3ProxyServer start() {
+        return start(new TransientNio2BlobStore());
+    }
+
+    /**
+     * Starts a server that keeps objects in files under {@code directory} (created if missing), off
+     * the heap of the JVM it runs in (for measurements); close it when done.
+     */
+    public static S3ProxyServer startOn(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + directory, e);
+        }
+        return start(new FilesystemNio2BlobStore(directory.toAbsolutePath().toString()));
+    }
+
+    /** A client (path-style, this server's credentials) for a server started here, in this JVM or another. */
+    public static S3Client client(URI endpoint) {
+        return S3Client.builder()
                 .endpointOverride(endpoint)
                 .forcePathStyle(true)
                 .region(Region.US_EAST_1)
@@ -48,11 +78,10 @@ public final class S3ProxyServer implements AutoCloseable {
                 .build();
     }
 
-    /** Starts a server; close it when done. */
-    public static S3ProxyServer start() {
+    private static S3ProxyServer start(BlobStore store) {
         try {
             S3Proxy proxy = S3Proxy.builder()
-                    .blobStore(new TransientNio2BlobStore())
+                    .blobStore(store)
                     .endpoint(URI.create("http://127.0.0.1:0"))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                     .build();

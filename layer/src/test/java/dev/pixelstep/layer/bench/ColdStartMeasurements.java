@@ -1,16 +1,9 @@
 package dev.pixelstep.layer.bench;
 
+import dev.pixelstep.functions.support.S3ProxyServer;
+import dev.pixelstep.layer.Zips;
 import dev.pixelstep.testkit.photos.BenchmarkImages;
 import dev.pixelstep.testkit.photos.TestPhotos;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -29,8 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * Fresh-JVM time to the first processed result, from the BUILT zips on Lambda's class path with
@@ -57,37 +48,26 @@ public final class ColdStartMeasurements {
         Path functionZip = Path.of(args[1]);
         int runs = Integer.parseInt(args[2]);
         Path work = Files.createTempDirectory("pixelstep-coldstart");
-        unpack(functionZip, work.resolve("task"));
-        unpack(layerZip, work.resolve("opt"));
+        Zips.unpack(functionZip, work.resolve("task"));
+        Zips.unpack(layerZip, work.resolve("opt"));
         Path probe = work.resolve("probe");
         copyClass(ColdStartProbe.class, probe);
         String classPath = classPath(work.resolve("task"), work.resolve("opt/java/lib"), probe);
 
-        S3Proxy proxy = S3Proxy.builder().blobStore(new FilesystemNio2BlobStore(Files.createDirectories(work.resolve("s3")).toString()))
-                .endpoint(URI.create("http://127.0.0.1:0")).awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "cold", "cold-secret").build();
-        proxy.start();
-        while (!"STARTED".equals(proxy.getState())) {
-            Thread.sleep(10);
-        }
-        URI endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-        try (S3Client s3 = S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("cold", "cold-secret")))
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
-            s3.createBucket(b -> b.bucket("cold-in"));
-            s3.createBucket(b -> b.bucket("cold-out"));
+        try (S3ProxyServer s3 = S3ProxyServer.startOn(work.resolve("s3"))) {
+            s3.createBucket("cold-in");
+            s3.createBucket("cold-out");
             byte[] photo = jpeg(BenchmarkImages.scaledToCover(BenchmarkImages.decode(TestPhotos.jpeg()), 1792, 1120));
-            s3.putObject(b -> b.bucket("cold-in").key("photo.jpg").metadata(Map.of("operations", CHAIN)), RequestBody.fromBytes(photo));
+            s3.put("cold-in", "photo.jpg", photo, Map.of("operations", CHAIN));
             System.out.printf(Locale.ROOT, "2 MP photo 1792x1120, %d bytes, chain '%s', %d processors%n", photo.length, CHAIN,
                     Runtime.getRuntime().availableProcessors());
-        }
-        String request = "{\"bucket\":\"cold-in\",\"key\":\"photo.jpg\"}";
-        try {
+            String request = "{\"bucket\":\"cold-in\",\"key\":\"photo.jpg\"}";
             // Alternate the two variants so that load from other processes affects both alike.
             Map<Boolean, List<String>> lines = Map.of(false, new ArrayList<>(), true, new ArrayList<>());
             for (int i = 0; i < runs; i++) {
                 for (boolean prime : new boolean[] {false, true}) {
                     long start = System.nanoTime();
-                    String output = run(classPath, endpoint, prime, request);
+                    String output = run(classPath, s3.endpoint(), prime, request);
                     long wall = (System.nanoTime() - start) / 1_000_000;
                     String times = output.lines().filter(l -> l.startsWith("TIMES")).findFirst()
                             .orElseThrow(() -> new IllegalStateException("probe failed:\n" + output));
@@ -98,8 +78,6 @@ public final class ColdStartMeasurements {
                 System.out.println(prime ? "with priming (prime() before the first request):" : "without priming:");
                 lines.get(prime).forEach(l -> System.out.println("  " + l));
             }
-        } finally {
-            proxy.stop();
         }
     }
 
@@ -113,8 +91,8 @@ public final class ColdStartMeasurements {
         builder.environment().put("PIXELSTEP_S3_ENDPOINT", endpoint.toString());
         builder.environment().put("PIXELSTEP_S3_PATH_STYLE", "true");
         builder.environment().put("AWS_REGION", "us-east-1");
-        builder.environment().put("AWS_ACCESS_KEY_ID", "cold");
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", "cold-secret");
+        builder.environment().put("AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY);
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor(2, TimeUnit.MINUTES);
@@ -139,9 +117,7 @@ public final class ColdStartMeasurements {
     private static String classPath(Path task, Path layerLib, Path probe) throws Exception {
         List<String> entries = new ArrayList<>();
         entries.add(task.toString());
-        try (var jars = Files.list(layerLib)) {
-            jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> entries.add(p.toString()));
-        }
+        Zips.jars(layerLib).forEach(p -> entries.add(p.toString()));
         entries.add(probe.toString());
         return String.join(File.pathSeparator, entries);
     }
@@ -152,22 +128,6 @@ public final class ColdStartMeasurements {
         Files.createDirectories(target.getParent());
         try (InputStream in = type.getClassLoader().getResourceAsStream(resource)) {
             Files.copy(in, target);
-        }
-    }
-
-    private static void unpack(Path zip, Path target) throws Exception {
-        try (ZipFile file = new ZipFile(zip.toFile())) {
-            for (ZipEntry entry : java.util.Collections.list(file.entries())) {
-                Path out = target.resolve(entry.getName()).normalize();
-                if (entry.isDirectory()) {
-                    Files.createDirectories(out);
-                } else {
-                    Files.createDirectories(out.getParent());
-                    try (InputStream in = file.getInputStream(entry)) {
-                        Files.copy(in, out);
-                    }
-                }
-            }
         }
     }
 }
