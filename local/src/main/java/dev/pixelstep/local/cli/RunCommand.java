@@ -43,6 +43,8 @@ final class RunCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
+    /** How long the state timings may take to follow the manifest (the execution records its end just after writing it). */
+    private static final Duration RECORD_WAIT = Duration.ofSeconds(5);
 
     private final PrintStream out;
 
@@ -97,7 +99,7 @@ final class RunCommand {
                         + (canonical.isEmpty() ? "(none)" : canonical));
                 JsonNode manifest = awaitManifest(s3, outputBucket, key + "/manifest.json", Duration.ofSeconds(timeout), started);
                 long millis = (System.nanoTime() - started) / 1_000_000;
-                return report(s3, manifest, outputBucket, key, outDir, data, millis);
+                return report(s3, manifest, inputBucket, outputBucket, key, outDir, data, millis);
             }
         } finally {
             if (own != null) {
@@ -169,7 +171,7 @@ final class RunCommand {
                 + " s; see 'pixelstep executions'");
     }
 
-    private int report(S3Client s3, JsonNode manifest, String bucket, String key, Path outDir, Path data, long millis) {
+    private int report(S3Client s3, JsonNode manifest, String inputBucket, String bucket, String key, Path outDir, Path data, long millis) {
         if (!"SUCCEEDED".equals(manifest.path("status").asText())) {
             out.println("FAILED after " + millis + " ms: " + manifest.at("/error/message").asText());
             out.println("  error type: " + manifest.at("/error/type").asText());
@@ -205,8 +207,25 @@ final class RunCommand {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write outputs to " + outDir, e);
         }
-        LocalPipeline.records(data).stream().filter(r -> r.key().equals(key)).findFirst().ifPresent(this::printTimings);
+        awaitRecord(data, inputBucket, key).ifPresentOrElse(this::printTimings,
+                () -> out.println("(no state timings yet; see 'pixelstep executions')"));
         return 0;
+    }
+
+    private static Optional<ExecutionRecord> awaitRecord(Path data, String bucket, String key) {
+        long deadline = System.nanoTime() + RECORD_WAIT.toNanos();
+        while (true) {
+            Optional<ExecutionRecord> record = LocalPipeline.record(data, bucket, key);
+            if (record.isPresent() || System.nanoTime() > deadline) {
+                return record;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return record;
+            }
+        }
     }
 
     private void printTimings(ExecutionRecord record) {

@@ -28,10 +28,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -219,7 +221,7 @@ public final class LocalPipeline implements AutoCloseable {
             Execution execution = engine.start(stateMachine, executionName(event), event);
             execution.await();
             ExecutionRecord record = ExecutionRecord.of(execution);
-            Files.writeString(records.resolve(execution.name() + ".json"), record.toJson(), StandardCharsets.UTF_8);
+            writeRecord(execution.name(), record);
             engine.forget(execution.arn()); // the record on disk is what is kept; a long-running serve must not grow
             if (storage.head(config.outputBucket(), manifestKey(execution, version)) != null) {
                 ledger.finish(version);
@@ -297,6 +299,17 @@ public final class LocalPipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes a record under its final name in one step (a temporary file, then an atomic move), so
+     * that {@link #records} never reads a half-written one.
+     */
+    private void writeRecord(String executionName, ExecutionRecord record) throws IOException {
+        Path temporary = records.resolve(executionName + ".json.tmp");
+        Files.writeString(temporary, record.toJson(), StandardCharsets.UTF_8);
+        Files.move(temporary, records.resolve(executionName + ".json"), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
     /** Executions waiting for a free slot. */
     public int queued() {
         return executions.getQueue().size();
@@ -319,6 +332,11 @@ public final class LocalPipeline implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The newest kept record of an execution for the object {@code key} in {@code bucket}. */
+    public static Optional<ExecutionRecord> record(Path dataDirectory, String bucket, String key) {
+        return records(dataDirectory).stream().filter(r -> r.key().equals(key) && r.bucket().equals(bucket)).findFirst();
     }
 
     /** Stops accepting work, stops running executions, then the functions and the storage. */

@@ -2,7 +2,6 @@ package dev.pixelstep.local.web;
 
 import dev.pixelstep.asl.Execution;
 import dev.pixelstep.asl.history.HistoryEvent;
-import dev.pixelstep.local.pipeline.ExecutionRecord;
 import dev.pixelstep.local.pipeline.LocalPipeline;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -83,14 +82,11 @@ public final class LocalBackend implements Backend {
             return List.of(); // still waiting for its event or for a free execution slot
         }
         // Ended executions are forgotten by the engine once their record is on disk.
-        for (ExecutionRecord record : LocalPipeline.records(pipeline.config().dataDirectory())) {
-            if (record.key().equals(key) && record.bucket().equals(inputBucket())) {
-                List<StateProgress> states = ExecutionProgress.of(record);
-                finished.put(key, states);
-                return states;
-            }
-        }
-        return List.of();
+        return LocalPipeline.record(pipeline.config().dataDirectory(), inputBucket(), key).map(record -> {
+            List<StateProgress> states = ExecutionProgress.of(record);
+            finished.put(key, states);
+            return states;
+        }).orElse(List.of());
     }
 
     /** The engine's execution for an upload, while the engine still holds it. */
