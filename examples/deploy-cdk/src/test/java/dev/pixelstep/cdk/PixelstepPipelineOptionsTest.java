@@ -69,6 +69,7 @@ class PixelstepPipelineOptionsTest {
         ObjectNode expected = (ObjectNode) Synthesized.JSON.readTree(PipelineDefinition.load().eventPattern(ref(inputBucket)));
         ArrayNode prefix = ((ObjectNode) expected.path("detail")).putObject("object").putArray("key");
         prefix.addObject().put("prefix", "uploads/");
+        ((ObjectNode) expected.at("/detail/object")).putArray("size").addObject().putArray("numeric").add(">").add(0);
         JsonNode rule = synth.properties(synth.onlyId("AWS::Events::Rule"));
         assertEquals(expected, CloudFormationText.resolve(rule.path("EventPattern")));
     }
@@ -83,7 +84,7 @@ class PixelstepPipelineOptionsTest {
         assertEquals(Set.of(getAtt(inputBucket, "Arn") + "/uploads/*", getAtt(outputBucket, "Arn") + "/uploads/*"),
                 IamGrants.of(synth, analyserRole).get("s3:GetObject"));
         String stateMachineRole = synth.properties(synth.onlyId("AWS::StepFunctions::StateMachine")).at("/RoleArn/Fn::GetAtt/0").asText();
-        assertEquals(Set.of(getAtt(outputBucket, "Arn") + "/uploads/*"), IamGrants.of(synth, stateMachineRole).get("s3:PutObject"));
+        assertEquals(Set.of(getAtt(outputBucket, "Arn") + "/uploads/*/manifest.json"), IamGrants.of(synth, stateMachineRole).get("s3:PutObject"));
     }
 
     @Test
