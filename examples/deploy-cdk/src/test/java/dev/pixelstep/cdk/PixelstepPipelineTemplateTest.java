@@ -375,6 +375,28 @@ class PixelstepPipelineTemplateTest {
     }
 
     @Test
+    void eachFunctionReservesItsDefaultConcurrency() {
+        for (String function : List.of(processor, analyser)) {
+            assertEquals(PipelineDefaults.RESERVED_CONCURRENCY, synth.properties(function).path("ReservedConcurrentExecutions").asInt(), function);
+        }
+    }
+
+    @Test
+    void bothFunctionsTraceWithXRay() {
+        for (String function : List.of(processor, analyser)) {
+            assertEquals("Active", synth.properties(function).at("/TracingConfig/Mode").asText(), function);
+        }
+    }
+
+    /** CloudFormation refuses an output whose value is empty (issue 12): the empty default key prefix has no output. */
+    @Test
+    void noStackOutputIsEmpty() {
+        synth.json.path("Outputs").fields().forEachRemaining(output ->
+                assertFalse(CloudFormationText.text(output.getValue().path("Value")).isBlank(), output.getKey() + " is empty"));
+        assertTrue(synth.json.at("/Outputs/KeyPrefix").isMissingNode());
+    }
+
+    @Test
     void theStackOutputsWhatAClientNeeds() {
         JsonNode outputs = CloudFormationText.resolve(synth.json.path("Outputs"));
         assertEquals(ref(inputBucket), outputs.at("/InputBucketName/Value").asText());
@@ -385,6 +407,8 @@ class PixelstepPipelineTemplateTest {
         assertEquals(ref(synth.onlyId("AWS::Lambda::LayerVersion")), outputs.at("/LayerVersionArn/Value").asText());
         assertEquals(ref(processorAlias), outputs.at("/ProcessorAliasArn/Value").asText());
         assertEquals(ref(analyserAlias), outputs.at("/AnalyserAliasArn/Value").asText());
+        assertEquals(ref(synth.onlyId("AWS::IAM::ManagedPolicy")), outputs.at("/ClientPolicyArn/Value").asText());
+        assertEquals(ref(synth.id("AWS::S3::Bucket", "PipelineAccessLogBucket")), outputs.at("/AccessLogBucketName/Value").asText());
     }
 
     /** Fills {@code ${Name}} the way Step Functions' definition substitutions do. */

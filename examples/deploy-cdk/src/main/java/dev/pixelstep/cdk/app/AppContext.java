@@ -154,7 +154,8 @@ public final class AppContext {
         }
         Optional<Long> memory = number(memoryKey);
         if (memory.isPresent()) {
-            sizing = checked(memoryKey, () -> defaults.withMemoryMb(Math.toIntExact(memory.get())));
+            FunctionSizing base = sizing;
+            sizing = checked(memoryKey, () -> base.withMemoryMb(Math.toIntExact(memory.get())));
         }
         Optional<Long> timeout = number(timeoutKey);
         if (timeout.isPresent()) {
