@@ -51,14 +51,19 @@ import java.util.TreeSet;
 /**
  * The pixelstep pipeline on AWS: an input bucket whose 'Object Created' events start the
  * published state machine through an EventBridge rule, the processor and analyser functions
- * (SnapStart, invoked through an alias) on the pixelstep layer plus any plugin layers, and an
- * output bucket for every result and manifest.
+ * (SnapStart, X-Ray, reserved concurrency, invoked through an alias) on the pixelstep layer plus any
+ * plugin layers, an output bucket for every result and manifest, S3 server access logs of both
+ * buckets, alarms and a dashboard ({@link PipelineMonitoring}), and a managed policy for clients.
  *
  * <p>The state machine is the versioned ASL definition of {@code pixelstep-state-machine} with its
  * placeholders filled by definition substitutions; the rule's pattern is the pattern file
- * published beside it. Every role gets named resources only: the functions read and write
- * objects under the key prefix of the buckets they need, and the state machine invokes exactly
- * the two function aliases and writes manifests to the output bucket.
+ * published beside it, for non-empty objects. Every role gets named resources only: the functions
+ * read and write objects under the key prefix of the buckets they need (the processor also deletes
+ * the partial outputs of a failed run), the state machine invokes exactly the two function aliases
+ * and writes only {@code K/manifest.json}, and the rule's role starts only the state machine alias
+ * (StartExecution authorised on the unqualified state machine ARN with the alias as
+ * {@code states:StateMachineQualifier}). The rule's and the state machine's roles trust their
+ * service only for this account and their source ({@code aws:SourceAccount}, {@code aws:SourceArn}).
  */
 public final class PixelstepPipeline extends Construct {
 
