@@ -1,6 +1,7 @@
 package dev.pixelstep.cdk;
 
 import java.time.Duration;
+import java.util.OptionalInt;
 
 /**
  * The defaults of {@link PixelstepPipelineProps}, with the reasons for them.
@@ -13,14 +14,17 @@ public final class PipelineDefaults {
      * default limit) plus the encoders' buffers, and at 2048 MB Lambda gives it more than one full
      * vCPU for the pixel loops. Five minutes leave a wide margin over a 16-operation chain on a
      * 50-megapixel image; the state machine's own task timeout is 15 minutes.
+     *
+     * <p>At most {@value #RESERVED_CONCURRENCY} instances at once (see {@link #RESERVED_CONCURRENCY}).
      */
-    public static final FunctionSizing PROCESSOR = new FunctionSizing(2048, Duration.ofMinutes(5));
+    public static final FunctionSizing PROCESSOR = new FunctionSizing(2048, Duration.ofMinutes(5), OptionalInt.of(PipelineDefaults.RESERVED_CONCURRENCY));
 
     /**
      * The analyser: 1024 MB and 2 minutes. It decodes one image and counts its pixels (one pass,
-     * no second raster), then draws a small chart.
+     * no second raster), then draws a small chart. At most {@value #RESERVED_CONCURRENCY} instances
+     * at once, like the processor: every running execution holds at most one of each.
      */
-    public static final FunctionSizing ANALYSER = new FunctionSizing(1024, Duration.ofMinutes(2));
+    public static final FunctionSizing ANALYSER = new FunctionSizing(1024, Duration.ofMinutes(2), OptionalInt.of(PipelineDefaults.RESERVED_CONCURRENCY));
 
     /**
      * {@code JAVA_TOOL_OPTIONS} of both functions: the full JIT ({@code -XX:TieredStopAtLevel=4}).
@@ -38,11 +42,33 @@ public final class PipelineDefaults {
     /** The name of the Lambda and state machine aliases the pipeline runs through. */
     public static final String ALIAS = "live";
 
-    /** How often EventBridge retries starting an execution before the event goes to the dead-letter queue. */
-    public static final int EVENT_RETRY_ATTEMPTS = 8;
+    /**
+     * Reserved concurrency of each function: 100. A burst of uploads then takes at most 200 of the
+     * account's concurrency (1,000 by default) and leaves the rest to other workloads, while the
+     * state machine's long, jittered retries on {@code Lambda.TooManyRequestsException} queue the
+     * executions that find every instance busy. With about 2 s a request, 100 processors finish
+     * 10,000 uploads in about 4 minutes, inside the retry window (the README's burst model).
+     */
+    public static final int RESERVED_CONCURRENCY = 100;
 
-    /** How long EventBridge keeps retrying one event. */
-    public static final Duration EVENT_MAX_AGE = Duration.ofHours(2);
+    /**
+     * How often EventBridge retries starting an execution before the event goes to the dead-letter
+     * queue: 185, EventBridge's maximum, so that StartExecution throttling in a burst is retried
+     * rather than dead-lettered.
+     */
+    public static final int EVENT_RETRY_ATTEMPTS = 185;
+
+    /** How long EventBridge keeps retrying one event: 24 hours, EventBridge's maximum. */
+    public static final Duration EVENT_MAX_AGE = Duration.ofHours(24);
+
+    /** Days the S3 server access logs of both buckets are kept. */
+    public static final int ACCESS_LOG_EXPIRATION_DAYS = 90;
+
+    /**
+     * A function's duration alarm fires when its slowest invocation in 5 minutes passes this share
+     * of its timeout: 80%, time enough to raise the timeout or the memory before invocations time out.
+     */
+    public static final double DURATION_ALARM_SHARE_OF_TIMEOUT = 0.8;
 
     private PipelineDefaults() {
     }

@@ -11,6 +11,7 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.ILayerVersion;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
@@ -18,9 +19,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One of the two pipeline functions: the function with SnapStart on published versions, its own
- * role (no managed policy: only its log group and what the pipeline grants), its log group, and
- * the alias the state machine invokes.
+ * One of the two pipeline functions: the function with SnapStart on published versions, X-Ray
+ * tracing and its reserved concurrency, its own role (no managed policy: only its log group, the
+ * X-Ray upload and what the pipeline grants), its log group, and the alias the state machine invokes.
+ *
+ * <p>The role's trust policy has no {@code aws:SourceArn}/{@code aws:SourceAccount} condition:
+ * Lambda documents none for execution roles, and it assumes the role when the function is
+ * created, before the function exists, so a condition naming the function would risk the deploy.
  */
 final class PipelineFunction extends Construct {
 
@@ -53,6 +58,8 @@ final class PipelineFunction extends Construct {
                 .timeout(Duration.seconds(sizing.timeout().toSeconds()))
                 .environment(environment)
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .tracing(Tracing.ACTIVE)
+                .reservedConcurrentExecutions(sizing.reservedConcurrency().isPresent() ? sizing.reservedConcurrency().getAsInt() : null)
                 .role(role)
                 .logGroup(logGroup)
                 .build();
@@ -78,6 +85,11 @@ final class PipelineFunction extends Construct {
     /** The function's role. */
     Role role() {
         return role;
+    }
+
+    /** The function's timeout. */
+    software.amazon.awscdk.Duration timeout() {
+        return function.getTimeout();
     }
 
     /** The function's log group. */

@@ -22,6 +22,8 @@ public final class PixelstepPipelineProps {
     public static final int MAX_PLUGIN_LAYERS = 4;
 
     private static final Pattern ALIAS_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,127}");
+    private static final Pattern TOPIC_ARN = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final Path functionZip;
     private final Path layerZip;
@@ -40,6 +42,8 @@ public final class PixelstepPipelineProps {
     private final Optional<Integer> outputExpirationDays;
     private final RetentionDays logRetention;
     private final String aliasName;
+    private final Optional<String> alarmTopicArn;
+    private final Optional<String> alarmEmail;
 
     private PixelstepPipelineProps(Builder b) {
         this.functionZip = b.functionZip;
@@ -59,6 +63,8 @@ public final class PixelstepPipelineProps {
         this.outputExpirationDays = b.outputExpirationDays;
         this.logRetention = b.logRetention;
         this.aliasName = b.aliasName;
+        this.alarmTopicArn = b.alarmTopicArn;
+        this.alarmEmail = b.alarmEmail;
     }
 
     /**
@@ -156,6 +162,16 @@ public final class PixelstepPipelineProps {
         return aliasName;
     }
 
+    /** An existing SNS topic every alarm notifies; empty for none. */
+    public Optional<String> alarmTopicArn() {
+        return alarmTopicArn;
+    }
+
+    /** An e-mail address subscribed to a new alarm topic; empty for none. */
+    public Optional<String> alarmEmail() {
+        return alarmEmail;
+    }
+
     /** Builds {@link PixelstepPipelineProps}; every setting has a default except the two zips. */
     public static final class Builder {
 
@@ -176,6 +192,8 @@ public final class PixelstepPipelineProps {
         private Optional<Integer> outputExpirationDays = Optional.empty();
         private RetentionDays logRetention = RetentionDays.ONE_MONTH;
         private String aliasName = PipelineDefaults.ALIAS;
+        private Optional<String> alarmTopicArn = Optional.empty();
+        private Optional<String> alarmEmail = Optional.empty();
 
         private Builder(Path functionZip, Path layerZip) {
             this.functionZip = Objects.requireNonNull(functionZip, "functionZip").toAbsolutePath().normalize();
@@ -278,6 +296,18 @@ public final class PixelstepPipelineProps {
             return this;
         }
 
+        /** Alarms notify this existing SNS topic; {@code null} or blank for none. */
+        public Builder alarmTopicArn(String arn) {
+            this.alarmTopicArn = optionalName(arn);
+            return this;
+        }
+
+        /** Alarms notify a new SNS topic with this e-mail address subscribed; {@code null} or blank for none. */
+        public Builder alarmEmail(String email) {
+            this.alarmEmail = optionalName(email);
+            return this;
+        }
+
         /**
          * Checks every setting and builds the props.
          *
@@ -304,6 +334,15 @@ public final class PixelstepPipelineProps {
             outputExpirationDays.ifPresent(days -> requirePositiveDays(days, "output"));
             if (!ALIAS_NAME.matcher(aliasName).matches() || aliasName.matches("\\d+")) {
                 throw new IllegalArgumentException("alias name '" + aliasName + "' must start with a letter and hold only letters, digits, '-' and '_'");
+            }
+            if (alarmTopicArn.isPresent() && alarmEmail.isPresent()) {
+                throw new IllegalArgumentException("give an alarm topic ARN or an alarm e-mail address, not both (subscribe the address to your topic)");
+            }
+            if (alarmTopicArn.isPresent() && !TOPIC_ARN.matcher(alarmTopicArn.get()).matches()) {
+                throw new IllegalArgumentException("alarm topic '" + alarmTopicArn.get() + "' is not an SNS topic ARN (arn:aws:sns:REGION:ACCOUNT:NAME)");
+            }
+            if (alarmEmail.isPresent() && !EMAIL.matcher(alarmEmail.get()).matches()) {
+                throw new IllegalArgumentException("alarm e-mail '" + alarmEmail.get() + "' is not an e-mail address");
             }
             if (jvmOptions.length() > 1024) {
                 throw new IllegalArgumentException("JVM options are limited to 1024 characters (JAVA_TOOL_OPTIONS), got " + jvmOptions.length());

@@ -41,6 +41,20 @@ final class IamGrants {
         return grants;
     }
 
+    /** The Allow statements of the identity policies attached to {@code roleId}, intrinsics resolved. */
+    static List<JsonNode> statementsOf(Synthesized synth, String roleId) {
+        List<JsonNode> statements = new ArrayList<>();
+        for (String policyId : synth.ids("AWS::IAM::Policy")) {
+            JsonNode policy = synth.properties(policyId);
+            for (JsonNode role : policy.path("Roles")) {
+                if (role.path("Ref").asText().equals(roleId)) {
+                    allowStatements(policy.path("PolicyDocument")).forEach(s -> statements.add(CloudFormationText.resolve(s)));
+                }
+            }
+        }
+        return statements;
+    }
+
     /** Every Allow statement of every IAM policy, inline role policy and resource policy of the template. */
     static List<JsonNode> allAllowStatements(Synthesized synth) {
         List<JsonNode> statements = new ArrayList<>();

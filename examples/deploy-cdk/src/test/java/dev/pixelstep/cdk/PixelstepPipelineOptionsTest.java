@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import static dev.pixelstep.cdk.CloudFormationText.getAtt;
@@ -40,7 +41,8 @@ class PixelstepPipelineOptionsTest {
                 .inputExpirationDays(30)
                 .outputExpirationDays(7)
                 .processor(new FunctionSizing(3008, Duration.ofMinutes(10)))
-                .analyser(new FunctionSizing(1536, Duration.ofSeconds(90)))
+                .analyser(new FunctionSizing(1536, Duration.ofSeconds(90), OptionalInt.of(7)))
+                .alarmEmail("ops@example.com")
                 .jvmOptions("-XX:+UseSerialGC -XX:TieredStopAtLevel=4")
                 .javaRuntime(JavaRuntime.JAVA_21)
                 .architecture(CpuArchitecture.X86_64)
@@ -69,6 +71,7 @@ class PixelstepPipelineOptionsTest {
         ObjectNode expected = (ObjectNode) Synthesized.JSON.readTree(PipelineDefinition.load().eventPattern(ref(inputBucket)));
         ArrayNode prefix = ((ObjectNode) expected.path("detail")).putObject("object").putArray("key");
         prefix.addObject().put("prefix", "uploads/");
+        ((ObjectNode) expected.at("/detail/object")).putArray("size").addObject().putArray("numeric").add(">").add(0);
         JsonNode rule = synth.properties(synth.onlyId("AWS::Events::Rule"));
         assertEquals(expected, CloudFormationText.resolve(rule.path("EventPattern")));
     }
@@ -83,7 +86,7 @@ class PixelstepPipelineOptionsTest {
         assertEquals(Set.of(getAtt(inputBucket, "Arn") + "/uploads/*", getAtt(outputBucket, "Arn") + "/uploads/*"),
                 IamGrants.of(synth, analyserRole).get("s3:GetObject"));
         String stateMachineRole = synth.properties(synth.onlyId("AWS::StepFunctions::StateMachine")).at("/RoleArn/Fn::GetAtt/0").asText();
-        assertEquals(Set.of(getAtt(outputBucket, "Arn") + "/uploads/*"), IamGrants.of(synth, stateMachineRole).get("s3:PutObject"));
+        assertEquals(Set.of(getAtt(outputBucket, "Arn") + "/uploads/*/manifest.json"), IamGrants.of(synth, stateMachineRole).get("s3:PutObject"));
     }
 
     @Test
@@ -130,5 +133,31 @@ class PixelstepPipelineOptionsTest {
         synth.template.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 365));
         synth.template.allResourcesProperties("AWS::Lambda::Alias", Map.of("Name", "prod"));
         synth.template.allResourcesProperties("AWS::StepFunctions::StateMachineAlias", Map.of("Name", "prod"));
+    }
+
+    @Test
+    void reservedConcurrencyIsTheGivenOneOrNone() {
+        assertTrue(synth.properties(processor).path("ReservedConcurrentExecutions").isMissingNode(), "none reserved");
+        assertEquals(7, synth.properties(analyser).path("ReservedConcurrentExecutions").asInt());
+    }
+
+    @Test
+    void anAlarmEmailGetsATopicThatEveryAlarmNotifies() {
+        String topic = synth.onlyId("AWS::SNS::Topic");
+        synth.template.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email", "Endpoint", "ops@example.com",
+                "TopicArn", Map.of("Ref", topic)));
+        for (String alarm : synth.ids("AWS::CloudWatch::Alarm")) {
+            assertEquals("[{\"Ref\":\"" + topic + "\"}]", synth.properties(alarm).path("AlarmActions").toString(), alarm);
+            assertEquals("[{\"Ref\":\"" + topic + "\"}]", synth.properties(alarm).path("OKActions").toString(), alarm);
+        }
+        JsonNode ssl = synth.properties(synth.onlyId("AWS::SNS::TopicPolicy")).at("/PolicyDocument/Statement/0");
+        assertEquals("Deny", ssl.path("Effect").asText());
+        assertEquals("false", ssl.at("/Condition/Bool/aws:SecureTransport").asText(), "the topic refuses requests without TLS");
+        assertEquals(ref(topic), CloudFormationText.text(synth.json.at("/Outputs/AlarmTopicArn/Value")));
+    }
+
+    @Test
+    void theKeyPrefixIsAnOutputWhenSet() {
+        assertEquals("uploads/", synth.json.at("/Outputs/KeyPrefix/Value").asText());
     }
 }

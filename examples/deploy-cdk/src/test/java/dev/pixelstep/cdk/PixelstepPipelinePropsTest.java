@@ -85,4 +85,24 @@ class PixelstepPipelinePropsTest {
         assertThrows(IllegalArgumentException.class, () -> Synthesized.propsBuilder().aliasName("1").build());
         assertThrows(IllegalArgumentException.class, () -> Synthesized.propsBuilder().aliasName("live alias").build());
     }
+
+    @Test
+    void reservedConcurrencyIsAtLeastOneOrNone() {
+        assertEquals(100, PipelineDefaults.PROCESSOR.reservedConcurrency().getAsInt());
+        assertEquals(100, PipelineDefaults.ANALYSER.reservedConcurrency().getAsInt());
+        assertTrue(new FunctionSizing(1024, Duration.ofMinutes(1)).reservedConcurrency().isEmpty(), "none unless given");
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+                () -> PipelineDefaults.PROCESSOR.withReservedConcurrency(java.util.OptionalInt.of(0)));
+        assertTrue(zero.getMessage().contains("throttles every invocation"), zero.getMessage());
+    }
+
+    @Test
+    void alarmsGoToATopicOrAnAddressNotBoth() {
+        assertEquals("ops@example.com", Synthesized.propsBuilder().alarmEmail(" ops@example.com ").build().alarmEmail().orElseThrow());
+        assertThrows(IllegalArgumentException.class, () -> Synthesized.propsBuilder().alarmEmail("ops").build());
+        assertThrows(IllegalArgumentException.class, () -> Synthesized.propsBuilder().alarmTopicArn("arn:aws:sqs:eu-west-1:123456789012:q").build());
+        IllegalArgumentException both = assertThrows(IllegalArgumentException.class, () -> Synthesized.propsBuilder()
+                .alarmEmail("ops@example.com").alarmTopicArn("arn:aws:sns:eu-west-1:123456789012:ops").build());
+        assertTrue(both.getMessage().startsWith("give an alarm topic ARN or an alarm e-mail address, not both"), both.getMessage());
+    }
 }

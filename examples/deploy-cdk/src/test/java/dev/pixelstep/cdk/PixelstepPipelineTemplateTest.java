@@ -1,6 +1,7 @@
 package dev.pixelstep.cdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pixelstep.functions.config.FunctionConfig;
 import dev.pixelstep.functions.image.ImageLimits;
 import dev.pixelstep.statemachine.PipelineDefinition;
@@ -39,7 +40,7 @@ class PixelstepPipelineTemplateTest {
 
     @BeforeAll
     static void synthesise() {
-        synth = Synthesized.pipeline(Synthesized.propsBuilder().build());
+        synth = Synthesized.defaults();
         inputBucket = synth.id("AWS::S3::Bucket", "PipelineInputBucket");
         outputBucket = synth.id("AWS::S3::Bucket", "PipelineOutputBucket");
         processor = synth.id("AWS::Lambda::Function", "PipelineProcessor");
@@ -52,7 +53,7 @@ class PixelstepPipelineTemplateTest {
 
     @Test
     void bothBucketsAreEncryptedPrivateRetainedAndWithoutLifecycleByDefault() {
-        synth.template.resourceCountIs("AWS::S3::Bucket", 2);
+        synth.template.resourceCountIs("AWS::S3::Bucket", 3);
         for (String bucket : List.of(inputBucket, outputBucket)) {
             JsonNode properties = synth.properties(bucket);
             assertEquals("AES256", properties.at("/BucketEncryption/ServerSideEncryptionConfiguration/0/ServerSideEncryptionByDefault/SSEAlgorithm").asText());
@@ -66,8 +67,31 @@ class PixelstepPipelineTemplateTest {
     }
 
     @Test
+    void bothBucketsWriteServerAccessLogsToALogBucketThatKeepsThemFor90Days() {
+        String logs = synth.id("AWS::S3::Bucket", "PipelineAccessLogBucket");
+        assertEquals(ref(logs), CloudFormationText.text(synth.properties(inputBucket).at("/LoggingConfiguration/DestinationBucketName")));
+        assertEquals("input/", synth.properties(inputBucket).at("/LoggingConfiguration/LogFilePrefix").asText());
+        assertEquals(ref(logs), CloudFormationText.text(synth.properties(outputBucket).at("/LoggingConfiguration/DestinationBucketName")));
+        assertEquals("output/", synth.properties(outputBucket).at("/LoggingConfiguration/LogFilePrefix").asText());
+        JsonNode properties = synth.properties(logs);
+        assertEquals("AES256", properties.at("/BucketEncryption/ServerSideEncryptionConfiguration/0/ServerSideEncryptionByDefault/SSEAlgorithm").asText(),
+                "S3 server access logging delivers only to SSE-S3 buckets");
+        assertTrue(properties.path("AccessControl").isMissingNode(), "log delivery through the bucket policy, not the LogDeliveryWrite ACL");
+        assertEquals(PipelineDefaults.ACCESS_LOG_EXPIRATION_DAYS, properties.at("/LifecycleConfiguration/Rules/0/ExpirationInDays").asInt());
+        assertEquals("Retain", synth.json.path("Resources").path(logs).path("DeletionPolicy").asText());
+        synth.template.hasResourceProperties("AWS::S3::BucketPolicy", Map.of(
+                "Bucket", Map.of("Ref", logs),
+                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Action", "s3:PutObject", "Effect", "Allow",
+                        "Principal", Map.of("Service", "logging.s3.amazonaws.com"),
+                        "Condition", Match.objectLike(Map.of(
+                                "ArnLike", Map.of("aws:SourceArn", Match.anyValue()),
+                                "StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId")))))))))));
+    }
+
+    @Test
     void bothBucketsRefuseRequestsWithoutTls() {
-        for (String bucket : List.of(inputBucket, outputBucket)) {
+        for (String bucket : List.of(inputBucket, outputBucket, synth.id("AWS::S3::Bucket", "PipelineAccessLogBucket"))) {
             synth.template.hasResourceProperties("AWS::S3::BucketPolicy", Map.of(
                     "Bucket", Map.of("Ref", bucket),
                     "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
@@ -218,9 +242,11 @@ class PixelstepPipelineTemplateTest {
     }
 
     @Test
-    void theRulePatternIsThePublishedPatternForTheInputBucket() throws IOException {
+    void theRulePatternIsThePublishedPatternForTheInputBucketForNonEmptyObjects() throws IOException {
         JsonNode rule = synth.properties(synth.onlyId("AWS::Events::Rule"));
-        assertEquals(Synthesized.JSON.readTree(DEFINITION.eventPattern(ref(inputBucket))), CloudFormationText.resolve(rule.path("EventPattern")));
+        ObjectNode expected = (ObjectNode) Synthesized.JSON.readTree(DEFINITION.eventPattern(ref(inputBucket)));
+        ((ObjectNode) expected.path("detail")).putObject("object").putArray("size").addObject().putArray("numeric").add(">").add(0);
+        assertEquals(expected, CloudFormationText.resolve(rule.path("EventPattern")));
         assertEquals("ENABLED", rule.path("State").asText());
     }
 
@@ -235,16 +261,61 @@ class PixelstepPipelineTemplateTest {
         String queue = synth.onlyId("AWS::SQS::Queue");
         assertEquals(getAtt(queue, "Arn"), target.at("/DeadLetterConfig/Arn").asText());
         assertTrue(synth.properties(queue).path("SqsManagedSseEnabled").asBoolean(), "the dead-letter queue is encrypted");
-        synth.template.hasResourceProperties("AWS::SQS::QueuePolicy", Map.of("PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(
-                Match.objectLike(Map.of("Action", "sqs:*", "Effect", "Deny", "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))),
-                Match.objectLike(Map.of("Action", "sqs:SendMessage", "Effect", "Allow", "Principal", Map.of("Service", "events.amazonaws.com"),
-                        "Condition", Map.of("ArnEquals", Map.of("aws:SourceArn", Map.of("Fn::GetAtt", List.of(synth.onlyId("AWS::Events::Rule"), "Arn")))))))))));
+        JsonNode queuePolicy = CloudFormationText.resolve(synth.properties(synth.onlyId("AWS::SQS::QueuePolicy")).path("PolicyDocument"));
+        JsonNode send = IamGrants.allowStatements(queuePolicy).get(0);
+        assertEquals("sqs:SendMessage", send.path("Action").asText());
+        assertEquals("events.amazonaws.com", send.at("/Principal/Service").asText());
+        assertEquals(ruleArn(), send.at("/Condition/ArnEquals/aws:SourceArn").asText(), "only this rule may dead-letter into the queue");
+        assertEquals("Deny", queuePolicy.at("/Statement/0/Effect").asText());
+        assertEquals("false", queuePolicy.at("/Statement/0/Condition/Bool/aws:SecureTransport").asText());
+    }
+
+    /** The rule's ARN as the template writes it (the rule is named, so that its ARN needs no reference to it). */
+    private static String ruleArn() {
+        JsonNode rule = synth.properties(synth.onlyId("AWS::Events::Rule"));
+        return "arn:" + ref("AWS::Partition") + ":events:" + ref("AWS::Region") + ":" + ref("AWS::AccountId") + ":rule/" + rule.path("Name").asText();
+    }
+
+    /**
+     * Regression (issue 12, finding 1): the rule's role was granted states:StartExecution on the
+     * alias ARN, which Step Functions never authorises: it authorises an alias's StartExecution on
+     * the unqualified state machine ARN, so every upload's event went to the dead-letter queue.
+     */
+    @Test
+    void startExecutionOfTheAliasIsGrantedOnTheUnqualifiedStateMachineArnNarrowedToTheAlias() {
+        String role = synth.properties(synth.onlyId("AWS::Events::Rule")).at("/Targets/0/RoleArn/Fn::GetAtt/0").asText();
+        assertEquals(Map.of("states:StartExecution", Set.of(ref(stateMachine))), IamGrants.of(synth, role));
+        List<JsonNode> statements = IamGrants.statementsOf(synth, role);
+        assertEquals(1, statements.size());
+        assertEquals("[\"" + PipelineDefaults.ALIAS + "\"]",
+                statements.get(0).at("/Condition/ForAnyValue:StringEquals/states:StateMachineQualifier").toString());
     }
 
     @Test
-    void theRuleMayOnlyStartTheStateMachineAlias() {
-        String role = synth.properties(synth.onlyId("AWS::Events::Rule")).at("/Targets/0/RoleArn/Fn::GetAtt/0").asText();
-        assertEquals(Map.of("states:StartExecution", Set.of(getAtt(stateMachineAlias, "Arn"))), IamGrants.of(synth, role));
+    void theServiceRolesTrustOnlyTheirServiceForThisAccountAndTheirSource() {
+        JsonNode ruleTrust = trust(synth.properties(synth.onlyId("AWS::Events::Rule")).at("/Targets/0/RoleArn/Fn::GetAtt/0").asText());
+        assertEquals("events.amazonaws.com", ruleTrust.at("/Principal/Service").asText());
+        assertEquals(ref("AWS::AccountId"), ruleTrust.at("/Condition/StringEquals/aws:SourceAccount").asText());
+        assertEquals(ruleArn(), ruleTrust.at("/Condition/ArnEquals/aws:SourceArn").asText());
+
+        JsonNode stateMachineTrust = trust(synth.properties(stateMachine).at("/RoleArn/Fn::GetAtt/0").asText());
+        assertEquals("states.amazonaws.com", stateMachineTrust.at("/Principal/Service").asText());
+        assertEquals(ref("AWS::AccountId"), stateMachineTrust.at("/Condition/StringEquals/aws:SourceAccount").asText());
+        assertEquals("arn:" + ref("AWS::Partition") + ":states:" + ref("AWS::Region") + ":" + ref("AWS::AccountId") + ":stateMachine:*",
+                stateMachineTrust.at("/Condition/ArnLike/aws:SourceArn").asText());
+
+        for (String function : List.of(processor, analyser)) {
+            JsonNode functionTrust = trust(synth.properties(function).at("/Role/Fn::GetAtt/0").asText());
+            assertEquals("lambda.amazonaws.com", functionTrust.at("/Principal/Service").asText());
+            assertTrue(functionTrust.path("Condition").isMissingNode(), "Lambda documents no source keys for execution roles");
+        }
+    }
+
+    private static JsonNode trust(String role) {
+        JsonNode statements = CloudFormationText.resolve(synth.properties(role).at("/AssumeRolePolicyDocument/Statement"));
+        assertEquals(1, statements.size(), statements.toString());
+        assertEquals("sts:AssumeRole", statements.get(0).path("Action").asText());
+        return statements.get(0);
     }
 
     @Test
@@ -252,8 +323,11 @@ class PixelstepPipelineTemplateTest {
         String role = synth.properties(processor).at("/Role/Fn::GetAtt/0").asText();
         assertEquals(Map.of(
                 "s3:GetObject", Set.of(getAtt(inputBucket, "Arn") + "/*"),
-                "s3:ListBucket", Set.of(getAtt(inputBucket, "Arn")),
+                "s3:ListBucket", Set.of(getAtt(inputBucket, "Arn"), getAtt(outputBucket, "Arn")),
                 "s3:PutObject", Set.of(getAtt(outputBucket, "Arn") + "/*"),
+                "s3:DeleteObject", Set.of(getAtt(outputBucket, "Arn") + "/*"),
+                "xray:PutTraceSegments", Set.of("*"),
+                "xray:PutTelemetryRecords", Set.of("*"),
                 "logs:CreateLogStream", Set.of(getAtt(synth.properties(processor).at("/LoggingConfig/LogGroup/Ref").asText(), "Arn")),
                 "logs:PutLogEvents", Set.of(getAtt(synth.properties(processor).at("/LoggingConfig/LogGroup/Ref").asText(), "Arn"))),
                 IamGrants.of(synth, role));
@@ -267,6 +341,8 @@ class PixelstepPipelineTemplateTest {
                 "s3:GetObject", Set.of(getAtt(inputBucket, "Arn") + "/*", getAtt(outputBucket, "Arn") + "/*"),
                 "s3:ListBucket", Set.of(getAtt(inputBucket, "Arn"), getAtt(outputBucket, "Arn")),
                 "s3:PutObject", Set.of(getAtt(outputBucket, "Arn") + "/*"),
+                "xray:PutTraceSegments", Set.of("*"),
+                "xray:PutTelemetryRecords", Set.of("*"),
                 "logs:CreateLogStream", Set.of(logGroup),
                 "logs:PutLogEvents", Set.of(logGroup)),
                 IamGrants.of(synth, role));
@@ -277,7 +353,7 @@ class PixelstepPipelineTemplateTest {
         String role = synth.properties(stateMachine).at("/RoleArn/Fn::GetAtt/0").asText();
         Map<String, Set<String>> grants = IamGrants.of(synth, role);
         assertEquals(Set.of(ref(processorAlias), ref(analyserAlias)), grants.remove("lambda:InvokeFunction"));
-        assertEquals(Set.of(getAtt(outputBucket, "Arn") + "/*"), grants.remove("s3:PutObject"));
+        assertEquals(Set.of(getAtt(outputBucket, "Arn") + "/*/manifest.json"), grants.remove("s3:PutObject"), "manifests only");
         grants.forEach((action, resources) -> {
             assertTrue(IamGrants.UNSCOPABLE_ACTIONS.contains(action), "unexpected grant " + action + " on " + resources);
             assertEquals(Set.of("*"), resources);
@@ -299,6 +375,28 @@ class PixelstepPipelineTemplateTest {
     }
 
     @Test
+    void eachFunctionReservesItsDefaultConcurrency() {
+        for (String function : List.of(processor, analyser)) {
+            assertEquals(PipelineDefaults.RESERVED_CONCURRENCY, synth.properties(function).path("ReservedConcurrentExecutions").asInt(), function);
+        }
+    }
+
+    @Test
+    void bothFunctionsTraceWithXRay() {
+        for (String function : List.of(processor, analyser)) {
+            assertEquals("Active", synth.properties(function).at("/TracingConfig/Mode").asText(), function);
+        }
+    }
+
+    /** CloudFormation refuses an output whose value is empty (issue 12): the empty default key prefix has no output. */
+    @Test
+    void noStackOutputIsEmpty() {
+        synth.json.path("Outputs").fields().forEachRemaining(output ->
+                assertFalse(CloudFormationText.text(output.getValue().path("Value")).isBlank(), output.getKey() + " is empty"));
+        assertTrue(synth.json.at("/Outputs/KeyPrefix").isMissingNode());
+    }
+
+    @Test
     void theStackOutputsWhatAClientNeeds() {
         JsonNode outputs = CloudFormationText.resolve(synth.json.path("Outputs"));
         assertEquals(ref(inputBucket), outputs.at("/InputBucketName/Value").asText());
@@ -309,6 +407,8 @@ class PixelstepPipelineTemplateTest {
         assertEquals(ref(synth.onlyId("AWS::Lambda::LayerVersion")), outputs.at("/LayerVersionArn/Value").asText());
         assertEquals(ref(processorAlias), outputs.at("/ProcessorAliasArn/Value").asText());
         assertEquals(ref(analyserAlias), outputs.at("/AnalyserAliasArn/Value").asText());
+        assertEquals(ref(synth.onlyId("AWS::IAM::ManagedPolicy")), outputs.at("/ClientPolicyArn/Value").asText());
+        assertEquals(ref(synth.id("AWS::S3::Bucket", "PipelineAccessLogBucket")), outputs.at("/AccessLogBucketName/Value").asText());
     }
 
     /** Fills {@code ${Name}} the way Step Functions' definition substitutions do. */

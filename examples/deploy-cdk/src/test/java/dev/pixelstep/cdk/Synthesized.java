@@ -2,8 +2,14 @@ package dev.pixelstep.cdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.pixelstep.cdk.app.AppContext;
+import dev.pixelstep.cdk.app.PixelstepApp;
 import dev.pixelstep.cdk.app.PixelstepStack;
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import io.github.cdklabs.cdknag.ServerlessChecks;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.assertions.Template;
 
@@ -13,13 +19,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One synthesised pipeline stack, its CDK assertions template and its JSON, for a test class to share. */
+/**
+ * One synthesised pipeline stack, its CDK assertions template and its JSON, for a test class to
+ * share. Every synthesis runs with the context of this module's cdk.json (its feature flags), as
+ * {@code cdk synth} does, so the tests check the template a deployment gets.
+ */
 final class Synthesized {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    private static Synthesized defaults;
 
     final PixelstepStack stack;
     final Template template;
@@ -33,8 +45,39 @@ final class Synthesized {
 
     /** Synthesises a stack holding a pipeline with {@code props}. */
     static Synthesized pipeline(PixelstepPipelineProps props) {
-        App app = App.Builder.create().outdir(outdir().toString()).build();
-        return new Synthesized(new PixelstepStack(app, "Test", StackProps.builder().build(), props));
+        return new Synthesized(new PixelstepStack(app(), "Test", StackProps.builder().build(), props));
+    }
+
+    /**
+     * The app as {@code cdk synth} runs it with cdk.json and no {@code -c} options, with the
+     * AwsSolutions and Serverless cdk-nag packs applied; synthesised once for every test class.
+     */
+    static synchronized Synthesized defaults() {
+        if (defaults == null) {
+            App app = app();
+            Aspects.of(app).add(AwsSolutionsChecks.Builder.create().verbose(true).build());
+            Aspects.of(app).add(ServerlessChecks.Builder.create().verbose(true).build());
+            defaults = new Synthesized(PixelstepApp.define(app));
+        }
+        return defaults;
+    }
+
+    /** An app with cdk.json's context, the built zips and its own output directory under target/. */
+    static App app() {
+        Map<String, Object> context = new LinkedHashMap<>(cdkJsonContext());
+        context.put(AppContext.FUNCTION_ZIP, functionZip().toString());
+        context.put(AppContext.LAYER_ZIP, layerZip().toString());
+        return App.Builder.create().outdir(outdir().toString()).context(context).build();
+    }
+
+    /** The {@code "context"} of this module's cdk.json. */
+    static Map<String, Object> cdkJsonContext() {
+        try {
+            return JSON.convertValue(JSON.readTree(Path.of("cdk.json").toFile()).path("context"),
+                    new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A fresh cloud assembly directory under target/, instead of one left behind in the system's temp dir. */

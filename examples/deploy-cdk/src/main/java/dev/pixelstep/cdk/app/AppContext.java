@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 
 /**
@@ -64,6 +65,16 @@ public final class AppContext {
     public static final String LOG_RETENTION = "logRetention";
     /** Name of the Lambda and state machine aliases. */
     public static final String ALIAS = "alias";
+    /** Reserved concurrency of the processor: a number, or {@value #NONE} to reserve none. */
+    public static final String PROCESSOR_RESERVED_CONCURRENCY = "processorReservedConcurrency";
+    /** Reserved concurrency of the analyser: a number, or {@value #NONE} to reserve none. */
+    public static final String ANALYSER_RESERVED_CONCURRENCY = "analyserReservedConcurrency";
+    /** An existing SNS topic ARN the alarms notify. */
+    public static final String ALARM_TOPIC_ARN = "alarmTopicArn";
+    /** An e-mail address subscribed to a new alarm topic. */
+    public static final String ALARM_EMAIL = "alarmEmail";
+    /** The value of a reserved concurrency key that reserves none. */
+    public static final String NONE = "none";
 
     /** Where {@code ./mvnw install} puts the function zip, relative to this module. */
     public static final String DEFAULT_FUNCTION_ZIP = "target/lambda/pixelstep-functions.zip";
@@ -97,8 +108,8 @@ public final class AppContext {
         text(OUTPUT_BUCKET).ifPresent(builder::outputBucketName);
         pluginLayers().forEach(builder::pluginLayer);
         text(KEY_PREFIX).ifPresent(builder::keyPrefix);
-        builder.processor(sizing(PipelineDefaults.PROCESSOR, PROCESSOR_MEMORY, PROCESSOR_TIMEOUT));
-        builder.analyser(sizing(PipelineDefaults.ANALYSER, ANALYSER_MEMORY, ANALYSER_TIMEOUT));
+        builder.processor(sizing(PipelineDefaults.PROCESSOR, PROCESSOR_MEMORY, PROCESSOR_TIMEOUT, PROCESSOR_RESERVED_CONCURRENCY));
+        builder.analyser(sizing(PipelineDefaults.ANALYSER, ANALYSER_MEMORY, ANALYSER_TIMEOUT, ANALYSER_RESERVED_CONCURRENCY));
         raw(JVM_OPTIONS).ifPresent(options -> builder.jvmOptions(options.toString()));
         text(RUNTIME).ifPresent(value -> builder.javaRuntime(checked(RUNTIME, () -> JavaRuntime.of(value))));
         text(ARCHITECTURE).ifPresent(value -> builder.architecture(checked(ARCHITECTURE, () -> CpuArchitecture.of(value))));
@@ -108,6 +119,8 @@ public final class AppContext {
         number(OUTPUT_EXPIRATION_DAYS).ifPresent(days -> builder.outputExpirationDays(Math.toIntExact(days)));
         text(LOG_RETENTION).ifPresent(value -> builder.logRetention(retention(value)));
         text(ALIAS).ifPresent(builder::aliasName);
+        text(ALARM_TOPIC_ARN).ifPresent(builder::alarmTopicArn);
+        text(ALARM_EMAIL).ifPresent(builder::alarmEmail);
         return builder.build();
     }
 
@@ -123,11 +136,26 @@ public final class AppContext {
                 .map(spec -> checked(PLUGIN_LAYERS, () -> PluginLayer.of(spec))).toList();
     }
 
-    private FunctionSizing sizing(FunctionSizing defaults, String memoryKey, String timeoutKey) {
+    private FunctionSizing sizing(FunctionSizing defaults, String memoryKey, String timeoutKey, String concurrencyKey) {
         FunctionSizing sizing = defaults;
+        Optional<String> concurrency = text(concurrencyKey);
+        if (concurrency.isPresent()) {
+            OptionalInt reserved;
+            try {
+                reserved = concurrency.get().equalsIgnoreCase(NONE)
+                        ? OptionalInt.empty()
+                        : OptionalInt.of(Math.toIntExact(number(concurrencyKey).orElseThrow()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("context " + concurrencyKey + " must be a whole number or '" + NONE + "', got '"
+                        + concurrency.get() + "'", e);
+            }
+            FunctionSizing base = sizing;
+            sizing = checked(concurrencyKey, () -> base.withReservedConcurrency(reserved));
+        }
         Optional<Long> memory = number(memoryKey);
         if (memory.isPresent()) {
-            sizing = checked(memoryKey, () -> defaults.withMemoryMb(Math.toIntExact(memory.get())));
+            FunctionSizing base = sizing;
+            sizing = checked(memoryKey, () -> base.withMemoryMb(Math.toIntExact(memory.get())));
         }
         Optional<Long> timeout = number(timeoutKey);
         if (timeout.isPresent()) {

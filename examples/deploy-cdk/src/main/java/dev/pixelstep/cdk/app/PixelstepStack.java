@@ -22,7 +22,10 @@ public final class PixelstepStack extends Stack {
         output("InputBucketName", pipeline.getInputBucket().getBucketName(), "upload images here, with x-amz-meta-operations");
         output("OutputBucketName", pipeline.getOutputBucket().getBucketName(), "results and K/manifest.json for every input key K");
         output("Region", getRegion(), "the region of both buckets and the state machine");
-        output("KeyPrefix", props.keyPrefix(), "only input keys starting with this are processed (empty: every key)");
+        if (!props.keyPrefix().isEmpty()) {
+            // CloudFormation refuses an output whose value is empty: no output means "every key".
+            output("KeyPrefix", props.keyPrefix(), "only input keys starting with this are processed");
+        }
         output("StateMachineArn", pipeline.getStateMachine().getStateMachineArn(), "the pixelstep state machine");
         output("StateMachineAliasArn", pipeline.getStateMachineAlias().getAttrArn(), "the alias uploads start (routes to the current version)");
         output("StateMachineVersionArn", pipeline.getStateMachineVersion().getAttrArn(), "the published version of the current definition");
@@ -30,6 +33,12 @@ public final class PixelstepStack extends Stack {
         output("ProcessorAliasArn", pipeline.getProcessorAlias().getFunctionArn(), "the processor version the state machine invokes");
         output("AnalyserAliasArn", pipeline.getAnalyserAlias().getFunctionArn(), "the analyser version the state machine invokes");
         output("DeadLetterQueueUrl", pipeline.getDeadLetterQueue().getQueueUrl(), "events the rule could not deliver");
+        output("ClientPolicyArn", pipeline.getClientPolicy().getManagedPolicyArn(),
+                "attach to the user or role the web page (pixelstep serve --aws) runs as");
+        output("AccessLogBucketName", pipeline.getAccessLogBucket().getBucketName(), "S3 server access logs of both buckets (input/, output/)");
+        output("DashboardName", pipeline.getMonitoring().getDashboard().getDashboardName(), "the CloudWatch dashboard of the pipeline");
+        pipeline.getMonitoring().getTopic().ifPresent(topic ->
+                output("AlarmTopicArn", topic.getTopicArn(), "the SNS topic every alarm notifies"));
     }
 
     /** The pipeline. */

@@ -60,7 +60,10 @@ class AppContextTest {
                 Map.entry(AppContext.MAX_PIXELS, "20000000"),
                 Map.entry(AppContext.OUTPUT_EXPIRATION_DAYS, "7"),
                 Map.entry(AppContext.LOG_RETENTION, "one_year"),
-                Map.entry(AppContext.ALIAS, "prod"))).pipelineProps();
+                Map.entry(AppContext.ALIAS, "prod"),
+                Map.entry(AppContext.PROCESSOR_RESERVED_CONCURRENCY, "none"),
+                Map.entry(AppContext.ANALYSER_RESERVED_CONCURRENCY, "20"),
+                Map.entry(AppContext.ALARM_EMAIL, "ops@example.com"))).pipelineProps();
         assertEquals("acme-in", props.inputBucketName().orElseThrow());
         assertEquals("acme-out", props.outputBucketName().orElseThrow());
         assertEquals(2, props.pluginLayers().size());
@@ -78,6 +81,9 @@ class AppContextTest {
         assertEquals(7, props.outputExpirationDays().orElseThrow());
         assertEquals(RetentionDays.ONE_YEAR, props.logRetention());
         assertEquals("prod", props.aliasName());
+        assertTrue(props.processor().reservedConcurrency().isEmpty(), "'none' reserves nothing");
+        assertEquals(20, props.analyser().reservedConcurrency().getAsInt());
+        assertEquals("ops@example.com", props.alarmEmail().orElseThrow());
     }
 
     @Test
@@ -101,6 +107,10 @@ class AppContextTest {
                 () -> context(Map.of(AppContext.RUNTIME, "java8")).pipelineProps()).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> context(Map.of(AppContext.LOG_RETENTION, "forever")).pipelineProps())
                 .getMessage().startsWith("context logRetention: 'forever' is not one of [ONE_DAY"));
+        assertEquals("context processorReservedConcurrency must be a whole number or 'none', got 'lots'", assertThrows(IllegalArgumentException.class,
+                () -> context(Map.of(AppContext.PROCESSOR_RESERVED_CONCURRENCY, "lots")).pipelineProps()).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> context(Map.of(AppContext.ANALYSER_RESERVED_CONCURRENCY, "0")).pipelineProps())
+                .getMessage().startsWith("context analyserReservedConcurrency: reserved concurrency must be at least 1, got 0"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> context(Map.of(AppContext.PLUGIN_LAYERS, "nowhere.zip")).pipelineProps())
                 .getMessage().startsWith("context pluginLayers: plugin layer "));
     }
