@@ -152,8 +152,8 @@ class ImagePipelineDefinitionTest {
         assertEquals("dev.pixelstep.functions.error.InvalidOperationsException", manifest.at("/error/type").asText());
         assertTrue(manifest.at("/error/message").asText().contains("sharpen.amount"), manifest.toString());
         assertEquals("dev.pixelstep.functions.error.InvalidOperationsException", execution.error());
-        assertEquals(3, count(execution, HistoryEventType.TASK_SCHEDULED, null),
-                "process and analyse-original ran once each, then the FAILED manifest was written: no retry of bad input");
+        assertEquals(4, count(execution, HistoryEventType.TASK_SCHEDULED, null),
+                "process and analyse-original ran once each, then the discard and the FAILED manifest: no retry of bad input");
     }
 
     @Test
