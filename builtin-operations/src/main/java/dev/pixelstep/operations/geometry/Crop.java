@@ -46,7 +46,7 @@ public final class Crop implements ImageOperation {
     /** Copies the kept rectangle (through {@code getRGB} of a sub-image), nothing else. */
     @Override
     public OperationCost cost(ImageSize source, Parameters parameters) {
-        return new OperationCost(2.5, 4);
+        return new OperationCost(3, 4);
     }
 
     @Override

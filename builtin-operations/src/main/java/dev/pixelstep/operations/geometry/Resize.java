@@ -47,7 +47,7 @@ public final class Resize implements ImageOperation {
     /**
      * Each output pixel reads about as many source pixels as the source has per output pixel,
      * so shrinking costs in proportion to the ratio; the copy of the source, the intermediate
-     * (four floats per pixel, source height by output width) and the result twice.
+     * (four floats per pixel, source height by output width), the result twice and the filter weights.
      */
     @Override
     public OperationCost cost(ImageSize source, Parameters parameters) {
@@ -56,7 +56,7 @@ public final class Resize implements ImageOperation {
             return OperationCost.POINT; // a copy
         }
         double ratio = (double) source.pixels() / out.pixels();
-        return new OperationCost(16 + 5 * ratio, 4 * ratio + 16.0 * source.height() / out.height() + 8);
+        return new OperationCost(16 + 5 * ratio, 4 * ratio + 16.0 * source.height() / out.height() + 12);
     }
 
     @Override

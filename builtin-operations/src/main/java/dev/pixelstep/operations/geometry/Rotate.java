@@ -37,7 +37,7 @@ public final class Rotate implements ImageOperation {
     /** A copy of the image and the result, written tile by tile. */
     @Override
     public OperationCost cost(ImageSize source, Parameters parameters) {
-        return new OperationCost(4, 8);
+        return new OperationCost(4.5, 8);
     }
 
     @Override
