@@ -108,6 +108,7 @@ class FailurePathsPipelineTest {
     private Execution run(String key, byte[] image, String operations, dev.pixelstep.local.lambda.LambdaFunction processorFunction,
                           UnaryOperator<LambdaFunction> processorFaults, UnaryOperator<LambdaFunction> analyserFaults) throws Exception {
         s3.client().putObject(b -> b.bucket(INPUT).key(key).metadata(Map.of("operations", operations)), RequestBody.fromBytes(image));
+        sleeps.clear(); // the retry waits of this execution only
         StateMachine machine = StateMachine.parse("image-pipeline", PipelineDefinition.load().substitute(Map.of(
                 "ProcessorFunctionArn", "arn:aws:lambda:us-east-1:123456789012:function:processor",
                 "AnalyserFunctionArn", "arn:aws:lambda:us-east-1:123456789012:function:analyser",
@@ -192,8 +193,9 @@ class FailurePathsPipelineTest {
         assertEquals(2, invocations.get(), "one failed invocation, one retry");
         assertEquals(List.of(TRANSIENT), errors(execution, HistoryEventType.TASK_FAILED), "the processor raised the transient error");
         assertEquals("SUCCEEDED", manifest(key).path("status").asText());
-        assertTrue(sleeps.stream().anyMatch(d -> d.compareTo(Duration.ofSeconds(TransientErrors.TRANSIENT_INTERVAL_SECONDS)) <= 0),
-                "the retry waited at most IntervalSeconds (FULL jitter): " + sleeps);
+        assertEquals(1, sleeps.size(), "one retry wait: " + sleeps);
+        assertTrue(sleeps.get(0).compareTo(Duration.ofSeconds(TransientErrors.TRANSIENT_INTERVAL_SECONDS)) <= 0,
+                "the retry waited at most the transient retrier's IntervalSeconds (FULL jitter): " + sleeps);
     }
 
     @Test
@@ -280,6 +282,9 @@ class FailurePathsPipelineTest {
         }, f -> f);
         assertEquals(ExecutionStatus.FAILED, execution.status());
         assertEquals(1 + TransientErrors.TRANSIENT_MAX_ATTEMPTS, discards.get(), "the cleanup was retried as a transient fault, then given up");
+        assertEquals(TransientErrors.TRANSIENT_MAX_ATTEMPTS, sleeps.size());
+        assertTrue(sleeps.stream().allMatch(d -> d.compareTo(Duration.ofSeconds(TransientErrors.TRANSIENT_MAX_DELAY_SECONDS)) <= 0),
+                "no wait above MaxDelaySeconds: " + sleeps);
         JsonNode manifest = manifest(key);
         assertEquals("FAILED", manifest.path("status").asText());
         assertEquals("dev.pixelstep.functions.error.InvalidOperationsException", manifest.at("/error/type").asText());
