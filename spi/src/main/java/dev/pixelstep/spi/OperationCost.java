@@ -9,11 +9,12 @@ package dev.pixelstep.spi;
  * <ul>
  *   <li>{@link #work()}: <b>work units per output pixel</b>. One unit is what a point operation
  *       spends on one pixel when it copies the image once and changes every pixel on its own (the
- *       built-in {@code invert}): about 0.7 ns on the two-core machine the built-ins were
- *       calibrated on, with the full (C2) JIT. A step's work is {@code work() x} the pixels of its
- *       output; a chain's is the sum over its steps. Measure an operation with the JMH benchmark of
- *       the pixelstep repository ({@code benchmarks/}) and divide its time per output pixel by
- *       {@code invert}'s.</li>
+ *       built-in {@code invert}): 0.6 ns on the two-core machine the built-ins were calibrated
+ *       on when it was quiet, 1.3 to 1.6 ns of CPU while it was busy, with the full (C2) JIT. A
+ *       step's work is {@code work() x} the pixels of its output; a chain's is the sum over its
+ *       steps. Measure an operation's CPU time per output pixel on a large photo (the pixelstep
+ *       repository's {@code CostCalibration} does it for the built-ins, its JMH benchmarks time
+ *       them) and divide it by {@code invert}'s, measured in the same run.</li>
  *   <li>{@link #bytes()}: <b>heap bytes per output pixel</b> the operation holds at its peak,
  *       its result included (an {@code int} per pixel: 4) and its source excluded (the caller holds
  *       that). Temporary copies, planes and intermediate buffers all count.</li>

@@ -251,7 +251,7 @@ class DefinitionStructureTest {
     }
 
     private static void collectLambdaTasks(JsonNode scope, Map<String, JsonNode> out) {
-        scope.path("States").fields().forEachRemaining(e -> {
+        scope.path("States").properties().forEach(e -> {
             if (e.getValue().path("Resource").asText().equals("arn:aws:states:::lambda:invoke")) {
                 out.put(e.getKey(), e.getValue());
             }
