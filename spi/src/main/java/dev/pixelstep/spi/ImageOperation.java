@@ -22,7 +22,14 @@ import java.util.List;
  *       threads) and accepts any image type; it returns {@link BufferedImage#TYPE_INT_RGB}, or
  *       {@link BufferedImage#TYPE_INT_ARGB} when the source has an alpha channel and
  *       {@link #keepsAlpha()} is true.</li>
- *   <li>The result's size is {@link #outputSize(ImageSize, Parameters)}.</li>
+ *   <li>The result's size is {@link #outputSize(ImageSize, Parameters)}, computed from sizes alone:
+ *       it is how a chain is planned (and refused when a step's result would be too large) before
+ *       any pixel is decoded.</li>
+ *   <li>Its cost per output pixel is {@link #cost(ImageSize, Parameters)} (work and memory, see
+ *       {@link OperationCost} for the units): a chain's work and peak memory are planned from it and
+ *       checked against the function's budget before any work starts.</li>
+ *   <li>Long work checks {@link Cancellation#current()} (per band of rows, or every few rows of a
+ *       long single-threaded loop) so that a request past its deadline stops.</li>
  *   <li>Parameters are already validated against {@link #parameters()} when {@code apply} is called
  *       (the {@link Parameters} type guarantees it); implementations do not re-check ranges.</li>
  * </ul>
@@ -63,6 +70,23 @@ public interface ImageOperation {
      */
     default ImageSize outputSize(ImageSize source, Parameters parameters) {
         return source;
+    }
+
+    /**
+     * What applying the operation to a source of the given size costs, per pixel of its output:
+     * work units and heap bytes (see {@link OperationCost} for the units and how to measure them).
+     * The planner multiplies both by the pixels of {@link #outputSize(ImageSize, Parameters)}.
+     *
+     * <p>Operations whose cost grows with a parameter (a blur's radius) or with the ratio of source
+     * to output (a shrinking resize reads many source pixels per output pixel) override it; the
+     * default, {@link OperationCost#DEFAULT}, is a cheap point operation that keeps one working
+     * copy. It must be fast and must not look at pixels.
+     *
+     * @param source     the size of the image the operation is applied to
+     * @param parameters values for every declared parameter, already range-checked
+     */
+    default OperationCost cost(ImageSize source, Parameters parameters) {
+        return OperationCost.DEFAULT;
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.pixelstep.statemachine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;
@@ -22,8 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DefinitionStructureTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> TRANSIENT_LAMBDA_ERRORS = Set.of("Lambda.ServiceException", "Lambda.AWSLambdaException",
-            "Lambda.SdkClientException", "Lambda.TooManyRequestsException");
 
     private final PipelineDefinition definition = PipelineDefinition.load();
     private final JsonNode root = parse(definition.json());
@@ -140,29 +140,122 @@ class DefinitionStructureTest {
     }
 
     @Test
-    void lambdaTasksRetryOnlyTransientFaultsWithBackoffJitterAndACap() {
-        List<JsonNode> lambdaTasks = new ArrayList<>();
-        collectLambdaTasks(root, lambdaTasks);
-        assertEquals(3, lambdaTasks.size(), "process, analyse original, analyse combined");
-        for (JsonNode task : lambdaTasks) {
-            JsonNode retry = task.path("Retry");
-            assertEquals(1, retry.size());
-            Set<String> errors = new HashSet<>();
-            retry.get(0).path("ErrorEquals").forEach(n -> errors.add(n.asText()));
-            assertEquals(TRANSIENT_LAMBDA_ERRORS, errors);
-            assertTrue(retry.get(0).path("BackoffRate").asDouble() > 1.0);
-            assertTrue(retry.get(0).path("MaxDelaySeconds").asInt() > 0);
-            assertEquals("FULL", retry.get(0).path("JitterStrategy").asText());
-            assertTrue(task.path("TimeoutSeconds").asInt() > 0, "a hung function must not hang the workflow");
-        }
+    void everyLambdaTaskHasTheSameRetryPolicyReadFromTransientErrors() {
+        Map<String, JsonNode> lambdaTasks = lambdaTasks();
+        assertEquals(Set.of("Process", "AnalyseOriginal", "AnalyseCombined", "DiscardPartialOutputs"), lambdaTasks.keySet());
+        JsonNode expected = JSON.createArrayNode()
+                .add(retrier(TransientErrors.THROTTLING, TransientErrors.THROTTLING_INTERVAL_SECONDS,
+                        TransientErrors.THROTTLING_MAX_ATTEMPTS, TransientErrors.THROTTLING_MAX_DELAY_SECONDS))
+                .add(retrier(TransientErrors.transientFaults(), TransientErrors.TRANSIENT_INTERVAL_SECONDS,
+                        TransientErrors.TRANSIENT_MAX_ATTEMPTS, TransientErrors.TRANSIENT_MAX_DELAY_SECONDS));
+        lambdaTasks.forEach((name, task) -> {
+            assertEquals(expected, task.path("Retry"), name + " retries exactly TransientErrors, throttling first and longer");
+            assertTrue(task.path("TimeoutSeconds").asInt() > 0, name + ": a hung function must not hang the workflow");
+        });
     }
 
-    private static void collectLambdaTasks(JsonNode scope, List<JsonNode> out) {
-        scope.path("States").forEach(state -> {
-            if (state.path("Resource").asText().equals("arn:aws:states:::lambda:invoke")) {
-                out.add(state);
+    @Test
+    void theThrottlingRetrierHoldsABurstForMinutesAndTheServiceErrorsAreAwsRecommended() {
+        assertEquals(List.of("Lambda.TooManyRequestsException"), TransientErrors.THROTTLING);
+        assertEquals(2, TransientErrors.THROTTLING_INTERVAL_SECONDS);
+        assertEquals(60, TransientErrors.THROTTLING_MAX_DELAY_SECONDS);
+        assertEquals(15, TransientErrors.THROTTLING_MAX_ATTEMPTS);
+        assertEquals("FULL", TransientErrors.JITTER);
+        long longestWait = 0;
+        for (int attempt = 0; attempt < TransientErrors.THROTTLING_MAX_ATTEMPTS; attempt++) {
+            longestWait += (long) Math.min(TransientErrors.THROTTLING_MAX_DELAY_SECONDS,
+                    TransientErrors.THROTTLING_INTERVAL_SECONDS * Math.pow(TransientErrors.BACKOFF_RATE, attempt));
+        }
+        assertEquals(662, longestWait, "seconds of waiting at most before a throttled task fails");
+        assertTrue(TransientErrors.SERVICE_ERRORS.containsAll(List.of("Lambda.ClientExecutionTimeoutException",
+                "Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.SnapStartException",
+                "Lambda.SnapStartTimeoutException", "Lambda.SnapStartNotReadyException")));
+    }
+
+    @Test
+    void noLambdaTaskRetriesAnErrorOutsideTheTransientList() {
+        Set<String> retried = new HashSet<>();
+        lambdaTasks().values().forEach(task -> task.path("Retry").forEach(r -> r.path("ErrorEquals").forEach(n -> retried.add(n.asText()))));
+        assertEquals(Set.copyOf(TransientErrors.all()), retried,
+                "States.ALL, States.TaskFailed or Lambda.Unknown would retry bad input, limits and bugs");
+        assertFalse(TransientErrors.all().stream().anyMatch(n -> n.startsWith("States.")));
+    }
+
+    @Test
+    void eachBranchCatchesItsOwnErrorSoTheParallelWaitsForBothFunctions() {
+        JsonNode parallel = root.at("/States/ProcessAndAnalyseOriginal");
+        for (JsonNode branch : parallel.path("Branches")) {
+            String start = branch.path("StartAt").asText();
+            JsonNode task = branch.at("/States/" + start);
+            JsonNode catcher = task.path("Catch").get(0);
+            assertEquals("[\"States.ALL\"]", catcher.path("ErrorEquals").toString(), start);
+            JsonNode failed = branch.at("/States/" + catcher.path("Next").asText());
+            assertEquals("Pass", failed.path("Type").asText());
+            assertTrue(failed.path("End").asBoolean());
+            assertEquals(catcher.path("ResultPath").asText(), failed.at("/Parameters/failed.$").asText(),
+                    start + ": the branch ends with its error under 'failed'");
+        }
+        assertEquals("CheckBranches", parallel.path("Next").asText());
+        JsonNode check = root.at("/States/CheckBranches");
+        assertEquals("UseResolvedKey", check.path("Default").asText());
+        List<String> failures = new ArrayList<>();
+        check.path("Choices").forEach(choice -> {
+            JsonNode use = root.at("/States/" + choice.path("Next").asText());
+            assertEquals(choice.path("Variable").asText(), use.path("InputPath").asText());
+            assertEquals("$.error", use.path("ResultPath").asText());
+            failures.add(use.path("Next").asText());
+        });
+        assertEquals(List.of("DescribeFailure", "DescribeFailure"), failures);
+    }
+
+    @Test
+    void everyFailureDiscardsPartialOutputsAndTheDiscardCannotBlockTheFailedManifest() {
+        JsonNode states = root.path("States");
+        for (String name : List.of("UseErrorMessage", "UseRawCause", "UseErrorName")) {
+            assertEquals("DiscardPartialOutputs", states.path(name).path("Next").asText(), name);
+        }
+        JsonNode discard = states.path("DiscardPartialOutputs");
+        assertEquals("${ProcessorFunctionArn}", discard.at("/Parameters/FunctionName").asText());
+        JsonNode payload = discard.at("/Parameters/Payload");
+        assertEquals("discard", payload.path("action").asText());
+        assertEquals("$.bucket", payload.path("bucket.$").asText());
+        assertEquals("$.key", payload.path("key.$").asText());
+        assertEquals("BuildFailedManifest", discard.path("Next").asText());
+        assertEquals(1, discard.path("Catch").size());
+        JsonNode catcher = discard.path("Catch").get(0);
+        assertEquals("[\"States.ALL\"]", catcher.path("ErrorEquals").toString());
+        assertEquals("BuildFailedManifest", catcher.path("Next").asText(), "a failed cleanup still writes the FAILED manifest");
+        assertFalse(catcher.path("ResultPath").asText().equals("$.error") || catcher.path("ResultPath").asText().equals("$.failure"),
+                "the cleanup's error must not replace the run's error in the manifest");
+        assertTrue(discard.path("ResultPath").asText().startsWith("$.") && !Set.of("$.error", "$.failure", "$.manifest", "$.key",
+                "$.bucket").contains(discard.path("ResultPath").asText()), "the discard result is kept aside");
+        assertEquals("WriteFailedManifest", states.at("/BuildFailedManifest/Next").asText());
+    }
+
+    private ObjectNode retrier(List<String> errors, int interval, int attempts, int maxDelay) {
+        ObjectNode retrier = JSON.createObjectNode();
+        ArrayNode names = retrier.putArray("ErrorEquals");
+        errors.forEach(names::add);
+        retrier.put("IntervalSeconds", interval);
+        retrier.put("BackoffRate", TransientErrors.BACKOFF_RATE);
+        retrier.put("MaxAttempts", attempts);
+        retrier.put("MaxDelaySeconds", maxDelay);
+        retrier.put("JitterStrategy", TransientErrors.JITTER);
+        return retrier;
+    }
+
+    private Map<String, JsonNode> lambdaTasks() {
+        Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
+        collectLambdaTasks(root, out);
+        return out;
+    }
+
+    private static void collectLambdaTasks(JsonNode scope, Map<String, JsonNode> out) {
+        scope.path("States").properties().forEach(e -> {
+            if (e.getValue().path("Resource").asText().equals("arn:aws:states:::lambda:invoke")) {
+                out.put(e.getKey(), e.getValue());
             }
-            state.path("Branches").forEach(branch -> collectLambdaTasks(branch, out));
+            e.getValue().path("Branches").forEach(branch -> collectLambdaTasks(branch, out));
         });
     }
 

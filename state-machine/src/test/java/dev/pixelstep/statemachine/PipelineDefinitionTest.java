@@ -35,7 +35,7 @@ class PipelineDefinitionTest {
                 "AnalyserFunctionArn", "arn:aws:lambda:us-east-1:123456789012:function:analyser",
                 "OutputBucket", "out"));
         dev.pixelstep.asl.StateMachine machine = dev.pixelstep.asl.StateMachine.parse("image-pipeline", filled);
-        assertEquals(5, machine.taskStates().size(), "process, analyse original, analyse combined, two manifest writes");
+        assertEquals(6, machine.taskStates().size(), "process, analyse original, analyse combined, discard, two manifest writes");
         try (dev.pixelstep.asl.AslEngine engine = dev.pixelstep.asl.AslEngine.builder()
                 .lambda(dev.pixelstep.asl.task.LambdaInvokeIntegration.builder()
                         .function("processor", event -> event)

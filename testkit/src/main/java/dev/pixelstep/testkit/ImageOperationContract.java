@@ -2,6 +2,7 @@ package dev.pixelstep.testkit;
 
 import dev.pixelstep.spi.ImageOperation;
 import dev.pixelstep.spi.ImageSize;
+import dev.pixelstep.spi.OperationCost;
 import dev.pixelstep.spi.chain.ChainStep;
 import dev.pixelstep.spi.chain.InvalidChainException;
 import dev.pixelstep.spi.chain.OperationChain;
@@ -20,7 +21,9 @@ import org.quicktheories.QuickTheory;
 import org.quicktheories.core.Gen;
 
 import java.awt.image.BufferedImage;
+import java.lang.management.ManagementFactory;
 import java.util.HashSet;
+import java.util.Random;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +51,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * valid metadata, never mutates its input, is deterministic, returns a new image of the declared
  * size and type that shares no pixel storage with the input, accepts every valid image and value,
  * refuses values outside the declared ranges with messages naming the parameter and the range,
- * keeps alpha as it says, and that its canonical chain text reads back. Failures print the
+ * keeps alpha as it says, declares a cost ({@link ImageOperation#cost}) whose memory covers what
+ * it really allocates, and that its canonical chain text reads back. Failures print the
  * QuickTheories seed and the smallest failing image and parameters, e.g.
  * {@code ARGB 7x1 noise seed=42}.
  *
@@ -241,6 +245,67 @@ public abstract class ImageOperationContract {
                 }
             }
         });
+    }
+
+    @Test
+    void declaresACostThatCountsAtLeastItsResult() {
+        ImageOperation op = operation();
+        theory().forAll(images(), parameterValues()).checkAssert((sample, parameters) -> {
+            OperationCost cost = op.cost(ImageSize.of(sample.image()), parameters);
+            assertNotNull(cost, "cost(...) returned null; return OperationCost.DEFAULT or a measured cost");
+            assertTrue(cost.bytes() >= 4, "the declared bytes per output pixel (" + cost.bytes()
+                    + ") must count at least the result itself, 4 bytes a pixel");
+        });
+    }
+
+    /**
+     * For an operation that declares its cost (overrides {@link ImageOperation#cost}): the heap an
+     * application allocates, on every thread, per output pixel, is at most what it declares (with
+     * 2% and 256 KB of slack for per-call tables and row buffers). Allocation is an upper bound of
+     * what is held at the peak, so a declaration that passes is safe for planning. Measured on a
+     * 512x384 image with alpha (the costlier case for operations that treat alpha separately),
+     * after one warm-up application. Operations that declare nothing get
+     * {@link OperationCost#DEFAULT} and are not held to it: per-pixel {@code getRGB} calls
+     * allocate garbage that is never held at once.
+     */
+    @Test
+    void allocatesNoMoreHeapThanItsCostDeclares() throws NoSuchMethodException {
+        ImageOperation op = operation();
+        Assumptions.assumeFalse(op.getClass().getMethod("cost", ImageSize.class, Parameters.class).getDeclaringClass()
+                == ImageOperation.class, "the operation declares no cost; it is planned with OperationCost.DEFAULT");
+        Assumptions.assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+                && threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
+                "this JVM cannot count allocated bytes per thread");
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        BufferedImage source = new BufferedImage(512, 384, BufferedImage.TYPE_INT_ARGB);
+        Random random = new Random(42);
+        for (int y = 0; y < source.getHeight(); y++) {
+            for (int x = 0; x < source.getWidth(); x++) {
+                source.setRGB(x, y, random.nextInt());
+            }
+        }
+        ImageSize size = ImageSize.of(source);
+        theory().withExamples(Math.max(4, examples() / 8)).forAll(parameterValues()).checkAssert(parameters -> {
+            op.apply(source, parameters); // warm-up: class loading and first-call tables are not the operation's cost
+            long before = allocated(threads);
+            BufferedImage result = op.apply(source, parameters);
+            long allocated = allocated(threads) - before;
+            long declared = op.cost(size, parameters).bytesFor(ImageSize.of(result));
+            assertTrue(allocated <= declared * 1.02 + 256 * 1024, "applied to a 512x384 image, the operation allocated "
+                    + allocated + " bytes (" + String.format(java.util.Locale.ROOT, "%.1f", (double) allocated / ImageSize.of(result).pixels())
+                    + " per output pixel) but declares " + op.cost(size, parameters).bytes() + " bytes per output pixel ("
+                    + declared + "); raise the bytes of cost(...)");
+        });
+    }
+
+    private static long allocated(com.sun.management.ThreadMXBean threads) {
+        long total = 0;
+        for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            if (bytes > 0) {
+                total += bytes;
+            }
+        }
+        return total;
     }
 
     @Test

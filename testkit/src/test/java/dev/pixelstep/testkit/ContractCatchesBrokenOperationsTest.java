@@ -26,6 +26,14 @@ class ContractCatchesBrokenOperationsTest {
         }
     }
 
+    /** Runs the contract on the fixture that declares less memory than it uses. */
+    static class HoardingContractCase extends ImageOperationContract {
+        @Override
+        protected String operationName() {
+            return "test-hoarding";
+        }
+    }
+
     /** Runs the contract for a name nobody registered. */
     static class MissingContractCase extends ImageOperationContract {
         @Override
@@ -50,6 +58,14 @@ class ContractCatchesBrokenOperationsTest {
         Events events = run(SharingContractCase.class, "returnsANewImageOfTheDeclaredSizeAndType");
         assertEquals(1, events.failed().count());
         assertContains(failure(events), "apply must return a new image");
+    }
+
+    @Test
+    void anOperationThatUsesMoreMemoryThanItsCostDeclaresFails() {
+        Events events = run(HoardingContractCase.class, "allocatesNoMoreHeapThanItsCostDeclares");
+        assertEquals(1, events.failed().count());
+        assertContains(failure(events), "but declares 4.0 bytes per output pixel");
+        assertEquals(1, run(HoardingContractCase.class, "declaresACostThatCountsAtLeastItsResult").succeeded().count());
     }
 
     @Test

@@ -4,6 +4,8 @@ import dev.pixelstep.operations.raster.GaussianKernel;
 import dev.pixelstep.operations.raster.IntImage;
 import dev.pixelstep.operations.raster.SeparableGaussian;
 import dev.pixelstep.spi.ImageOperation;
+import dev.pixelstep.spi.ImageSize;
+import dev.pixelstep.spi.OperationCost;
 import dev.pixelstep.spi.param.DoubleParameter;
 import dev.pixelstep.spi.param.Parameter;
 import dev.pixelstep.spi.param.Parameters;
@@ -31,6 +33,17 @@ public final class GaussianBlur implements ImageOperation {
     @Override
     public String description() {
         return "Softens the image with a Gaussian blur.";
+    }
+
+    /**
+     * Two passes (rows, then columns) of a kernel of {@code 2 ceil(3 radius) + 1} taps over three
+     * or four channels, so the work grows with the radius; the copy, the result and one {@code int}
+     * plane per channel (four with alpha).
+     */
+    @Override
+    public OperationCost cost(ImageSize source, Parameters parameters) {
+        int taps = 2 * GaussianKernel.of(parameters.get(RADIUS)).half() + 1;
+        return new OperationCost(7 + 1.15 * taps, 24);
     }
 
     @Override

@@ -5,6 +5,8 @@ import dev.pixelstep.operations.raster.GaussianKernel;
 import dev.pixelstep.operations.raster.IntImage;
 import dev.pixelstep.operations.raster.SeparableGaussian;
 import dev.pixelstep.spi.ImageOperation;
+import dev.pixelstep.spi.ImageSize;
+import dev.pixelstep.spi.OperationCost;
 import dev.pixelstep.spi.param.DoubleParameter;
 import dev.pixelstep.spi.param.Parameter;
 import dev.pixelstep.spi.param.Parameters;
@@ -35,6 +37,16 @@ public final class Sharpen implements ImageOperation {
     @Override
     public String description() {
         return "Makes edges crisper (unsharp mask).";
+    }
+
+    /**
+     * The blur of {@link GaussianBlur} (three channels) and one more pass; the copy, the blurred
+     * copy and three {@code int} planes.
+     */
+    @Override
+    public OperationCost cost(ImageSize source, Parameters parameters) {
+        int taps = 2 * GaussianKernel.of(parameters.get(RADIUS)).half() + 1;
+        return new OperationCost(10 + 1.15 * taps, 21);
     }
 
     @Override

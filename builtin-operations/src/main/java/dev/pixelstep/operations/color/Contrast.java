@@ -3,6 +3,8 @@ package dev.pixelstep.operations.color;
 import dev.pixelstep.operations.raster.ChannelTable;
 import dev.pixelstep.operations.raster.IntImage;
 import dev.pixelstep.spi.ImageOperation;
+import dev.pixelstep.spi.ImageSize;
+import dev.pixelstep.spi.OperationCost;
 import dev.pixelstep.spi.param.DoubleParameter;
 import dev.pixelstep.spi.param.Parameter;
 import dev.pixelstep.spi.param.Parameters;
@@ -29,6 +31,12 @@ public final class Contrast implements ImageOperation {
     @Override
     public String description() {
         return "Raises or lowers the contrast around mid-gray.";
+    }
+
+    /** A lookup table applied to a copy of the image. */
+    @Override
+    public OperationCost cost(ImageSize source, Parameters parameters) {
+        return new OperationCost(2.1, 4);
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.pixelstep.operations.color;
 
 import dev.pixelstep.operations.raster.IntImage;
 import dev.pixelstep.spi.ImageOperation;
+import dev.pixelstep.spi.ImageSize;
+import dev.pixelstep.spi.OperationCost;
 import dev.pixelstep.spi.param.Parameter;
 import dev.pixelstep.spi.param.Parameters;
 
@@ -22,6 +24,12 @@ public final class Grayscale implements ImageOperation {
     @Override
     public String description() {
         return "Turns colours into shades of gray (BT.601 luma).";
+    }
+
+    /** A point operation: one pass over a copy of the image. */
+    @Override
+    public OperationCost cost(ImageSize source, Parameters parameters) {
+        return new OperationCost(1.1, 4);
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.pixelstep.operations.color;
 
 import dev.pixelstep.operations.raster.IntImage;
 import dev.pixelstep.spi.ImageOperation;
+import dev.pixelstep.spi.ImageSize;
+import dev.pixelstep.spi.OperationCost;
 import dev.pixelstep.spi.param.Parameter;
 import dev.pixelstep.spi.param.Parameters;
 
@@ -19,6 +21,12 @@ public final class Invert implements ImageOperation {
     @Override
     public String description() {
         return "Inverts every colour (the photographic negative).";
+    }
+
+    /** A point operation (the unit of work): one pass over a copy of the image. */
+    @Override
+    public OperationCost cost(ImageSize source, Parameters parameters) {
+        return OperationCost.POINT;
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.pixelstep.operations.color;
 import dev.pixelstep.operations.raster.ColorMatrix;
 import dev.pixelstep.operations.raster.IntImage;
 import dev.pixelstep.spi.ImageOperation;
+import dev.pixelstep.spi.ImageSize;
+import dev.pixelstep.spi.OperationCost;
 import dev.pixelstep.spi.param.DoubleParameter;
 import dev.pixelstep.spi.param.Parameter;
 import dev.pixelstep.spi.param.Parameters;
@@ -32,6 +34,12 @@ public final class Saturation implements ImageOperation {
     @Override
     public String description() {
         return "Makes colours more vivid or more muted.";
+    }
+
+    /** A 3x3 colour matrix applied to a copy of the image. */
+    @Override
+    public OperationCost cost(ImageSize source, Parameters parameters) {
+        return new OperationCost(5, 4);
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.pixelstep.operations.color;
 import dev.pixelstep.operations.raster.ChannelTable;
 import dev.pixelstep.operations.raster.IntImage;
 import dev.pixelstep.spi.ImageOperation;
+import dev.pixelstep.spi.ImageSize;
+import dev.pixelstep.spi.OperationCost;
 import dev.pixelstep.spi.param.IntParameter;
 import dev.pixelstep.spi.param.Parameter;
 import dev.pixelstep.spi.param.Parameters;
@@ -28,6 +30,12 @@ public final class Solarize implements ImageOperation {
     @Override
     public String description() {
         return "Inverts the bright tones, like an over-exposed print.";
+    }
+
+    /** A lookup table applied to a copy of the image. */
+    @Override
+    public OperationCost cost(ImageSize source, Parameters parameters) {
+        return new OperationCost(2.1, 4);
     }
 
     @Override

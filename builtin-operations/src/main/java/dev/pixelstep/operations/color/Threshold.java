@@ -2,6 +2,8 @@ package dev.pixelstep.operations.color;
 
 import dev.pixelstep.operations.raster.IntImage;
 import dev.pixelstep.spi.ImageOperation;
+import dev.pixelstep.spi.ImageSize;
+import dev.pixelstep.spi.OperationCost;
 import dev.pixelstep.spi.param.IntParameter;
 import dev.pixelstep.spi.param.Parameter;
 import dev.pixelstep.spi.param.Parameters;
@@ -27,6 +29,12 @@ public final class Threshold implements ImageOperation {
     @Override
     public String description() {
         return "Turns the image into pure black and white at a brightness level.";
+    }
+
+    /** A lookup table applied to a copy of the image. */
+    @Override
+    public OperationCost cost(ImageSize source, Parameters parameters) {
+        return new OperationCost(2.1, 4);
     }
 
     @Override

@@ -4,6 +4,8 @@ import com.jhlabs.image.EdgeFilter;
 import dev.pixelstep.operations.raster.IntImage;
 import dev.pixelstep.operations.raster.Jhlabs;
 import dev.pixelstep.spi.ImageOperation;
+import dev.pixelstep.spi.ImageSize;
+import dev.pixelstep.spi.OperationCost;
 import dev.pixelstep.spi.param.Parameter;
 import dev.pixelstep.spi.param.Parameters;
 
@@ -24,6 +26,12 @@ public final class EdgeDetect implements ImageOperation {
     @Override
     public String description() {
         return "Highlights edges (Sobel) on a black background.";
+    }
+
+    /** JHLabs EdgeFilter: two 3x3 Sobel kernels per pixel; the copy, the result and the filter's two int arrays. */
+    @Override
+    public OperationCost cost(ImageSize source, Parameters parameters) {
+        return new OperationCost(51, 16);
     }
 
     @Override

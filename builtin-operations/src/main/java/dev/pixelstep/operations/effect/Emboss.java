@@ -4,6 +4,8 @@ import com.jhlabs.image.EmbossFilter;
 import dev.pixelstep.operations.raster.IntImage;
 import dev.pixelstep.operations.raster.Jhlabs;
 import dev.pixelstep.spi.ImageOperation;
+import dev.pixelstep.spi.ImageSize;
+import dev.pixelstep.spi.OperationCost;
 import dev.pixelstep.spi.param.BooleanParameter;
 import dev.pixelstep.spi.param.DoubleParameter;
 import dev.pixelstep.spi.param.Parameter;
@@ -40,6 +42,12 @@ public final class Emboss implements ImageOperation {
     @Override
     public String description() {
         return "Makes the image look raised or stamped, lit from one side.";
+    }
+
+    /** JHLabs EmbossFilter: a bump map and a shading per pixel; the copy, the result and the filter's three int arrays. */
+    @Override
+    public OperationCost cost(ImageSize source, Parameters parameters) {
+        return new OperationCost(11, 20);
     }
 
     @Override

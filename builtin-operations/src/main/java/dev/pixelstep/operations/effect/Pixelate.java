@@ -2,6 +2,8 @@ package dev.pixelstep.operations.effect;
 
 import dev.pixelstep.operations.raster.IntImage;
 import dev.pixelstep.spi.ImageOperation;
+import dev.pixelstep.spi.ImageSize;
+import dev.pixelstep.spi.OperationCost;
 import dev.pixelstep.spi.param.IntParameter;
 import dev.pixelstep.spi.param.Parameter;
 import dev.pixelstep.spi.param.Parameters;
@@ -27,6 +29,12 @@ public final class Pixelate implements ImageOperation {
     @Override
     public String description() {
         return "Turns the image into large square blocks of colour (mosaic).";
+    }
+
+    /** Two passes over a copy of the image (sum each block, then fill it), whatever the block size. */
+    @Override
+    public OperationCost cost(ImageSize source, Parameters parameters) {
+        return new OperationCost(3, 4);
     }
 
     @Override

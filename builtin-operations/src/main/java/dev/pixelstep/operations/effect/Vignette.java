@@ -2,6 +2,8 @@ package dev.pixelstep.operations.effect;
 
 import dev.pixelstep.operations.raster.IntImage;
 import dev.pixelstep.spi.ImageOperation;
+import dev.pixelstep.spi.ImageSize;
+import dev.pixelstep.spi.OperationCost;
 import dev.pixelstep.spi.param.DoubleParameter;
 import dev.pixelstep.spi.param.Parameter;
 import dev.pixelstep.spi.param.Parameters;
@@ -32,6 +34,12 @@ public final class Vignette implements ImageOperation {
     @Override
     public String description() {
         return "Darkens the edges and corners, drawing the eye to the centre.";
+    }
+
+    /** One pass over a copy of the image with a square root per pixel. */
+    @Override
+    public OperationCost cost(ImageSize source, Parameters parameters) {
+        return new OperationCost(7, 4);
     }
 
     @Override

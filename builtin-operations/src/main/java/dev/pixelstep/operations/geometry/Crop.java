@@ -2,6 +2,7 @@ package dev.pixelstep.operations.geometry;
 
 import dev.pixelstep.operations.raster.IntImage;
 import dev.pixelstep.spi.ImageOperation;
+import dev.pixelstep.spi.OperationCost;
 import dev.pixelstep.spi.ImageSize;
 import dev.pixelstep.spi.param.IntParameter;
 import dev.pixelstep.spi.param.Parameter;
@@ -40,6 +41,12 @@ public final class Crop implements ImageOperation {
     @Override
     public String description() {
         return "Keeps a rectangle of the image, given in pixels.";
+    }
+
+    /** Copies the kept rectangle (through {@code getRGB} of a sub-image), nothing else. */
+    @Override
+    public OperationCost cost(ImageSize source, Parameters parameters) {
+        return new OperationCost(3, 4);
     }
 
     @Override

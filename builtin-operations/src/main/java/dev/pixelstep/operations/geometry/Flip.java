@@ -2,6 +2,8 @@ package dev.pixelstep.operations.geometry;
 
 import dev.pixelstep.operations.raster.IntImage;
 import dev.pixelstep.spi.ImageOperation;
+import dev.pixelstep.spi.ImageSize;
+import dev.pixelstep.spi.OperationCost;
 import dev.pixelstep.spi.param.ChoiceParameter;
 import dev.pixelstep.spi.param.Parameter;
 import dev.pixelstep.spi.param.Parameters;
@@ -27,6 +29,12 @@ public final class Flip implements ImageOperation {
     @Override
     public String description() {
         return "Mirrors the image horizontally, vertically or both.";
+    }
+
+    /** A copy of the image and the result, written in mirrored order. */
+    @Override
+    public OperationCost cost(ImageSize source, Parameters parameters) {
+        return new OperationCost(2, 8);
     }
 
     @Override

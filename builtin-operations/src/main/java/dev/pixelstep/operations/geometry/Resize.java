@@ -3,6 +3,7 @@ package dev.pixelstep.operations.geometry;
 import dev.pixelstep.operations.raster.IntImage;
 import dev.pixelstep.operations.raster.Resampler;
 import dev.pixelstep.spi.ImageOperation;
+import dev.pixelstep.spi.OperationCost;
 import dev.pixelstep.spi.ImageSize;
 import dev.pixelstep.spi.param.BooleanParameter;
 import dev.pixelstep.spi.param.IntParameter;
@@ -41,6 +42,21 @@ public final class Resize implements ImageOperation {
     @Override
     public String description() {
         return "Scales the image to fit within a box, keeping its proportions.";
+    }
+
+    /**
+     * Each output pixel reads about as many source pixels as the source has per output pixel,
+     * so shrinking costs in proportion to the ratio; the copy of the source, the intermediate
+     * (four floats per pixel, source height by output width), the result twice and the filter weights.
+     */
+    @Override
+    public OperationCost cost(ImageSize source, Parameters parameters) {
+        ImageSize out = outputSize(source, parameters);
+        if (out.equals(source)) {
+            return OperationCost.POINT; // a copy
+        }
+        double ratio = (double) source.pixels() / out.pixels();
+        return new OperationCost(16 + 5 * ratio, 4 * ratio + 16.0 * source.height() / out.height() + 12);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.pixelstep.operations.geometry;
 
 import dev.pixelstep.operations.raster.IntImage;
 import dev.pixelstep.spi.ImageOperation;
+import dev.pixelstep.spi.OperationCost;
 import dev.pixelstep.spi.ImageSize;
 import dev.pixelstep.spi.param.ColorParameter;
 import dev.pixelstep.spi.param.DoubleParameter;
@@ -35,6 +36,16 @@ public final class RotateFree implements ImageOperation {
     @Override
     public String description() {
         return "Turns the image by any angle, filling the corners with a colour.";
+    }
+
+    /**
+     * A bilinear sample (four source pixels, double arithmetic) per output pixel, on one thread;
+     * the copy of the source and the result.
+     */
+    @Override
+    public OperationCost cost(ImageSize source, Parameters parameters) {
+        ImageSize out = outputSize(source, parameters);
+        return new OperationCost(23, 4.0 * source.pixels() / out.pixels() + 4);
     }
 
     @Override

@@ -1,11 +1,17 @@
 package dev.pixelstep.operations.raster;
 
+import dev.pixelstep.spi.Cancellation;
+
 import java.util.stream.IntStream;
 
 /**
  * Splits work over {@code [0, count)} into contiguous bands that run in parallel when the work is
  * large. Each band must write only its own part of the output, so the result never depends on
  * the number of threads or their order.
+ *
+ * <p>The calling thread's {@link Cancellation#current()} is captured when the work starts and
+ * checked before every band (the bands run on the common {@code ForkJoinPool}, which neither
+ * thread locals nor interrupts of the calling thread reach), so cancelled work stops within a band.
  */
 public final class Bands {
 
@@ -27,12 +33,16 @@ public final class Bands {
      * work, in pixels) reaches {@link #PARALLEL_THRESHOLD}.
      */
     public static void run(int count, long pixels, Band band) {
+        Cancellation cancellation = Cancellation.current();
+        cancellation.check();
         int bands = pixels < PARALLEL_THRESHOLD ? 1 : Math.min(count, 4 * Runtime.getRuntime().availableProcessors());
         if (bands <= 1) {
             band.run(0, count);
             return;
         }
-        IntStream.range(0, bands).parallel().forEach(b -> band.run(
-                (int) ((long) count * b / bands), (int) ((long) count * (b + 1) / bands)));
+        IntStream.range(0, bands).parallel().forEach(b -> {
+            cancellation.check();
+            band.run((int) ((long) count * b / bands), (int) ((long) count * (b + 1) / bands));
+        });
     }
 }

@@ -2,6 +2,9 @@ package dev.pixelstep.functions.processor;
 
 import dev.pixelstep.functions.image.EncodedImage;
 import dev.pixelstep.functions.image.ImageEncoder;
+import dev.pixelstep.functions.plan.ChainPlan;
+import dev.pixelstep.spi.Cancellation;
+import dev.pixelstep.spi.ImageSize;
 import dev.pixelstep.spi.chain.ChainStep;
 import dev.pixelstep.spi.chain.OperationChain;
 
@@ -45,7 +48,9 @@ public final class ImagePipeline {
         long combinedDone = System.nanoTime();
 
         List<ChainStep> steps = chain.steps();
-        long imageBytes = (long) original.getWidth() * original.getHeight() * 4;
+        // Workers counts three images a worker; a step may declare more (a blur holds planes besides its result)
+        long imageBytes = Math.max((long) original.getWidth() * original.getHeight() * 4,
+                ChainPlan.workerBytes(ImageSize.of(original), steps) / 3);
         int workers = steps.isEmpty() ? 0 : Workers.count(steps.size(), imageBytes);
         List<String> independent = workers <= 1
                 ? sequential(original, steps, keys, sink)
@@ -64,12 +69,13 @@ public final class ImagePipeline {
 
     private List<String> parallel(BufferedImage original, List<ChainStep> steps, OutputKeys keys, OutputSink sink, int workers) {
         ExecutorService pool = Executors.newFixedThreadPool(workers, daemonThreads());
+        Cancellation cancellation = Cancellation.current(); // the workers' steps check the request's cancellation too
         try {
             List<Future<String>> futures = new ArrayList<>(steps.size());
             for (int i = 0; i < steps.size(); i++) {
                 ChainStep step = steps.get(i);
                 int index = i + 1;
-                futures.add(pool.submit(() -> independent(original, step, index, keys, sink)));
+                futures.add(pool.submit(() -> cancellation.run(() -> independent(original, step, index, keys, sink))));
             }
             List<String> out = new ArrayList<>(steps.size());
             for (Future<String> future : futures) {

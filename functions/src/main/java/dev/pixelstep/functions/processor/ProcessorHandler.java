@@ -2,7 +2,9 @@ package dev.pixelstep.functions.processor;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.pixelstep.functions.config.FunctionConfig;
+import dev.pixelstep.functions.error.InvalidRequestException;
 import dev.pixelstep.functions.image.ImageDecoder;
 import dev.pixelstep.functions.image.ImageEncoder;
 import dev.pixelstep.functions.json.JsonCodec;
@@ -11,19 +13,28 @@ import dev.pixelstep.functions.priming.PrimingResource;
 import dev.pixelstep.functions.s3.ObjectStore;
 import dev.pixelstep.functions.s3.S3ClientFactory;
 import dev.pixelstep.functions.s3.S3Priming;
+import dev.pixelstep.spi.Cancellation;
 import dev.pixelstep.spi.registry.OperationRegistry;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 
 /**
  * Lambda handler of the processor: {@code dev.pixelstep.functions.processor.ProcessorHandler}.
  *
  * <p>Input {@code {"bucket": "...", "key": "..."}} (other fields ignored); output the
- * {@link ProcessResult} as JSON. Errors are thrown: {@link dev.pixelstep.functions.error.BadInputException}
- * subclasses for input that retrying cannot fix, anything else (S3 faults) for retry.
+ * {@link ProcessResult} as JSON. With {@code "action": "discard"} it deletes instead what a failed
+ * run of that key may have written ({@link OutputDiscarder}) and outputs the deleted keys. Errors
+ * are thrown: {@link dev.pixelstep.functions.error.TransientException} for S3 throttling, 5xx and
+ * network faults (the state machine retries it), {@link dev.pixelstep.functions.error.BadInputException}
+ * subclasses for everything retrying cannot fix (input, limits, time, memory).
+ *
+ * <p>The pixel work runs under a {@link Cancellation} whose deadline is the invocation's
+ * {@linkplain Context#getRemainingTimeInMillis() remaining time} minus a margin (a tenth of it,
+ * between 1 and 10 seconds) to report the error before Lambda stops the function.
  *
  * <p>Construction reads the configuration, builds the S3 client, loads the operations visible to
  * this class's class loader (the layer and any plugin layers) and registers a SnapStart priming
@@ -32,6 +43,7 @@ import java.io.OutputStream;
 public final class ProcessorHandler implements RequestStreamHandler {
 
     private final Processor processor;
+    private final OutputDiscarder discarder;
     private final ProcessorPrimer primer;
     /** Held here because CRaC keeps registered resources only weakly. */
     private final PrimingResource priming;
@@ -55,21 +67,55 @@ public final class ProcessorHandler implements RequestStreamHandler {
         ImageDecoder decoder = new ImageDecoder(config.limits());
         ImageEncoder encoder = new ImageEncoder();
         ImagePipeline pipeline = new ImagePipeline(encoder);
-        this.processor = new Processor(config, new ObjectStore(s3), registry, decoder, pipeline);
+        ObjectStore store = new ObjectStore(s3);
+        this.processor = new Processor(config, store, registry, decoder, pipeline);
+        this.discarder = new OutputDiscarder(config, store);
         this.primer = new ProcessorPrimer(registry, decoder, encoder, pipeline, () -> S3Priming.warm(config));
         this.priming = PrimingResource.register(this::prime);
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        ProcessRequest request = ProcessRequest.from(JsonCodec.readRequest(input));
-        ProcessResult result = processor.process(request);
+        JsonNode json = JsonCodec.readRequest(input);
+        ProcessRequest request = ProcessRequest.from(json);
+        if (json.has("action")) {
+            discard(json.get("action"), request, output, context);
+            return;
+        }
+        ProcessResult result = cancellation(context).run(() -> processor.process(request));
         if (context != null) {
             context.getLogger().log("processed s3://" + result.input().bucket() + "/" + result.input().key() + " with chain '"
                     + result.chain() + "' into " + (1 + result.outputs().independent().size()) + " outputs, timings "
                     + result.timingsMs() + "\n");
         }
         JsonCodec.write(output, result);
+    }
+
+    private void discard(JsonNode action, ProcessRequest request, OutputStream output, Context context) throws IOException {
+        if (!action.isTextual() || !action.asText().equals(OutputDiscarder.ACTION)) {
+            throw new InvalidRequestException("unknown action " + action + "; the processor knows \"action\": \""
+                    + OutputDiscarder.ACTION + "\" (delete a failed run's outputs) or no action (process the object)");
+        }
+        OutputDiscarder.DiscardResult result = discarder.discard(request);
+        if (context != null) {
+            context.getLogger().log("discarded " + result.deleted().size() + " output(s) of s3://" + request.bucket() + "/"
+                    + result.key() + ": " + result.deleted() + "\n");
+        }
+        JsonCodec.write(output, result);
+    }
+
+    /**
+     * The cancellation of one request: owned by the calling thread, with a deadline at the
+     * invocation's remaining time minus a margin (a tenth of it, between 1 and 10 seconds) when
+     * the context reports one.
+     */
+    static Cancellation cancellation(Context context) {
+        long remaining = context == null ? 0 : context.getRemainingTimeInMillis();
+        if (remaining <= 0) {
+            return Cancellation.ofCurrentThread(); // no context, or one that does not know its time
+        }
+        long margin = Math.max(1_000, Math.min(10_000, remaining / 10));
+        return Cancellation.after(Duration.ofMillis(remaining - margin));
     }
 
     /**

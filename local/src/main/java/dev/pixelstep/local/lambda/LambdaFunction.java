@@ -12,6 +12,7 @@ import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,13 +21,19 @@ import java.util.UUID;
  * {@link LambdaLayout} (function zip, then layers) through a class loader of its own whose parent
  * is the platform class loader, so nothing of the host's class path leaks in. The handler must
  * implement {@code com.amazonaws.services.lambda.runtime.RequestStreamHandler}; it is created once,
- * like in a warm Lambda container, and invoked with the JSON payload bytes.
+ * like in a warm Lambda container, and invoked with the JSON payload bytes. Like Lambda, each
+ * invocation has a timeout ({@link #DEFAULT_TIMEOUT} unless given), and its context's
+ * {@code getRemainingTimeInMillis()} counts down to it from the moment the invocation starts, so
+ * that a function can stop its work before its time is up.
  */
 public final class LambdaFunction implements AutoCloseable {
 
     private static final String STREAM_HANDLER = "com.amazonaws.services.lambda.runtime.RequestStreamHandler";
     private static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
     private static final String LOGGER = "com.amazonaws.services.lambda.runtime.LambdaLogger";
+
+    /** Lambda's longest timeout, 15 minutes, which is also the state machine's task timeout. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(15);
 
     private final String name;
     private final URLClassLoader loader;
@@ -35,9 +42,10 @@ public final class LambdaFunction implements AutoCloseable {
     private final Class<?> contextType;
     private final Class<?> loggerType;
     private final PrintStream log;
+    private final Duration timeout;
 
     private LambdaFunction(String name, URLClassLoader loader, Object handler, Method handleRequest,
-                           Class<?> contextType, Class<?> loggerType, PrintStream log) {
+                           Class<?> contextType, Class<?> loggerType, PrintStream log, Duration timeout) {
         this.name = name;
         this.loader = loader;
         this.handler = handler;
@@ -45,6 +53,7 @@ public final class LambdaFunction implements AutoCloseable {
         this.contextType = contextType;
         this.loggerType = loggerType;
         this.log = log;
+        this.timeout = timeout;
     }
 
     /**
@@ -57,6 +66,19 @@ public final class LambdaFunction implements AutoCloseable {
      * @throws IllegalStateException if the handler cannot be found or constructed
      */
     public static LambdaFunction load(String name, LambdaLayout layout, String handlerClass, PrintStream log) {
+        return load(name, layout, handlerClass, log, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Loads and constructs the handler, as a cold start does, with an invocation timeout.
+     *
+     * @param timeout what each invocation's context counts its remaining time down from
+     * @see #load(String, LambdaLayout, String, PrintStream)
+     */
+    public static LambdaFunction load(String name, LambdaLayout layout, String handlerClass, PrintStream log, Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("a function's timeout must be positive, got " + timeout);
+        }
         String className = handlerClass.contains("::") ? handlerClass.substring(0, handlerClass.indexOf("::")) : handlerClass;
         URLClassLoader loader = new URLClassLoader("lambda:" + name, layout.classPath().toArray(URL[]::new),
                 ClassLoader.getPlatformClassLoader());
@@ -73,7 +95,7 @@ public final class LambdaFunction implements AutoCloseable {
             Class<?> loggerType = loader.loadClass(LOGGER);
             Method method = type.getMethod("handleRequest", InputStream.class, OutputStream.class, contextType);
             Object handler = type.getConstructor().newInstance();
-            return new LambdaFunction(name, loader, handler, method, contextType, loggerType, log);
+            return new LambdaFunction(name, loader, handler, method, contextType, loggerType, log, timeout);
         } catch (ClassNotFoundException e) {
             close(loader);
             throw new IllegalStateException("function " + name + ": class " + e.getMessage()
@@ -106,7 +128,7 @@ public final class LambdaFunction implements AutoCloseable {
      */
     public byte[] invoke(byte[] payload) throws FunctionError {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Object context = context(UUID.randomUUID().toString());
+        Object context = context(UUID.randomUUID().toString(), System.nanoTime() + timeout.toNanos());
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
@@ -122,7 +144,13 @@ public final class LambdaFunction implements AutoCloseable {
         }
     }
 
-    private Object context(String requestId) {
+    /** The function's timeout. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** A context for one invocation whose remaining time runs down to {@code deadline} ({@link System#nanoTime()}). */
+    private Object context(String requestId, long deadline) {
         Object logger = Proxy.newProxyInstance(loader, new Class<?>[]{loggerType}, (proxy, method, args) -> {
             if (method.getName().equals("log") && args != null && args.length >= 1) {
                 Object message = args[0];
@@ -139,7 +167,7 @@ public final class LambdaFunction implements AutoCloseable {
             case "getInvokedFunctionArn" -> "arn:aws:lambda:us-east-1:000000000000:function:" + name;
             case "getLogGroupName" -> "/aws/lambda/" + name;
             case "getLogStreamName" -> "local";
-            case "getRemainingTimeInMillis" -> 900_000;
+            case "getRemainingTimeInMillis" -> (int) Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
             case "getMemoryLimitInMB" -> (int) Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() >> 20);
             case "getLogger" -> logger;
             default -> defaultFor(method, proxy, args);

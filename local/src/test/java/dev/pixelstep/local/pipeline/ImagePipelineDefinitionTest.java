@@ -152,8 +152,8 @@ class ImagePipelineDefinitionTest {
         assertEquals("dev.pixelstep.functions.error.InvalidOperationsException", manifest.at("/error/type").asText());
         assertTrue(manifest.at("/error/message").asText().contains("sharpen.amount"), manifest.toString());
         assertEquals("dev.pixelstep.functions.error.InvalidOperationsException", execution.error());
-        assertEquals(3, count(execution, HistoryEventType.TASK_SCHEDULED, null),
-                "process and analyse-original ran once each, then the FAILED manifest was written: no retry of bad input");
+        assertEquals(4, count(execution, HistoryEventType.TASK_SCHEDULED, null),
+                "process and analyse-original ran once each, then the discard and the FAILED manifest: no retry of bad input");
     }
 
     @Test
@@ -172,8 +172,9 @@ class ImagePipelineDefinitionTest {
         assertEquals(1, count(execution, HistoryEventType.TASK_FAILED, null));
         assertEquals(5, count(execution, HistoryEventType.TASK_SCHEDULED, null),
                 "process twice, analyse original, analyse combined, write the manifest");
-        assertTrue(sleeps.stream().anyMatch(d -> d.compareTo(Duration.ofSeconds(1)) <= 0),
-                "the retry waited at most IntervalSeconds (FULL jitter): " + sleeps);
+        assertTrue(sleeps.stream().anyMatch(d -> d.compareTo(Duration.ofSeconds(
+                        dev.pixelstep.statemachine.TransientErrors.THROTTLING_INTERVAL_SECONDS)) <= 0),
+                "the retry waited at most the throttling retrier's IntervalSeconds (FULL jitter): " + sleeps);
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.pixelstep.spi.chain;
 
+import dev.pixelstep.spi.Cancellation;
 import dev.pixelstep.spi.ImageOperation;
+import dev.pixelstep.spi.ImageSize;
+import dev.pixelstep.spi.OperationCost;
 import dev.pixelstep.spi.param.Parameters;
 
 import java.awt.image.BufferedImage;
@@ -32,9 +35,25 @@ public record ChainStep(ImageOperation operation, Parameters parameters) {
         return operation.name();
     }
 
-    /** Applies this step to {@code source}, which is not modified. */
+    /**
+     * Applies this step to {@code source}, which is not modified, unless the
+     * {@linkplain Cancellation#current() current cancellation} has happened.
+     *
+     * @throws dev.pixelstep.spi.OperationCancelledException if the work is cancelled, before or during the step
+     */
     public BufferedImage apply(BufferedImage source) {
+        Cancellation.current().check();
         return operation.apply(source, parameters);
+    }
+
+    /** The size of this step's result for a source of {@code source}'s size. */
+    public ImageSize outputSize(ImageSize source) {
+        return operation.outputSize(source, parameters);
+    }
+
+    /** This step's cost per output pixel for a source of {@code source}'s size. */
+    public OperationCost cost(ImageSize source) {
+        return operation.cost(source, parameters);
     }
 
     /** Canonical text: the name, then the non-default parameters in parentheses, e.g. {@code blur(radius=4)}. */

@@ -59,6 +59,9 @@ public final class OperationChain {
     /**
      * Applies every step in order to {@code source}, which is not modified. Only the current
      * intermediate image is kept alive. With no steps, the source itself is returned.
+     *
+     * @throws dev.pixelstep.spi.OperationCancelledException if the
+     *         {@linkplain dev.pixelstep.spi.Cancellation#current() current cancellation} happens
      */
     public BufferedImage apply(BufferedImage source) {
         BufferedImage current = source;
