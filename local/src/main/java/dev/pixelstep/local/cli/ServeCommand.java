@@ -4,6 +4,7 @@ import dev.pixelstep.local.Artifacts;
 import dev.pixelstep.local.RuntimeConfig;
 import dev.pixelstep.local.lambda.LambdaLayout;
 import dev.pixelstep.local.pipeline.LocalPipeline;
+import dev.pixelstep.local.storage.S3Credentials;
 import dev.pixelstep.local.web.AwsBackend;
 import dev.pixelstep.local.web.LocalBackend;
 import dev.pixelstep.local.web.WebServer;
@@ -69,15 +70,18 @@ final class ServeCommand {
         if (web != null) {
             out.println("  web page        " + web.uri());
         }
-        out.println("  S3 endpoint     " + endpoint + "  (path-style; any credentials)");
+        S3Credentials credentials = pipeline.storage().credentials();
+        out.println("  S3 endpoint     " + endpoint + "  (path-style, Signature V4 with this access key)");
+        out.println("  access key      " + credentials.accessKeyId());
+        out.println("  secret key      " + credentials.secretAccessKey() + "  (both in " + config.dataDirectory().resolve(S3Credentials.FILE)
+                + ", profile " + S3Credentials.PROFILE + ")");
         out.println("  input bucket    " + config.inputBucket());
         out.println("  output bucket   " + config.outputBucket());
         out.println("  concurrency     " + config.concurrency() + " executions at once");
         out.println();
         out.println("Upload an image with the AWS CLI:");
-        out.println("  AWS_ACCESS_KEY_ID=pixelstep AWS_SECRET_ACCESS_KEY=x AWS_REGION=us-east-1 \\");
-        out.println("  aws --endpoint-url " + endpoint + " s3 cp photo.jpg s3://" + config.inputBucket() + "/photo.jpg \\");
-        out.println("      --metadata 'operations=grayscale, blur(radius=4)'");
+        AwsCliExample.lines(pipeline.endpoint(), credentials, config.inputBucket(), "photo.jpg", "photo.jpg", "grayscale, blur(radius=4)")
+                .forEach(line -> out.println("  " + line));
         out.println("then read s3://" + config.outputBucket() + "/photo.jpg/manifest.json. Press Ctrl-C to stop.");
         out.println();
         await(stopped);

@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pixelstep.local.Artifacts;
 import dev.pixelstep.local.lambda.LambdaLayout;
 import dev.pixelstep.local.pipeline.LocalPipeline;
-import dev.pixelstep.local.storage.EmbeddedS3;
 import dev.pixelstep.testkit.photos.TestPhotos;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 import javax.imageio.ImageIO;
@@ -57,7 +54,7 @@ class AwsBackendTest {
                 List.of(Artifacts.extract(Artifacts.LAYER_ZIP, client), WebStack.pluginLayer()))
                 .layerClassLoader("pixelstep-web-operations");
         backend = AwsBackend.connect(new AwsBackend.Settings(Region.EU_WEST_1, WebStack.INPUT, WebStack.OUTPUT, pipeline.endpoint(),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(EmbeddedS3.ACCESS_KEY, EmbeddedS3.SECRET_KEY))), operations);
+                pipeline.storage().credentials().provider()), operations);
         web = WebStack.over(WebServer.start(backend, "127.0.0.1", 0, new PrintStream(System.out, true)));
     }
 
