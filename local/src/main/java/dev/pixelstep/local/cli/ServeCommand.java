@@ -42,8 +42,10 @@ final class ServeCommand {
         if (args.flag("aws")) {
             return serveAws(args, webPort);
         }
-        if (args.get("region", null) != null) {
-            throw new UsageException("--region is for --aws only");
+        for (String aws : List.of("region", "state-machine-arn")) {
+            if (args.get(aws, null) != null) {
+                throw new UsageException("--" + aws + " is for --aws only");
+            }
         }
         RuntimeConfig config = Options.config(args, RuntimeConfig.DEFAULT_PORT);
         out.println("Starting pixelstep (data in " + config.dataDirectory() + ") ...");
@@ -100,7 +102,7 @@ final class ServeCommand {
         String output = required(args, "output-bucket", "the bucket the pipeline writes to");
         AwsBackend.Settings settings;
         try {
-            settings = AwsBackend.Settings.aws(Region.of(region), input, output);
+            settings = AwsBackend.Settings.aws(Region.of(region), input, output, args.get("state-machine-arn", null));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -109,7 +111,7 @@ final class ServeCommand {
         URLClassLoader operations = LambdaLayout.prepare(data.resolve("aws-web"),
                 Artifacts.extract(Artifacts.FUNCTION_ZIP, data.resolve("artifacts")), layers)
                 .layerClassLoader("pixelstep-web-operations");
-        AwsBackend backend = AwsBackend.connect(settings, operations);
+        AwsBackend backend = AwsBackend.connect(settings, operations, out);
         WebServer web;
         try {
             web = WebServer.start(backend, args.get("host", RuntimeConfig.DEFAULT_HOST), webPort, out);
@@ -134,6 +136,9 @@ final class ServeCommand {
         out.println("  web page        " + web.uri());
         out.println("  input bucket    s3://" + input + "  (" + region + ")");
         out.println("  output bucket   s3://" + output);
+        out.println("  progress        " + (settings.stateMachineArn() == null
+                ? "from the manifest (add --state-machine-arn for every state as it runs)"
+                : "from the execution history of " + settings.stateMachineArn()));
         out.println("Uploads and reads use the default AWS credentials (environment, profile, SSO or role). Press Ctrl-C to stop.");
         out.println();
         await(stopped);

@@ -61,6 +61,12 @@ class MainTest {
         assertTrue(err().contains("differ") || err().contains("same"), err());
         assertEquals(2, pixelstep("serve", "--aws", "--concurrency", "4"));
         assertTrue(err().contains("--concurrency is for the local stack"), err());
+        assertTrue(out().contains("--state-machine-arn"), "the AWS mode's history option is documented");
+        assertEquals(2, pixelstep("serve", "--state-machine-arn", "arn:aws:states:eu-west-1:123456789012:stateMachine:p"));
+        assertTrue(err().contains("--state-machine-arn is for --aws only"), err());
+        assertEquals(2, pixelstep("serve", "--aws", "--region", "eu-west-1", "--input-bucket", "in-bucket", "--output-bucket", "out-bucket",
+                "--state-machine-arn", "arn:aws:states:eu-west-1:123456789012:execution:p:run-1"));
+        assertTrue(err().contains("is not a state machine ARN"), err());
     }
 
     @Test
