@@ -203,6 +203,12 @@ class WebApiTest {
         assertTrue(css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
         assertTrue(css.body().contains(".grid-cols-1"), "the compiled Tailwind stylesheet");
         assertEquals(200, stack.get("/app.js").statusCode());
+        HttpResponse<String> head = stack.http.send(HttpRequest.newBuilder(stack.uri("/")).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, head.statusCode());
+        assertEquals("", head.body());
+        assertEquals(String.valueOf(page.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
+                head.headers().firstValue("Content-Length").orElse(""), "HEAD tells the page's length without sending it");
     }
 
     private static void assertNothingUploaded() throws Exception {
