@@ -76,6 +76,15 @@ class EmbeddedS3Test {
     }
 
     @Test
+    void aLargeUploadArrivesWholeThroughSignedChunks() {
+        byte[] body = new byte[3 * 1024 * 1024 + 17]; // many of the SDK's 128 KB frames, the last one short
+        new java.util.Random(7).nextBytes(body);
+        s3.client().putObject(b -> b.bucket(INPUT).key("large.bin"), RequestBody.fromBytes(body));
+        assertTrue(java.util.Arrays.equals(body, s3.client().getObjectAsBytes(b -> b.bucket(INPUT).key("large.bin")).asByteArray()));
+        assertEquals(body.length, s3.head(INPUT, "large.bin").contentLength());
+    }
+
+    @Test
     void anUnsignedPutIsRefusedAndWritesNothing() throws Exception {
         for (String bucket : List.of(INPUT, OUTPUT)) {
             RawHttp.Response response = RawHttp.send(s3.endpoint(), "PUT", "/" + bucket + "/planted.json",
