@@ -34,6 +34,7 @@ public final class Main {
               --no-web                   serve without the web page
               --aws --region R           only the web page, against a pipeline deployed on AWS
                                          (needs --input-bucket and --output-bucket; default credentials chain)
+              --state-machine-arn ARN    with --aws: show each state's progress from Step Functions' history
             run options:
               --ops CHAIN                e.g. "grayscale, blur(radius=4)"
               --out DIR                  where outputs go (default ./pixelstep-out/<image name>)

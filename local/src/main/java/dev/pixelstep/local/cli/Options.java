@@ -14,7 +14,7 @@ final class Options {
 
     static final Set<String> RUNTIME = Set.of("data", "layer", "host", "port", "input-bucket", "output-bucket", "concurrency");
     /** The web page's options, for serve only. */
-    static final Set<String> WEB = Set.of("web-port", "no-web", "aws", "region");
+    static final Set<String> WEB = Set.of("web-port", "no-web", "aws", "region", "state-machine-arn");
 
     private Options() {
     }

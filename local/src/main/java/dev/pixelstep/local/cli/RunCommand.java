@@ -9,6 +9,7 @@ import dev.pixelstep.local.pipeline.DataDirectoryLock;
 import dev.pixelstep.local.pipeline.ExecutionRecord;
 import dev.pixelstep.local.pipeline.LocalPipeline;
 import dev.pixelstep.local.storage.EmbeddedS3;
+import dev.pixelstep.local.storage.S3Credentials;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -73,10 +74,13 @@ final class RunCommand {
         LocalPipeline own = null;
         try {
             URI endpoint;
+            S3Credentials credentials;
             String inputBucket;
             String outputBucket;
             if (running.isPresent()) {
                 endpoint = running.get().endpoint();
+                credentials = S3Credentials.read(data).orElseThrow(() -> new IllegalStateException(
+                        "the pixelstep running on " + data + " has no " + S3Credentials.FILE + " there; restart it"));
                 inputBucket = running.get().inputBucket();
                 outputBucket = running.get().outputBucket();
                 out.println("Using the pixelstep running at " + endpoint);
@@ -85,11 +89,12 @@ final class RunCommand {
                 out.println("Starting pixelstep for this run (data in " + data + ") ...");
                 own = LocalPipeline.start(config, out);
                 endpoint = own.endpoint();
+                credentials = own.storage().credentials();
                 inputBucket = config.inputBucket();
                 outputBucket = config.outputBucket();
             }
             String canonical = checkChain(data, chain);
-            try (S3Client s3 = EmbeddedS3.client(endpoint)) {
+            try (S3Client s3 = EmbeddedS3.client(endpoint, credentials)) {
                 String key = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + "-" + image.getFileName();
                 long started = System.nanoTime();
                 s3.putObject(b -> b.bucket(inputBucket).key(key).contentType("image/" + format)

@@ -4,6 +4,7 @@ import dev.pixelstep.local.Artifacts;
 import dev.pixelstep.local.RuntimeConfig;
 import dev.pixelstep.local.lambda.LambdaLayout;
 import dev.pixelstep.local.pipeline.LocalPipeline;
+import dev.pixelstep.local.storage.S3Credentials;
 import dev.pixelstep.local.web.AwsBackend;
 import dev.pixelstep.local.web.LocalBackend;
 import dev.pixelstep.local.web.WebServer;
@@ -41,8 +42,10 @@ final class ServeCommand {
         if (args.flag("aws")) {
             return serveAws(args, webPort);
         }
-        if (args.get("region", null) != null) {
-            throw new UsageException("--region is for --aws only");
+        for (String aws : List.of("region", "state-machine-arn")) {
+            if (args.get(aws, null) != null) {
+                throw new UsageException("--" + aws + " is for --aws only");
+            }
         }
         RuntimeConfig config = Options.config(args, RuntimeConfig.DEFAULT_PORT);
         out.println("Starting pixelstep (data in " + config.dataDirectory() + ") ...");
@@ -69,15 +72,18 @@ final class ServeCommand {
         if (web != null) {
             out.println("  web page        " + web.uri());
         }
-        out.println("  S3 endpoint     " + endpoint + "  (path-style; any credentials)");
+        S3Credentials credentials = pipeline.storage().credentials();
+        out.println("  S3 endpoint     " + endpoint + "  (path-style, Signature V4 with this access key)");
+        out.println("  access key      " + credentials.accessKeyId());
+        out.println("  secret key      " + credentials.secretAccessKey() + "  (both in " + config.dataDirectory().resolve(S3Credentials.FILE)
+                + ", profile " + S3Credentials.PROFILE + ")");
         out.println("  input bucket    " + config.inputBucket());
         out.println("  output bucket   " + config.outputBucket());
         out.println("  concurrency     " + config.concurrency() + " executions at once");
         out.println();
         out.println("Upload an image with the AWS CLI:");
-        out.println("  AWS_ACCESS_KEY_ID=pixelstep AWS_SECRET_ACCESS_KEY=x AWS_REGION=us-east-1 \\");
-        out.println("  aws --endpoint-url " + endpoint + " s3 cp photo.jpg s3://" + config.inputBucket() + "/photo.jpg \\");
-        out.println("      --metadata 'operations=grayscale, blur(radius=4)'");
+        AwsCliExample.lines(pipeline.endpoint(), credentials, config.inputBucket(), "photo.jpg", "photo.jpg", "grayscale, blur(radius=4)")
+                .forEach(line -> out.println("  " + line));
         out.println("then read s3://" + config.outputBucket() + "/photo.jpg/manifest.json. Press Ctrl-C to stop.");
         out.println();
         await(stopped);
@@ -96,7 +102,7 @@ final class ServeCommand {
         String output = required(args, "output-bucket", "the bucket the pipeline writes to");
         AwsBackend.Settings settings;
         try {
-            settings = AwsBackend.Settings.aws(Region.of(region), input, output);
+            settings = AwsBackend.Settings.aws(Region.of(region), input, output, args.get("state-machine-arn", null));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -105,7 +111,7 @@ final class ServeCommand {
         URLClassLoader operations = LambdaLayout.prepare(data.resolve("aws-web"),
                 Artifacts.extract(Artifacts.FUNCTION_ZIP, data.resolve("artifacts")), layers)
                 .layerClassLoader("pixelstep-web-operations");
-        AwsBackend backend = AwsBackend.connect(settings, operations);
+        AwsBackend backend = AwsBackend.connect(settings, operations, out);
         WebServer web;
         try {
             web = WebServer.start(backend, args.get("host", RuntimeConfig.DEFAULT_HOST), webPort, out);
@@ -130,6 +136,9 @@ final class ServeCommand {
         out.println("  web page        " + web.uri());
         out.println("  input bucket    s3://" + input + "  (" + region + ")");
         out.println("  output bucket   s3://" + output);
+        out.println("  progress        " + (settings.stateMachineArn() == null
+                ? "from the manifest (add --state-machine-arn for every state as it runs)"
+                : "from the execution history of " + settings.stateMachineArn()));
         out.println("Uploads and reads use the default AWS credentials (environment, profile, SSO or role). Press Ctrl-C to stop.");
         out.println();
         await(stopped);

@@ -18,6 +18,7 @@ import dev.pixelstep.local.lambda.LambdaFunction;
 import dev.pixelstep.local.lambda.LambdaLayout;
 import dev.pixelstep.local.storage.EmbeddedS3;
 import dev.pixelstep.local.storage.ObjectCreated;
+import dev.pixelstep.local.storage.S3Credentials;
 import dev.pixelstep.statemachine.PipelineDefinition;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -116,9 +117,9 @@ public final class LocalPipeline implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + records, e);
         }
-        storage = EmbeddedS3.start(config.dataDirectory().resolve("s3"), config.host(), config.port(), this::onObjectCreated,
-                config.inputBucket(), config.outputBucket());
-        configureFunctions(storage.endpoint(), config.outputBucket());
+        storage = EmbeddedS3.start(config.dataDirectory().resolve("s3"), config.host(), config.port(),
+                S3Credentials.forDataDirectory(config.dataDirectory()), this::onObjectCreated, config.inputBucket(), config.outputBucket());
+        configureFunctions(storage.endpoint(), storage.credentials(), config.outputBucket());
         LambdaLayout layout = LambdaLayout.prepare(config.dataDirectory().resolve("lambda"), config.functionZip(), config.layers());
         processor = LambdaFunction.load(PROCESSOR, layout, PROCESSOR_HANDLER, log);
         analyser = LambdaFunction.load(ANALYSER, layout, ANALYSER_HANDLER, log);
@@ -148,13 +149,13 @@ public final class LocalPipeline implements AutoCloseable {
      * environment variables (one JVM hosts both), and the AWS SDK inside them reads its region and
      * credentials from system properties too.
      */
-    static void configureFunctions(URI endpoint, String outputBucket) {
+    static void configureFunctions(URI endpoint, S3Credentials credentials, String outputBucket) {
         System.setProperty("PIXELSTEP_OUTPUT_BUCKET", outputBucket);
         System.setProperty("PIXELSTEP_S3_ENDPOINT", endpoint.toString());
         System.setProperty("PIXELSTEP_S3_PATH_STYLE", "true");
         System.setProperty("aws.region", REGION);
-        System.setProperty("aws.accessKeyId", EmbeddedS3.ACCESS_KEY);
-        System.setProperty("aws.secretAccessKey", EmbeddedS3.SECRET_KEY);
+        System.setProperty("aws.accessKeyId", credentials.accessKeyId());
+        System.setProperty("aws.secretAccessKey", credentials.secretAccessKey());
     }
 
     private static String functionArn(String name) {

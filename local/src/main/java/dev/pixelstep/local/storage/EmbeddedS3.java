@@ -1,11 +1,10 @@
 package dev.pixelstep.local.storage;
 
+import dev.pixelstep.local.AllowedHosts;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -27,37 +26,39 @@ import java.util.function.Consumer;
 /**
  * An S3-compatible server (S3Proxy) running in this process on loopback, storing objects under a
  * data directory so they survive restarts. Every object created through the S3 API is reported to
- * a listener. Any S3 client works against {@link #endpoint()} with path-style addressing and any
- * credentials ({@link #ACCESS_KEY}/{@link #SECRET_KEY} are suggested).
+ * a listener. Any S3 client works against {@link #endpoint()} with path-style addressing and
+ * Signature V4 with the data directory's {@link S3Credentials}; unsigned or wrongly signed requests,
+ * and requests whose {@code Host} is not a loopback name or the bound address, are refused (403).
  */
 public final class EmbeddedS3 implements AutoCloseable {
 
-    /** Credentials clients may use; the embedded server does not check signatures. */
-    public static final String ACCESS_KEY = "pixelstep";
-    public static final String SECRET_KEY = "pixelstep-local-secret";
     /** The region clients should sign for. */
     public static final Region REGION = Region.US_EAST_1;
 
     private final S3Proxy proxy;
     private final URI endpoint;
+    private final S3Credentials credentials;
     private final S3Client client;
 
-    private EmbeddedS3(S3Proxy proxy, URI endpoint) {
+    private EmbeddedS3(S3Proxy proxy, URI endpoint, S3Credentials credentials) {
         this.proxy = proxy;
         this.endpoint = endpoint;
-        this.client = client(endpoint);
+        this.credentials = credentials;
+        this.client = client(endpoint, credentials);
     }
 
     /**
      * Starts the server.
      *
-     * @param storage  directory holding the buckets; created if missing
-     * @param host     address to bind, normally 127.0.0.1
-     * @param port     port to bind, or 0 for a free one
-     * @param listener told about every object created through the S3 API
-     * @param buckets  buckets to create if they do not exist
+     * @param storage     directory holding the buckets; created if missing
+     * @param host        address to bind, normally 127.0.0.1
+     * @param port        port to bind, or 0 for a free one
+     * @param credentials the only access key accepted (Signature V4)
+     * @param listener    told about every object created through the S3 API
+     * @param buckets     buckets to create if they do not exist
      */
-    public static EmbeddedS3 start(Path storage, String host, int port, Consumer<ObjectCreated> listener, String... buckets) {
+    public static EmbeddedS3 start(Path storage, String host, int port, S3Credentials credentials, Consumer<ObjectCreated> listener,
+                                   String... buckets) {
         try {
             Files.createDirectories(storage);
             BlobStore store = new NotifyingBlobStore(new FilesystemNio2BlobStore(storage.toAbsolutePath().toString()),
@@ -65,14 +66,15 @@ public final class EmbeddedS3 implements AutoCloseable {
             S3Proxy proxy = S3Proxy.builder()
                     .blobStore(store)
                     .endpoint(URI.create("http://" + host + ":" + port))
-                    .awsAuthentication(AuthenticationType.NONE, null, null)
+                    .awsAuthentication(AuthenticationType.AWS_V4, credentials.accessKeyId(), credentials.secretAccessKey())
                     .ignoreUnknownHeaders(true)
                     .build();
+            S3HostCheck.install(proxy, AllowedHosts.forBindAddress(host));
             proxy.start();
             while (!"STARTED".equals(proxy.getState())) {
                 Thread.sleep(10);
             }
-            EmbeddedS3 s3 = new EmbeddedS3(proxy, URI.create("http://" + host + ":" + proxy.getPort()));
+            EmbeddedS3 s3 = new EmbeddedS3(proxy, URI.create("http://" + host + ":" + proxy.getPort()), credentials);
             for (String bucket : buckets) {
                 if (!store.containerExists(bucket)) {
                     store.createContainer(bucket);
@@ -90,16 +92,19 @@ public final class EmbeddedS3 implements AutoCloseable {
     }
 
     /**
-     * A client for an S3-compatible endpoint: path-style, static credentials, URLConnection HTTP,
-     * plain upload bodies (no {@code aws-chunked} frames or checksum trailers) and checksums only
-     * where an operation requires them, as the functions' client does against such endpoints.
+     * A client for the embedded server: path-style, static credentials, URLConnection HTTP,
+     * checksums only where an operation requires them (so no checksum trailers), and uploads in
+     * signed {@code aws-chunked} frames, the SDK's default over plain HTTP: S3Proxy checks each
+     * frame's signature as it streams to disk, where a plain body signed by its SHA-256 it would
+     * first read whole into memory (40 uploads of 5 MB at once: 60-70 MB of heap instead of
+     * 400-440 MB; {@code benchmarks/e2e/UploadHeap.java}).
      */
-    public static S3Client client(URI endpoint) {
+    public static S3Client client(URI endpoint, S3Credentials credentials) {
         return S3Client.builder()
                 .endpointOverride(endpoint)
                 .region(REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).chunkedEncodingEnabled(false).build())
+                .credentialsProvider(credentials.provider())
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).chunkedEncodingEnabled(true).build())
                 .httpClient(UrlConnectionHttpClient.create())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
@@ -109,6 +114,11 @@ public final class EmbeddedS3 implements AutoCloseable {
     /** Where clients connect, e.g. {@code http://127.0.0.1:9000}. */
     public URI endpoint() {
         return endpoint;
+    }
+
+    /** The access key this server accepts. */
+    public S3Credentials credentials() {
+        return credentials;
     }
 
     /** A client of this server, owned by it. */

@@ -9,17 +9,21 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
+import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A deployed pipeline as the page's backend: uploads go to its input bucket with the caller's AWS
- * credentials, progress is known from the manifest alone, and the browser loads images through
- * presigned URLs valid for {@link #URL_LIFETIME}.
+ * credentials, the browser loads images through presigned URLs valid for {@link #URL_LIFETIME},
+ * and, given the state machine's ARN, progress is read state by state from Step Functions'
+ * execution history ({@link StepFunctionsProgress}); without it, from the manifest alone.
  */
 public final class AwsBackend implements Backend {
 
@@ -29,14 +33,20 @@ public final class AwsBackend implements Backend {
     /**
      * What the backend connects to.
      *
-     * @param region       the buckets' region
-     * @param inputBucket  the bucket whose uploads start the state machine
-     * @param outputBucket the bucket the pipeline writes to
-     * @param endpoint     an S3-compatible endpoint to use instead of AWS's (path-style), or null
-     * @param credentials  where credentials come from; {@link DefaultCredentialsProvider} normally
+     * @param region                the buckets' region
+     * @param inputBucket           the bucket whose uploads start the state machine
+     * @param outputBucket          the bucket the pipeline writes to
+     * @param endpoint              an S3-compatible endpoint to use instead of AWS's (path-style), or null
+     * @param credentials           where credentials come from; {@link DefaultCredentialsProvider} normally
+     * @param stateMachineArn       the state machine (or its alias or version) whose executions show progress, or null
+     * @param stepFunctionsEndpoint a Step Functions endpoint to use instead of AWS's, or null
      */
     public record Settings(Region region, String inputBucket, String outputBucket, URI endpoint,
-                           AwsCredentialsProvider credentials) {
+                           AwsCredentialsProvider credentials, String stateMachineArn, URI stepFunctionsEndpoint) {
+
+        /** {@code arn:<partition>:states:<region>:<account>:stateMachine:<name>[:<alias or version>]} */
+        private static final Pattern STATE_MACHINE_ARN =
+                Pattern.compile("arn:aws[a-z-]*:states:([a-z0-9-]+):\\d{12}:stateMachine:[A-Za-z0-9_-]{1,80}(:[A-Za-z0-9_-]{1,80})?");
 
         public Settings {
             Objects.requireNonNull(region, "region");
@@ -46,11 +56,22 @@ public final class AwsBackend implements Backend {
             if (inputBucket.equals(outputBucket)) {
                 throw new IllegalArgumentException("the output bucket must differ from the input bucket ('" + inputBucket + "')");
             }
+            if (stateMachineArn != null && !STATE_MACHINE_ARN.matcher(stateMachineArn).matches()) {
+                throw new IllegalArgumentException("'" + stateMachineArn + "' is not a state machine ARN"
+                        + " (arn:aws:states:REGION:ACCOUNT:stateMachine:NAME, optionally :ALIAS or :VERSION);"
+                        + " use the stack output StateMachineArn");
+            }
         }
 
         /** Real AWS with the default credentials chain (environment, profile, SSO, instance role ...). */
-        public static Settings aws(Region region, String inputBucket, String outputBucket) {
-            return new Settings(region, inputBucket, outputBucket, null, DefaultCredentialsProvider.builder().build());
+        public static Settings aws(Region region, String inputBucket, String outputBucket, String stateMachineArn) {
+            return new Settings(region, inputBucket, outputBucket, null, DefaultCredentialsProvider.builder().build(), stateMachineArn, null);
+        }
+
+        /** The state machine's region, from its ARN. */
+        Region stateMachineRegion() {
+            var matcher = STATE_MACHINE_ARN.matcher(stateMachineArn);
+            return matcher.matches() ? Region.of(matcher.group(1)) : region;
         }
     }
 
@@ -58,20 +79,25 @@ public final class AwsBackend implements Backend {
     private final ClassLoader operations;
     private final S3Client s3;
     private final S3Presigner presigner;
+    private final SfnClient sfn;
+    private final StepFunctionsProgress progress;
 
-    private AwsBackend(Settings settings, ClassLoader operations, S3Client s3, S3Presigner presigner) {
+    private AwsBackend(Settings settings, ClassLoader operations, S3Client s3, S3Presigner presigner, SfnClient sfn, PrintStream log) {
         this.settings = settings;
         this.operations = operations;
         this.s3 = s3;
         this.presigner = presigner;
+        this.sfn = sfn;
+        this.progress = sfn == null ? null : new StepFunctionsProgress(sfn, settings.stateMachineArn(), settings.inputBucket(), log);
     }
 
     /**
      * Connects to the buckets (nothing is sent until the first request).
      *
      * @param operations a class loader seeing the SPI and the same operation layers as the deployed functions
+     * @param log        where failures to read Step Functions' history are reported
      */
-    public static AwsBackend connect(Settings settings, ClassLoader operations) {
+    public static AwsBackend connect(Settings settings, ClassLoader operations, PrintStream log) {
         S3Configuration s3Configuration = S3Configuration.builder()
                 .pathStyleAccessEnabled(settings.endpoint() != null)
                 .chunkedEncodingEnabled(settings.endpoint() == null) // S3-compatible: plain upload bodies
@@ -91,7 +117,18 @@ public final class AwsBackend implements Backend {
                     .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
             presigner.endpointOverride(settings.endpoint());
         }
-        return new AwsBackend(settings, operations, client.build(), presigner.build());
+        SfnClient sfn = null;
+        if (settings.stateMachineArn() != null) {
+            var builder = SfnClient.builder()
+                    .region(settings.stateMachineRegion())
+                    .credentialsProvider(settings.credentials())
+                    .httpClient(UrlConnectionHttpClient.create());
+            if (settings.stepFunctionsEndpoint() != null) {
+                builder.endpointOverride(settings.stepFunctionsEndpoint());
+            }
+            sfn = builder.build();
+        }
+        return new AwsBackend(settings, operations, client.build(), presigner.build(), sfn, log);
     }
 
     @Override
@@ -119,10 +156,19 @@ public final class AwsBackend implements Backend {
         return operations;
     }
 
-    /** Step Functions' history is not read: the manifest is the one signal a client waits for. */
+    /** The execution's states from Step Functions' history, given the state machine's ARN; otherwise none (the manifest tells). */
     @Override
     public List<StateProgress> progress(String key, boolean ended) {
-        return List.of();
+        RunId id = RunId.ofKey(key);
+        if (progress == null || id == null) {
+            return List.of();
+        }
+        return progress.progress(key, id.uploadedAt(), ended);
+    }
+
+    @Override
+    public boolean followsHistory() {
+        return progress != null;
     }
 
     @Override
@@ -148,5 +194,8 @@ public final class AwsBackend implements Backend {
     public void close() {
         presigner.close();
         s3.close();
+        if (sfn != null) {
+            sfn.close();
+        }
     }
 }

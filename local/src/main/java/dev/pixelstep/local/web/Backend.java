@@ -34,6 +34,9 @@ public interface Backend extends AutoCloseable {
      */
     List<StateProgress> progress(String key, boolean ended);
 
+    /** Whether {@link #progress} reads the workflow's history; when not, only the manifest tells how a run went. */
+    boolean followsHistory();
+
     /**
      * A URL the browser may load the object from directly (a presigned URL on AWS), or empty when
      * the web server has to stream it itself.

@@ -1,18 +1,27 @@
 package dev.pixelstep.local.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Writing responses and reading query strings on the JDK's HTTP server. */
+/**
+ * Writing responses and reading query strings. Every write is asynchronous: a client that reads
+ * slowly holds a buffer, not a thread, and every writer completes the callback exactly once.
+ */
 final class Exchanges {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -20,43 +29,66 @@ final class Exchanges {
     private Exchanges() {
     }
 
-    static void json(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        bytes(exchange, status, "application/json; charset=utf-8", JSON.writeValueAsBytes(body));
-    }
-
-    static void error(HttpExchange exchange, int status, String message) throws IOException {
-        json(exchange, status, JSON.createObjectNode().put("error", message));
-    }
-
-    static void bytes(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        noSniff(exchange);
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+    static void json(Response response, Callback callback, int status, JsonNode body) {
+        try {
+            bytes(response, callback, status, "application/json; charset=utf-8", JSON.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    /** Streams {@code body} of a known length. */
-    static void stream(HttpExchange exchange, String contentType, long length, InputStream body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        noSniff(exchange);
-        exchange.sendResponseHeaders(200, length == 0 ? -1 : length);
-        try (OutputStream out = exchange.getResponseBody(); body) {
-            body.transferTo(out);
+    static void error(Response response, Callback callback, int status, String message) {
+        bytes(response, callback, status, "application/json; charset=utf-8", errorBody(message));
+    }
+
+    /** {@code {"error": message}} as bytes. */
+    static byte[] errorBody(String message) {
+        try {
+            return JSON.writeValueAsBytes(JSON.createObjectNode().put("error", message));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    static void noSniff(HttpExchange exchange) {
-        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+    static void bytes(Response response, Callback callback, int status, String contentType, byte[] body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        noSniff(response);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    /** Streams {@code body} of a known length, closing it at the end whatever happens. */
+    static void stream(Response response, Callback callback, String contentType, long length, InputStream body) {
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
+        noSniff(response);
+        Content.copy(Content.Source.from(body), response, new Callback() {
+            @Override
+            public void succeeded() {
+                close(body);
+                callback.succeeded();
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                close(body);
+                callback.failed(failure);
+            }
+        });
+    }
+
+    static void noSniff(Response response) {
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put("Referrer-Policy", "no-referrer");
     }
 
     /** The query parameters, percent-decoded as UTF-8; a repeated name keeps its last value. */
-    static Map<String, String> query(HttpExchange exchange) {
+    static Map<String, String> query(Request request) {
         Map<String, String> out = new LinkedHashMap<>();
-        String raw = exchange.getRequestURI().getRawQuery();
+        String raw = request.getHttpURI().getQuery();
         if (raw == null || raw.isEmpty()) {
             return out;
         }
@@ -71,5 +103,13 @@ final class Exchanges {
             }
         }
         return out;
+    }
+
+    private static void close(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException e) {
+            // the response is over either way
+        }
     }
 }

@@ -4,9 +4,6 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -14,9 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * An uploaded image body, copied to a temporary file while its size is checked and then
- * identified by its content (an ImageIO reader accepting its first bytes and parsing its header),
- * never by its name.
+ * An uploaded image body, received into a temporary file by {@link UploadBody} and identified
+ * by its content (an ImageIO reader accepting its first bytes and parsing its header), never by
+ * its name.
  * Delete the file with {@link #close()}.
  *
  * @param file        the bytes, in a temporary file
@@ -36,66 +33,26 @@ record ImageUpload(Path file, long size, String extension, String contentType) i
             "tiff", new String[]{"tif", "image/tiff"},
             "wbmp", new String[]{"wbmp", "image/vnd.wap.wbmp"});
 
-    /** How many bytes past the limit are still read (and dropped) so the client hears the 413 instead of a reset. */
-    private static final long DRAIN_BYTES = 8L * 1024 * 1024;
-
     /**
-     * Reads {@code body} into a temporary file.
+     * Identifies a received body by its content; its file is deleted when it is not an image.
      *
-     * @throws ApiException 413 past {@code maxBytes}, 415 when the content is not an image of a known format
+     * @throws ApiException 400 when empty, 415 when the content is not an image of a known format
      */
-    static ImageUpload read(InputStream body, long maxBytes) {
-        Path file;
+    static ImageUpload of(UploadBody.Received body) {
         try {
-            file = Files.createTempFile("pixelstep-upload-", ".bin");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary file for the upload", e);
-        }
-        try {
-            long size = copy(body, file, maxBytes);
-            if (size == 0) {
+            if (body.size() == 0) {
                 throw new ApiException(400, "the upload is empty: choose an image file");
             }
-            String format = format(file);
+            String format = format(body.file());
             String[] known = format == null ? null : FORMATS.get(format);
             if (known == null) {
                 throw new ApiException(415, "this file is not an image the pipeline can read;"
                         + " use a JPEG, PNG, GIF, BMP, TIFF or WBMP image");
             }
-            return new ImageUpload(file, size, known[0], known[1]);
+            return new ImageUpload(body.file(), body.size(), known[0], known[1]);
         } catch (RuntimeException e) {
-            delete(file);
+            delete(body.file());
             throw e;
-        }
-    }
-
-    private static long copy(InputStream body, Path file, long maxBytes) {
-        byte[] buffer = new byte[64 * 1024];
-        long size = 0;
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (int n; (n = body.read(buffer)) >= 0; ) {
-                size += n;
-                if (size > maxBytes) {
-                    drain(body, buffer);
-                    throw new ApiException(413, "the image is larger than " + maxBytes / (1024 * 1024) + " MB ("
-                            + maxBytes + " bytes), the most the pipeline accepts");
-                }
-                out.write(buffer, 0, n);
-            }
-            return size;
-        } catch (IOException e) {
-            throw new ApiException(400, "the upload was interrupted: " + e.getMessage());
-        }
-    }
-
-    private static void drain(InputStream body, byte[] buffer) {
-        long dropped = 0;
-        try {
-            for (int n; dropped < DRAIN_BYTES && (n = body.read(buffer)) >= 0; ) {
-                dropped += n;
-            }
-        } catch (IOException e) {
-            // the client went away; nothing more to do
         }
     }
 

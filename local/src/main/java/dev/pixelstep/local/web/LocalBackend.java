@@ -89,6 +89,11 @@ public final class LocalBackend implements Backend {
         }).orElse(List.of());
     }
 
+    @Override
+    public boolean followsHistory() {
+        return true;
+    }
+
     /** The engine's execution for an upload, while the engine still holds it. */
     private Optional<Execution> execution(String key) {
         for (Execution execution : pipeline.engine().executions()) {

@@ -41,6 +41,11 @@ record RunId(String value) {
         return new RunId(key.substring(PREFIX.length()));
     }
 
+    /** When the page generated the id, to the second: just before the upload. */
+    Instant uploadedAt() {
+        return TIME.parse(value.substring(0, value.indexOf('-')), Instant::from);
+    }
+
     /** The upload's key in the input bucket. */
     String key() {
         return PREFIX + value;

@@ -48,7 +48,7 @@ final class RunView {
         }
         ArrayNode list = view.putArray("states");
         states.forEach(s -> list.addObject().put("name", s.name()).put("status", s.status()).put("millis", s.millis()));
-        view.put("progressFrom", backend.mode().equals("local") ? "history" : "manifest");
+        view.put("progressFrom", backend.followsHistory() ? "history" : "manifest");
         String stem = stem(view.path("filename").asText());
         view.set("original", image(id, backend.inputBucket(), id.key(), stem + "." + extension(id.key())));
         if (manifest == null) {

@@ -2,9 +2,11 @@ package dev.pixelstep.local.web;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.pixelstep.local.lambda.OperationCatalog;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -13,13 +15,14 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
 
 /**
  * The page's JSON API under {@code /api/}:
@@ -33,8 +36,10 @@ import java.util.Set;
  * GET  /api/runs/{id}/file?key=K        an output of that run (K under the run's prefix only)
  * </pre>
  * Errors are {@code {"error": "..."}} with a 4xx status and a message meant for a person.
+ * Uploads are received without holding a thread ({@link UploadBody}), at most
+ * {@link WebServer.Limits#maxUploads()} at once (503 beyond, with {@code Retry-After}).
  */
-final class RunsApi implements HttpHandler {
+final class RunsApi implements Request.Handler {
 
     /** How many runs {@code GET /api/runs} lists. */
     static final int RECENT_RUNS = 20;
@@ -43,68 +48,83 @@ final class RunsApi implements HttpHandler {
 
     private final Backend backend;
     private final long maxUploadBytes;
+    private final WebServer.Limits limits;
+    private final Semaphore uploads;
     private final Clock clock;
     private final PrintStream log;
     private final RunView runs;
 
-    RunsApi(Backend backend, long maxUploadBytes, Clock clock, PrintStream log) {
+    RunsApi(Backend backend, long maxUploadBytes, WebServer.Limits limits, Clock clock, PrintStream log) {
         this.backend = backend;
         this.maxUploadBytes = maxUploadBytes;
+        this.limits = limits;
+        this.uploads = new Semaphore(limits.maxUploads());
         this.clock = clock;
         this.log = log;
         this.runs = new RunView(backend);
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            try {
-                route(exchange);
-            } catch (ApiException e) {
-                Exchanges.error(exchange, e.status(), e.getMessage());
-            } catch (S3Exception e) {
-                log.println("web: S3 refused " + exchange.getRequestURI().getPath() + ": " + e.getMessage());
-                Exchanges.error(exchange, 502, "the storage refused the request: " + e.awsErrorDetails().errorMessage());
-            } catch (SdkClientException e) {
-                log.println("web: cannot reach S3 for " + exchange.getRequestURI().getPath() + ": " + e.getMessage());
-                Exchanges.error(exchange, 502, "the buckets cannot be reached: " + e.getMessage());
-            } catch (RuntimeException e) {
-                log.println("web: " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " failed: " + e);
-                Exchanges.error(exchange, 500, "the server could not do this: " + e.getMessage());
-            }
+    public boolean handle(Request request, Response response, Callback callback) {
+        try {
+            route(request, response, callback);
+        } catch (RuntimeException e) {
+            fail(request, response, callback, e);
+        }
+        return true;
+    }
+
+    /** Answers a failure with the status and message it deserves, if nothing has been sent yet. */
+    private void fail(Request request, Response response, Callback callback, Throwable failure) {
+        Throwable e = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        String path = Request.getPathInContext(request);
+        if (response.isCommitted()) {
+            log.println("web: " + request.getMethod() + " " + path + " failed while answering: " + e);
+            callback.failed(e);
+        } else if (e instanceof ApiException api) {
+            Exchanges.error(response, callback, api.status(), api.getMessage());
+        } else if (e instanceof S3Exception s3) {
+            log.println("web: S3 refused " + path + ": " + s3.getMessage());
+            Exchanges.error(response, callback, 502, "the storage refused the request: " + s3.awsErrorDetails().errorMessage());
+        } else if (e instanceof SdkClientException) {
+            log.println("web: cannot reach S3 for " + path + ": " + e.getMessage());
+            Exchanges.error(response, callback, 502, "the buckets cannot be reached: " + e.getMessage());
+        } else {
+            log.println("web: " + request.getMethod() + " " + path + " failed: " + e);
+            Exchanges.error(response, callback, 500, "the server could not do this: " + e.getMessage());
         }
     }
 
-    private void route(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestMethod();
-        String[] path = exchange.getRequestURI().getPath().substring("/api/".length()).split("/", -1);
+    private void route(Request request, Response response, Callback callback) {
+        String method = request.getMethod();
+        String[] path = Request.getPathInContext(request).substring("/api/".length()).split("/", -1);
         if (path.length == 1 && path[0].equals("config")) {
             requireMethod(method, "GET");
-            config(exchange);
+            config(response, callback);
         } else if (path.length == 1 && path[0].equals("operations")) {
             requireMethod(method, "GET");
-            operations(exchange);
+            operations(response, callback);
         } else if (path.length == 1 && path[0].equals("runs")) {
             if (method.equals("POST")) {
-                upload(exchange);
+                upload(request, response, callback);
             } else {
                 requireMethod(method, "GET");
-                recent(exchange);
+                recent(response, callback);
             }
         } else if (path.length >= 2 && path.length <= 3 && path[0].equals("runs")) {
             requireMethod(method, "GET");
             RunId id = runId(path[1]);
             if (path.length == 2) {
-                Exchanges.json(exchange, 200, runs.detail(id));
+                Exchanges.json(response, callback, 200, runs.detail(id));
             } else if (path[2].equals("original")) {
                 runs.summary(id); // 404 for an unknown run
-                object(exchange, backend.inputBucket(), id.key());
+                object(request, response, callback, backend.inputBucket(), id.key());
             } else if (path[2].equals("file")) {
-                String key = Exchanges.query(exchange).get("key");
+                String key = Exchanges.query(request).get("key");
                 if (key == null || !id.owns(key)) {
                     throw new ApiException(403, "only the outputs of run " + id + " can be read here");
                 }
-                object(exchange, backend.outputBucket(), key);
+                object(request, response, callback, backend.outputBucket(), key);
             } else {
                 throw new ApiException(404, "no such resource");
             }
@@ -127,44 +147,69 @@ final class RunsApi implements HttpHandler {
         }
     }
 
-    private void config(HttpExchange exchange) throws IOException {
+    private void config(Response response, Callback callback) {
         ObjectNode config = Exchanges.JSON.createObjectNode();
         config.put("mode", backend.mode());
         config.put("inputBucket", backend.inputBucket());
         config.put("outputBucket", backend.outputBucket());
         config.put("maxUploadBytes", maxUploadBytes);
-        Exchanges.json(exchange, 200, config);
+        Exchanges.json(response, callback, 200, config);
     }
 
-    private void operations(HttpExchange exchange) throws IOException {
+    private void operations(Response response, Callback callback) {
         List<Map<String, Object>> operations = OperationCatalog.describe(backend.operations());
-        Exchanges.json(exchange, 200, Exchanges.JSON.valueToTree(operations));
+        Exchanges.json(response, callback, 200, Exchanges.JSON.valueToTree(operations));
     }
 
-    /** Checks the chain, streams the body to a file while counting, checks the content, then uploads. */
-    private void upload(HttpExchange exchange) throws IOException {
-        Map<String, String> query = Exchanges.query(exchange);
+    /**
+     * Checks the chain and the declared size, takes an upload slot, receives the body into a file
+     * while counting, checks the content, then uploads.
+     */
+    private void upload(Request request, Response response, Callback callback) {
+        Map<String, String> query = Exchanges.query(request);
         String canonical = canonical(query.getOrDefault("operations", ""));
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > maxUploadBytes) {
+        long declared = request.getLength();
+        if (declared > maxUploadBytes) {
             throw new ApiException(413, "the image is larger than " + maxUploadBytes / (1024 * 1024) + " MB ("
                     + maxUploadBytes + " bytes), the most the pipeline accepts");
         }
         String given = query.getOrDefault("filename", "").strip();
         String filename = given.length() > 255 ? given.substring(0, 255) : given;
-        try (ImageUpload image = ImageUpload.read(exchange.getRequestBody(), maxUploadBytes)) {
-            RunId id = RunId.generate(clock.instant(), image.extension());
-            backend.s3().putObject(b -> b.bucket(backend.inputBucket()).key(id.key()).contentType(image.contentType())
-                            .metadata(Map.of("operations", MetadataText.encode(canonical),
-                                    "original-filename", MetadataText.encode(filename.isEmpty() ? id.value() : filename))),
-                    RequestBody.fromFile(image.file()));
-            ObjectNode created = Exchanges.JSON.createObjectNode();
-            created.put("id", id.value());
-            created.put("chain", canonical);
-            created.put("size", image.size());
-            exchange.getResponseHeaders().set("Location", "/api/runs/" + id);
-            Exchanges.json(exchange, 201, created);
+        if (!uploads.tryAcquire()) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, 5);
+            throw new ApiException(503, limits.maxUploads() + " uploads are arriving already; try again in a moment");
         }
+        try {
+            UploadBody.read(request, maxUploadBytes, limits).whenComplete((body, failure) -> {
+                uploads.release();
+                if (failure != null) {
+                    fail(request, response, callback, failure);
+                    return;
+                }
+                try (ImageUpload image = ImageUpload.of(body)) {
+                    Exchanges.json(response, callback, 201, store(image, canonical, filename, response));
+                } catch (RuntimeException e) {
+                    fail(request, response, callback, e);
+                }
+            });
+        } catch (RuntimeException e) {
+            uploads.release();
+            throw e;
+        }
+    }
+
+    private ObjectNode store(ImageUpload image, String canonical, String filename, Response response) {
+        RunId id = RunId.generate(clock.instant(), image.extension());
+        backend.s3().putObject(b -> b.bucket(backend.inputBucket()).key(id.key()).contentType(image.contentType())
+                        .metadata(Map.of("operations", MetadataText.encode(canonical),
+                                "original-filename", MetadataText.encode(filename.isEmpty() ? id.value() : filename))),
+                RequestBody.fromFile(image.file()));
+        ObjectNode created = Exchanges.JSON.createObjectNode();
+        created.put("id", id.value());
+        created.put("chain", canonical);
+        created.put("size", image.size());
+        response.getHeaders().put(HttpHeader.LOCATION, "/api/runs/" + id);
+        return created;
     }
 
     private String canonical(String chain) {
@@ -175,7 +220,7 @@ final class RunsApi implements HttpHandler {
         }
     }
 
-    private void recent(HttpExchange exchange) throws IOException {
+    private void recent(Response response, Callback callback) {
         List<RunId> ids = backend.s3().listObjectsV2Paginator(b -> b.bucket(backend.inputBucket()).prefix(RunId.PREFIX))
                 .contents().stream()
                 .map(S3Object::key)
@@ -196,12 +241,12 @@ final class RunsApi implements HttpHandler {
                 list.add(summary);
             }
         });
-        Exchanges.json(exchange, 200, list);
+        Exchanges.json(response, callback, 200, list);
     }
 
     /** Streams an object through the S3 client; only images and JSON are served, as what they are. */
-    private void object(HttpExchange exchange, String bucket, String key) throws IOException {
-        boolean download = "1".equals(Exchanges.query(exchange).get("download"));
+    private void object(Request request, Response response, Callback callback, String bucket, String key) {
+        boolean download = "1".equals(Exchanges.query(request).get("download"));
         ResponseInputStream<GetObjectResponse> in;
         try {
             in = backend.s3().getObject(b -> b.bucket(bucket).key(key));
@@ -218,8 +263,8 @@ final class RunsApi implements HttpHandler {
             type = "application/octet-stream";
         }
         if (download) {
-            exchange.getResponseHeaders().set("Content-Disposition", ContentDisposition.attachment(key.substring(key.lastIndexOf('/') + 1)));
+            response.getHeaders().put(HttpHeader.CONTENT_DISPOSITION, ContentDisposition.attachment(key.substring(key.lastIndexOf('/') + 1)));
         }
-        Exchanges.stream(exchange, type, in.response().contentLength(), in);
+        Exchanges.stream(response, callback, type, in.response().contentLength(), in);
     }
 }

@@ -1,7 +1,9 @@
 package dev.pixelstep.local.web;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +15,7 @@ import java.util.Map;
  * The page itself: a fixed set of files bundled under {@code dev/pixelstep/local/web/}, loaded once.
  * Any other path is a 404; no request path ever reaches the file system.
  */
-final class StaticAssets implements HttpHandler {
+final class StaticAssets implements Request.Handler {
 
     private static final String FOLDER = "dev/pixelstep/local/web/";
     private static final Map<String, String[]> FILES = Map.of(
@@ -47,28 +49,21 @@ final class StaticAssets implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String[] file = FILES.get(exchange.getRequestURI().getPath());
-            String method = exchange.getRequestMethod();
-            if (file == null) {
-                Exchanges.error(exchange, 404, "no such page");
-                return;
-            }
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                Exchanges.error(exchange, 405, "use GET");
-                return;
-            }
-            exchange.getResponseHeaders().set("Content-Security-Policy", contentSecurityPolicy);
-            exchange.getResponseHeaders().set("X-Frame-Options", "DENY");
-            byte[] body = contents.get(file[0]);
-            if (method.equals("HEAD")) {
-                exchange.getResponseHeaders().set("Content-Type", file[1]);
-                exchange.sendResponseHeaders(200, -1);
-                return;
-            }
-            Exchanges.bytes(exchange, 200, file[1], body);
+    public boolean handle(Request request, Response response, Callback callback) {
+        String[] file = FILES.get(Request.getPathInContext(request));
+        String method = request.getMethod();
+        if (file == null) {
+            Exchanges.error(response, callback, 404, "no such page");
+            return true;
         }
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
+            Exchanges.error(response, callback, 405, "use GET");
+            return true;
+        }
+        response.getHeaders().put("Content-Security-Policy", contentSecurityPolicy);
+        response.getHeaders().put("X-Frame-Options", "DENY");
+        Exchanges.bytes(response, callback, 200, file[1], contents.get(file[0]));
+        return true;
     }
 }

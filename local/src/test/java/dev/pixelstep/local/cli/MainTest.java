@@ -1,11 +1,16 @@
 package dev.pixelstep.local.cli;
 
+import dev.pixelstep.local.Artifacts;
+import dev.pixelstep.local.RuntimeConfig;
+import dev.pixelstep.local.pipeline.LocalPipeline;
+import dev.pixelstep.local.storage.S3Credentials;
 import dev.pixelstep.testkit.photos.TestPhotos;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,6 +66,12 @@ class MainTest {
         assertTrue(err().contains("differ") || err().contains("same"), err());
         assertEquals(2, pixelstep("serve", "--aws", "--concurrency", "4"));
         assertTrue(err().contains("--concurrency is for the local stack"), err());
+        assertTrue(out().contains("--state-machine-arn"), "the AWS mode's history option is documented");
+        assertEquals(2, pixelstep("serve", "--state-machine-arn", "arn:aws:states:eu-west-1:123456789012:stateMachine:p"));
+        assertTrue(err().contains("--state-machine-arn is for --aws only"), err());
+        assertEquals(2, pixelstep("serve", "--aws", "--region", "eu-west-1", "--input-bucket", "in-bucket", "--output-bucket", "out-bucket",
+                "--state-machine-arn", "arn:aws:states:eu-west-1:123456789012:execution:p:run-1"));
+        assertTrue(err().contains("is not a state machine ARN"), err());
     }
 
     @Test
@@ -105,6 +116,22 @@ class MainTest {
         assertEquals(0, pixelstep("executions", "--data", data.toString()));
         assertTrue(out().contains("SUCCEEDED"), out());
         assertTrue(out().contains(TestPhotos.jpeg().getFileName().toString()), out());
+    }
+
+    @Test
+    void runUsesAStackAlreadyRunningOnTheDataDirectoryWithTheCredentialsKeptThere(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        RuntimeConfig config = new RuntimeConfig(data, "127.0.0.1", 0, RuntimeConfig.DEFAULT_INPUT_BUCKET, RuntimeConfig.DEFAULT_OUTPUT_BUCKET, 1,
+                Artifacts.extract(Artifacts.FUNCTION_ZIP, data.resolve("artifacts")), List.of(Artifacts.extract(Artifacts.LAYER_ZIP, data.resolve("artifacts"))));
+        try (LocalPipeline serve = LocalPipeline.start(config, new PrintStream(OutputStream.nullOutputStream()))) {
+            Path small = dir.resolve("small.png");
+            ImageIO.write(new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", small.toFile());
+            int status = pixelstep("run", small.toString(), "--ops", "grayscale", "--data", data.toString(), "--out", dir.resolve("out").toString());
+            assertEquals(0, status, out() + err());
+            assertTrue(out().contains("Using the pixelstep running at " + serve.endpoint()), out());
+            assertTrue(out().contains("SUCCEEDED"), out());
+            assertEquals(serve.storage().credentials(), S3Credentials.read(data).orElseThrow(), "the data directory's credentials");
+        }
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.pixelstep.local.events.ObjectCreatedEvent;
 import dev.pixelstep.local.lambda.LambdaLayout;
 import dev.pixelstep.local.storage.EmbeddedS3;
 import dev.pixelstep.local.storage.ObjectCreated;
+import dev.pixelstep.local.storage.S3Credentials;
 import dev.pixelstep.statemachine.PipelineDefinition;
 import dev.pixelstep.testkit.photos.TestPhotos;
 import org.junit.jupiter.api.AfterAll;
@@ -60,8 +61,8 @@ class ImagePipelineDefinitionTest {
     @BeforeAll
     void start() throws Exception {
         data = Files.createTempDirectory("image-pipeline-test");
-        s3 = EmbeddedS3.start(data.resolve("s3"), "127.0.0.1", 0, created -> { }, INPUT, OUTPUT);
-        LocalPipeline.configureFunctions(s3.endpoint(), OUTPUT);
+        s3 = EmbeddedS3.start(data.resolve("s3"), "127.0.0.1", 0, S3Credentials.generate(), created -> { }, INPUT, OUTPUT);
+        LocalPipeline.configureFunctions(s3.endpoint(), s3.credentials(), OUTPUT);
         LambdaLayout layout = LambdaLayout.prepare(data.resolve("lambda"),
                 Artifacts.extract(Artifacts.FUNCTION_ZIP, data.resolve("artifacts")),
                 List.of(Artifacts.extract(Artifacts.LAYER_ZIP, data.resolve("artifacts"))));

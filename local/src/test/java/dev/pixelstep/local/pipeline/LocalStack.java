@@ -33,7 +33,7 @@ final class LocalStack implements AutoCloseable {
 
     private LocalStack(LocalPipeline pipeline) {
         this.pipeline = pipeline;
-        this.s3 = EmbeddedS3.client(pipeline.endpoint());
+        this.s3 = EmbeddedS3.client(pipeline.endpoint(), pipeline.storage().credentials());
     }
 
     static LocalStack start(Path data, int concurrency, Path... pluginLayers) {

@@ -38,6 +38,34 @@ class ExecutionProgressTest {
                 ExecutionProgress.of(history, T0.plusMillis(99_000)));
     }
 
+    @Test
+    void stepFunctionsEventsTheEngineDoesNotKnowAreSkippedWithoutLosingWhoFailed() {
+        List<software.amazon.awssdk.services.sfn.model.HistoryEvent> history = List.of(
+                aws(1, 0, 0, "ExecutionStarted", null),
+                aws(2, 1, 10, "TaskStateEntered", "Process"),
+                aws(3, 2, 11, "TaskScheduled", null),
+                aws(4, 3, 12, "TaskStarted", null),
+                aws(5, 4, 13, "TaskSubmitted", null), // not an event the local engine records
+                aws(6, 5, 900, "TaskFailed", null),
+                aws(7, 6, 901, "TaskStateExited", "Process"),
+                aws(8, 7, 902, "PassStateEntered", "RecordFailure"));
+        assertEquals(List.of(new StateProgress("Process", "FAILED", 891), new StateProgress("RecordFailure", "RUNNING", 98)),
+                ExecutionProgress.ofStepFunctions(history, T0.plusMillis(1000)));
+        assertEquals(false, ExecutionProgress.ended(history));
+        assertEquals(true, ExecutionProgress.ended(List.of(aws(1, 0, 0, "ExecutionStarted", null), aws(2, 1, 5, "ExecutionTimedOut", null))));
+    }
+
+    private static software.amazon.awssdk.services.sfn.model.HistoryEvent aws(long id, long previous, long millis, String type, String state) {
+        var event = software.amazon.awssdk.services.sfn.model.HistoryEvent.builder().id(id).previousEventId(previous)
+                .timestamp(T0.plusMillis(millis)).type(type);
+        if (state != null && type.endsWith("Entered")) {
+            event.stateEnteredEventDetails(d -> d.name(state));
+        } else if (state != null) {
+            event.stateExitedEventDetails(d -> d.name(state));
+        }
+        return event.build();
+    }
+
     private static HistoryEvent event(long id, long millis, HistoryEventType type, String state) {
         var details = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         if (state != null) {

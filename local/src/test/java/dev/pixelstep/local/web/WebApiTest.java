@@ -169,7 +169,11 @@ class WebApiTest {
         String other = "20260101T000000Z-000000000000.png";
         String key = "web/" + id + "/combined.png";
 
-        assertEquals(404, stack.get("/api/runs/..%2F..%2Fpom.xml").statusCode());
+        for (String ambiguous : List.of("/api/runs/..%2F..%2Fpom.xml", "/api/runs/%2E%2E/%2E%2E/pom.xml")) {
+            HttpResponse<String> refused = stack.get(ambiguous);
+            assertEquals(400, refused.statusCode(), ambiguous + " is refused before it is routed");
+            assertTrue(WebStack.JSON.readTree(refused.body()).path("error").asText().startsWith("the request was refused"), refused.body());
+        }
         assertEquals(400, stack.get("/api/runs/..%2E").statusCode());
         assertEquals(400, stack.get("/api/runs/" + "photo.jpg").statusCode());
         assertEquals(404, stack.get("/api/runs/" + other).statusCode(), "a well-formed id of no run");
@@ -180,7 +184,7 @@ class WebApiTest {
         }
         assertEquals(403, stack.get("/api/runs/" + id + "/file").statusCode());
         assertEquals(404, stack.get("/api/runs/" + id + "/elsewhere").statusCode());
-        assertEquals(404, stack.get("/../pom.xml").statusCode());
+        assertEquals(400, stack.get("/../pom.xml").statusCode(), "a path above the root is refused before it is routed");
         assertEquals(404, stack.get("/dev/pixelstep/local/web/index.html").statusCode());
         assertEquals(405, stack.http.send(HttpRequest.newBuilder(stack.uri("/api/operations")).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode());
@@ -199,6 +203,12 @@ class WebApiTest {
         assertTrue(css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
         assertTrue(css.body().contains(".grid-cols-1"), "the compiled Tailwind stylesheet");
         assertEquals(200, stack.get("/app.js").statusCode());
+        HttpResponse<String> head = stack.http.send(HttpRequest.newBuilder(stack.uri("/")).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, head.statusCode());
+        assertEquals("", head.body());
+        assertEquals(String.valueOf(page.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
+                head.headers().firstValue("Content-Length").orElse(""), "HEAD tells the page's length without sending it");
     }
 
     private static void assertNothingUploaded() throws Exception {
