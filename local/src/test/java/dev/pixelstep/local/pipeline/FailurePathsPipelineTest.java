@@ -16,6 +16,7 @@ import dev.pixelstep.local.events.ObjectCreatedEvent;
 import dev.pixelstep.local.lambda.LambdaLayout;
 import dev.pixelstep.local.storage.EmbeddedS3;
 import dev.pixelstep.local.storage.ObjectCreated;
+import dev.pixelstep.local.storage.S3Credentials;
 import dev.pixelstep.statemachine.PipelineDefinition;
 import dev.pixelstep.statemachine.TransientErrors;
 import dev.pixelstep.testkit.net.FaultInjectingProxy;
@@ -78,9 +79,9 @@ class FailurePathsPipelineTest {
     @BeforeAll
     void start() throws Exception {
         data = Files.createTempDirectory("failure-paths-test");
-        s3 = EmbeddedS3.start(data.resolve("s3"), "127.0.0.1", 0, created -> { }, INPUT, OUTPUT);
+        s3 = EmbeddedS3.start(data.resolve("s3"), "127.0.0.1", 0, S3Credentials.generate(), created -> { }, INPUT, OUTPUT);
         proxy = FaultInjectingProxy.start(s3.endpoint());
-        LocalPipeline.configureFunctions(proxy.endpoint(), OUTPUT); // every S3 call of the functions passes the proxy
+        LocalPipeline.configureFunctions(proxy.endpoint(), s3.credentials(), OUTPUT); // every S3 call of the functions passes the proxy
         LambdaLayout layout = LambdaLayout.prepare(data.resolve("lambda"),
                 Artifacts.extract(Artifacts.FUNCTION_ZIP, data.resolve("artifacts")),
                 List.of(Artifacts.extract(Artifacts.LAYER_ZIP, data.resolve("artifacts"))));
