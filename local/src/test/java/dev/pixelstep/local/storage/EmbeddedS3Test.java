@@ -13,7 +13,6 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +26,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EmbeddedS3Test {
@@ -97,16 +95,20 @@ class EmbeddedS3Test {
         assertEquals(403, read.status(), "an unsigned listing: " + read.body());
     }
 
+    /**
+     * Sent as raw HTTP: the server refuses a bad signature from the headers, before it reads the body, and
+     * closes the connection, so an SDK client still writing its body sees "Error writing request body to
+     * server" instead of the 403 (a race that depends on socket buffers, not on the server's decision).
+     */
     @Test
-    void aPutSignedWithOtherCredentialsIsRefused() {
+    void aPutSignedWithOtherCredentialsIsRefused() throws Exception {
         S3Credentials other = S3Credentials.generate();
         S3Credentials rightKeyWrongSecret = new S3Credentials(s3.credentials().accessKeyId(), other.secretAccessKey());
         for (S3Credentials wrong : List.of(other, rightKeyWrongSecret)) {
-            try (S3Client client = EmbeddedS3.client(s3.endpoint(), wrong)) {
-                S3Exception refused = assertThrows(S3Exception.class, () -> client.putObject(b -> b.bucket(OUTPUT).key("forged/manifest.json"),
-                        RequestBody.fromString("{\"status\":\"SUCCEEDED\"}", StandardCharsets.UTF_8)));
-                assertEquals(403, refused.statusCode(), wrong.toString());
-            }
+            RawHttp.Response response = signedPut("127.0.0.1", OUTPUT, "forged/manifest.json", "{\"status\":\"SUCCEEDED\"}", wrong);
+            assertEquals(403, response.status(), wrong + ": " + response.body());
+            assertTrue(response.body().contains("SignatureDoesNotMatch") || response.body().contains("InvalidAccessKeyId")
+                    || response.body().contains("AccessDenied"), response.body());
         }
         assertNull(s3.head(OUTPUT, "forged/manifest.json"));
     }
@@ -128,14 +130,19 @@ class EmbeddedS3Test {
 
     /** A PUT signed (Signature V4, this server's credentials) for {@code host}, sent to this server's socket. */
     private static RawHttp.Response signedPut(String host, String key, String body) throws Exception {
+        return signedPut(host, INPUT, key, body, s3.credentials());
+    }
+
+    /** A PUT to {@code bucket} signed (Signature V4) with {@code credentials} for {@code host}, sent to this server's socket. */
+    private static RawHttp.Response signedPut(String host, String bucket, String key, String body, S3Credentials credentials) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        URI uri = URI.create("http://" + host + ":" + s3.endpoint().getPort() + "/" + INPUT + "/" + key);
+        URI uri = URI.create("http://" + host + ":" + s3.endpoint().getPort() + "/" + bucket + "/" + key);
         SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.PUT).uri(uri)
                 .putHeader("x-amz-content-sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)))
                 .putHeader("Content-Length", String.valueOf(bytes.length))
                 .build();
         SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(AwsCredentialsIdentity.create(s3.credentials().accessKeyId(), s3.credentials().secretAccessKey()))
+                .identity(AwsCredentialsIdentity.create(credentials.accessKeyId(), credentials.secretAccessKey()))
                 .request(request)
                 .payload(ContentStreamProvider.fromByteArray(bytes))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
