@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.IOException;
@@ -25,7 +26,8 @@ import java.util.Optional;
  * store, one file per key under {@code s3/}, metadata in extended attributes) into the
  * {@link DurableBlobStore}, keeping ETags, times and metadata, so the ledger's record of what was
  * processed still matches. Temporary files of uploads a crash interrupted (they have no ETag) and
- * unfinished multipart uploads are left out: they were never acknowledged. The old directory is then
+ * unfinished multipart uploads are left out: they were never acknowledged; so are keys S3 itself
+ * refuses (over 1,024 bytes), which the earlier store took. The old directory is then
  * renamed {@code s3.migrated}, kept for the user to delete. A crash mid-way leaves the old directory
  * in place, and the next start migrates again (each object is simply written again).
  */
@@ -39,7 +41,7 @@ public final class LegacyStoreMigration {
         /** One line for the log. */
         public String describe() {
             return "Moved " + objects + " object(s) of the earlier storage layout into the durable object store"
-                    + (skipped > 0 ? " (left out " + skipped + " partial upload(s) of an interrupted run)" : "")
+                    + (skipped > 0 ? " (left out " + skipped + " partial upload(s) of an interrupted run or key(s) S3 refuses)" : "")
                     + "; the old directory is kept as " + keptAt + ", delete it when you no longer need it.";
         }
     }
@@ -69,8 +71,12 @@ public final class LegacyStoreMigration {
                             skipped++;
                             continue;
                         }
-                        copy(old, store, bucket.name(), object);
-                        objects++;
+                        try {
+                            copy(old, store, bucket.name(), object);
+                            objects++;
+                        } catch (S3Exception refused) {
+                            skipped++; // a key S3 itself would refuse (over 1,024 bytes): it cannot be served
+                        }
                     }
                     if (page.nextContinuationToken() == null) {
                         break;

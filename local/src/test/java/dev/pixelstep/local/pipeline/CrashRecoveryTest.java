@@ -1,4 +1,4 @@
-package dev.pixelstep.local.cli;
+package dev.pixelstep.local.pipeline;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;

@@ -1,7 +1,8 @@
-package dev.pixelstep.local.cli;
+package dev.pixelstep.local.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pixelstep.local.cli.Main;
 import dev.pixelstep.local.storage.EmbeddedS3;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -12,9 +13,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -95,7 +93,7 @@ final class CrashHarness {
         List<String> attempted = java.util.Collections.synchronizedList(new ArrayList<>());
         byte[][] images = new byte[8][];
         for (int i = 0; i < images.length; i++) {
-            images[i] = png(48, 32, i);
+            images[i] = LocalStack.png(48, 32, i);
         }
         ExecutorService clients = Executors.newFixedThreadPool(16);
         try (S3Client s3 = client(URI.create("http://127.0.0.1:" + port))) {
@@ -301,22 +299,6 @@ final class CrashHarness {
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .build();
-    }
-
-    private static byte[] png(int width, int height, int seed) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                image.setRGB(x, y, (x * 255 / width) << 16 | (y * 255 / height) << 8 | (seed * 37 & 0xff));
-            }
-        }
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static int freePort() {
