@@ -1,5 +1,6 @@
 package dev.pixelstep.local.cli;
 
+import dev.pixelstep.local.TerminalText;
 import dev.pixelstep.local.pipeline.ExecutionRecord;
 import dev.pixelstep.local.pipeline.LocalPipeline;
 
@@ -8,7 +9,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** {@code pixelstep executions}: recent executions with status and per-state timings. */
+/**
+ * {@code pixelstep executions}: recent executions with status and per-state timings. Keys and error
+ * text come from uploads: they are printed with control characters escaped ({@link TerminalText}).
+ */
 final class ExecutionsCommand {
 
     private final PrintStream out;
@@ -27,10 +31,12 @@ final class ExecutionsCommand {
         }
         out.printf("%-20s %-9s %8s  %s%n", "started", "status", "ms", "key");
         for (ExecutionRecord r : records.subList(0, Math.min(limit, records.size()))) {
-            out.printf("%-20s %-9s %8d  %s%n", r.started().toString().substring(0, 19), r.status(), r.millis(), r.key());
-            out.println("    " + r.states().stream().map(s -> s.state() + " " + s.millis() + "ms" + (s.status().equals("FAILED") ? " (failed)" : "")).collect(Collectors.joining(", ")));
+            out.printf("%-20s %-9s %8d  %s%n", r.started().toString().substring(0, 19), TerminalText.escape(r.status()),
+                    r.millis(), TerminalText.escape(r.key()));
+            out.println("    " + r.states().stream().map(s -> TerminalText.escape(s.state()) + " " + s.millis() + "ms"
+                    + (s.status().equals("FAILED") ? " (failed)" : "")).collect(Collectors.joining(", ")));
             if (r.error() != null) {
-                out.println("    error: " + r.error() + (r.cause() == null ? "" : ": " + r.cause()));
+                out.println("    error: " + TerminalText.escape(r.error() + (r.cause() == null ? "" : ": " + r.cause())));
             }
         }
         return 0;

@@ -1,5 +1,7 @@
 package dev.pixelstep.local.cli;
 
+import dev.pixelstep.local.TerminalText;
+
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -7,6 +9,8 @@ import java.util.List;
 /**
  * The {@code pixelstep} command: {@code serve}, {@code run}, {@code operations}, {@code executions}.
  * Exit status 0 on success, 1 when a run FAILED or the work could not be done, 2 for a bad command line.
+ * Text that can come from an upload or a command line (keys, chains, error messages) is printed with
+ * its control characters escaped ({@link TerminalText}).
  */
 public final class Main {
 
@@ -66,11 +70,11 @@ public final class Main {
                 default -> throw new UsageException("unknown command '" + args.get(0) + "'; commands: serve, run, operations, executions");
             };
         } catch (UsageException e) {
-            err.println("pixelstep: " + e.getMessage());
+            err.println("pixelstep: " + TerminalText.escape(e.getMessage()));
             err.println("run 'pixelstep help' for usage");
             return 2;
         } catch (RuntimeException e) {
-            err.println("pixelstep: " + e.getMessage());
+            err.println("pixelstep: " + TerminalText.escape(e.getMessage()));
             return 1;
         }
     }

@@ -3,6 +3,7 @@ package dev.pixelstep.local.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pixelstep.local.RuntimeConfig;
+import dev.pixelstep.local.TerminalText;
 import dev.pixelstep.local.lambda.LambdaLayout;
 import dev.pixelstep.local.lambda.OperationCatalog;
 import dev.pixelstep.local.pipeline.DataDirectoryLock;
@@ -38,7 +39,8 @@ import java.util.Set;
  * {@code pixelstep run IMAGE --ops CHAIN}: checks the image and the chain, uploads through the
  * embedded S3 (of a running {@code serve} on the same data directory, or of a pipeline started for
  * this run), waits for the manifest through the real event path, downloads every output and prints
- * a summary. Exit status 1 when the manifest says FAILED.
+ * a summary. Exit status 1 when the manifest says FAILED. Keys, chains and error text are printed
+ * with control characters escaped ({@link TerminalText}).
  */
 final class RunCommand {
 
@@ -100,8 +102,8 @@ final class RunCommand {
                 s3.putObject(b -> b.bucket(inputBucket).key(key).contentType("image/" + format)
                                 .metadata(Map.of("operations", chain, "original-filename", image.getFileName().toString())),
                         RequestBody.fromFile(image));
-                out.println("Uploaded s3://" + inputBucket + "/" + key + " with operations: "
-                        + (canonical.isEmpty() ? "(none)" : canonical));
+                out.println("Uploaded s3://" + inputBucket + "/" + TerminalText.escape(key) + " with operations: "
+                        + (canonical.isEmpty() ? "(none)" : TerminalText.escape(canonical)));
                 JsonNode manifest = awaitManifest(s3, outputBucket, key + "/manifest.json", Duration.ofSeconds(timeout), started);
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 return report(s3, manifest, inputBucket, outputBucket, key, outDir, data, millis);
@@ -178,8 +180,8 @@ final class RunCommand {
 
     private int report(S3Client s3, JsonNode manifest, String inputBucket, String bucket, String key, Path outDir, Path data, long millis) {
         if (!"SUCCEEDED".equals(manifest.path("status").asText())) {
-            out.println("FAILED after " + millis + " ms: " + manifest.at("/error/message").asText());
-            out.println("  error type: " + manifest.at("/error/type").asText());
+            out.println("FAILED after " + millis + " ms: " + TerminalText.escape(manifest.at("/error/message").asText()));
+            out.println("  error type: " + TerminalText.escape(manifest.at("/error/type").asText()));
             return 1;
         }
         List<String> keys = new ArrayList<>();
@@ -192,9 +194,10 @@ final class RunCommand {
         keys.add(outputs.path("manifest").asText());
         out.println();
         out.printf("SUCCEEDED in %d ms: %s%n", millis, manifest.path("chain").asText().isEmpty() ? "(no operations)"
-                : manifest.path("chain").asText());
-        out.printf("  input  %s  %dx%d %s, %d bytes%n", manifest.at("/input/key").asText(), manifest.at("/input/width").asInt(),
-                manifest.at("/input/height").asInt(), manifest.at("/input/format").asText(), manifest.at("/input/size").asLong());
+                : TerminalText.escape(manifest.path("chain").asText()));
+        out.printf("  input  %s  %dx%d %s, %d bytes%n", TerminalText.escape(manifest.at("/input/key").asText()),
+                manifest.at("/input/width").asInt(), manifest.at("/input/height").asInt(),
+                TerminalText.escape(manifest.at("/input/format").asText()), manifest.at("/input/size").asLong());
         out.println();
         out.printf("  %-48s %10s%n", "output (in " + outDir + ")", "bytes");
         try {
@@ -207,7 +210,7 @@ final class RunCommand {
                 Files.createDirectories(target.getParent());
                 byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(outputKey)).asByteArray();
                 Files.write(target, bytes);
-                out.printf("  %-48s %10d%n", relative, bytes.length);
+                out.printf("  %-48s %10d%n", TerminalText.escape(relative), bytes.length);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write outputs to " + outDir, e);
@@ -236,6 +239,6 @@ final class RunCommand {
     private void printTimings(ExecutionRecord record) {
         out.println();
         out.printf("  %-48s %10s%n", "state", "ms");
-        record.states().forEach(s -> out.printf("  %-48s %10d%n", s.state(), s.millis()));
+        record.states().forEach(s -> out.printf("  %-48s %10d%n", TerminalText.escape(s.state()), s.millis()));
     }
 }

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pixelstep.local.storage.ObjectCreated;
 
+import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -29,11 +30,29 @@ public final class ObjectCreatedEvent {
         this.region = region;
     }
 
-    /** The event for {@code object}; {@code sequence} orders events of the same key. */
+    /**
+     * The event for {@code object}, carrying the object's sequencer. Its id and request id are
+     * derived from bucket, key and sequencer, so the same PUT always gives the same event, as
+     * EventBridge keeps an event's id when it delivers it again.
+     */
+    public ObjectNode of(ObjectCreated object) {
+        if (object.sequencer() == null) {
+            throw new IllegalArgumentException("an object without a sequencer: " + object.key());
+        }
+        return build(object, object.sequencer());
+    }
+
+    /** The event for {@code object} with {@code sequence} as its sequencer (for objects described without one). */
     public ObjectNode of(ObjectCreated object, long sequence) {
+        return build(object, String.format("%016X", sequence));
+    }
+
+    private ObjectNode build(ObjectCreated object, String sequencer) {
+        UUID id = UUID.nameUUIDFromBytes((object.bucket() + "\n" + object.key() + "\n" + sequencer)
+                .getBytes(StandardCharsets.UTF_8));
         ObjectNode event = JSON.createObjectNode();
         event.put("version", "0");
-        event.put("id", UUID.randomUUID().toString());
+        event.put("id", id.toString());
         event.put("detail-type", "Object Created");
         event.put("source", "aws.s3");
         event.put("account", account);
@@ -47,8 +66,8 @@ public final class ObjectCreatedEvent {
         obj.put("key", object.key());
         obj.put("size", object.size());
         obj.put("etag", object.etag());
-        obj.put("sequencer", String.format("%016X", sequence));
-        detail.put("request-id", HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(), 0, 8).toUpperCase());
+        obj.put("sequencer", sequencer);
+        detail.put("request-id", id.toString().replace("-", "").substring(16).toUpperCase(Locale.ROOT));
         detail.put("requester", account);
         detail.put("source-ip-address", "127.0.0.1");
         detail.put("reason", object.reason());

@@ -11,6 +11,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
@@ -66,10 +67,13 @@ public final class DataDirectoryLock implements AutoCloseable {
         }
     }
 
+    /** Writes runtime.json in one step (a temporary file, then a move), so a reader never sees half of it. */
     void publish(URI endpoint, String inputBucket, String outputBucket) {
         try {
-            Files.writeString(info, JSON.createObjectNode().put("endpoint", endpoint.toString())
+            Path temporary = info.resolveSibling("runtime.json.tmp");
+            Files.writeString(temporary, JSON.createObjectNode().put("endpoint", endpoint.toString())
                     .put("inputBucket", inputBucket).put("outputBucket", outputBucket).toString());
+            Files.move(temporary, info, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + info, e);
         }

@@ -1,7 +1,9 @@
 package dev.pixelstep.local.pipeline;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pixelstep.asl.Execution;
@@ -29,7 +31,8 @@ import java.util.List;
 public record ExecutionRecord(String name, String arn, String bucket, String key, String status, Instant started,
                               Instant stopped, String error, String cause, List<StateTiming> states) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Writes ASCII only (everything else escaped), so no text, not even a lone surrogate, can fail to be written. */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     /** How one state ended (SUCCEEDED or FAILED, a caught failure included) and how long it took. */
     public record StateTiming(String state, String status, long millis) {
@@ -53,7 +56,7 @@ public record ExecutionRecord(String name, String arn, String bucket, String key
         return stopped == null ? 0 : Duration.between(started, stopped).toMillis();
     }
 
-    /** As JSON, for the data directory. */
+    /** As JSON (ASCII, whatever the text holds), for the data directory. */
     public String toJson() {
         ObjectNode node = JSON.createObjectNode();
         node.put("name", name).put("arn", arn).put("bucket", bucket).put("key", key).put("status", status)

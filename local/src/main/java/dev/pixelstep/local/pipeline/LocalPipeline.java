@@ -10,46 +10,56 @@ import dev.pixelstep.asl.history.ExecutionListener;
 import dev.pixelstep.asl.history.HistoryEvent;
 import dev.pixelstep.asl.task.LambdaInvokeIntegration;
 import dev.pixelstep.local.RuntimeConfig;
+import dev.pixelstep.local.TerminalText;
 import dev.pixelstep.local.events.EventRule;
 import dev.pixelstep.local.events.Ledger;
 import dev.pixelstep.local.events.ObjectCreatedEvent;
 import dev.pixelstep.local.lambda.FunctionError;
 import dev.pixelstep.local.lambda.LambdaFunction;
 import dev.pixelstep.local.lambda.LambdaLayout;
+import dev.pixelstep.local.storage.AdmissionBlobStore;
+import dev.pixelstep.local.storage.DurableBlobStore;
 import dev.pixelstep.local.storage.EmbeddedS3;
+import dev.pixelstep.local.storage.LegacyStoreMigration;
 import dev.pixelstep.local.storage.ObjectCreated;
 import dev.pixelstep.local.storage.S3Credentials;
 import dev.pixelstep.statemachine.PipelineDefinition;
-import software.amazon.awssdk.services.s3.model.S3Object;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole S3-triggered workflow on one machine. Objects created in the input bucket of the
  * embedded S3 server become EventBridge {@code Object Created} events; events matching the
  * published rule pattern start executions of the published state machine on the local ASL engine,
- * whose Lambda tasks run the real function and layer zips. Executions run at most
- * {@link RuntimeConfig#concurrency()} at a time, the rest wait in an unbounded queue; a durable
- * ledger ensures every object version is processed once, including uploads left unprocessed by a
- * previous run.
+ * whose Lambda tasks run the real function and layer zips.
+ *
+ * <p>Every upload (every PUT, told apart by its sequencer) is accepted into a durable ledger before
+ * S3 acknowledges it, runs once, and is finished in the ledger once its execution ended and its
+ * record is written; after a crash or a stop, accepted uploads without a finished run run again
+ * (under the same execution name, so they leave one record). Runs wait in two lanes
+ * ({@link ExecutionLanes}): light uploads run {@link RuntimeConfig#concurrency()} at a time, heavy
+ * ones (from {@link RuntimeConfig#heavyWork()} pixel-operations, {@link WorkEstimate}) beside them in
+ * a lane of their own. At most {@link RuntimeConfig#maxPending()} uploads wait; beyond that, uploads
+ * into the input bucket are refused with 503 SlowDown, which S3 clients retry.
  */
 public final class LocalPipeline implements AutoCloseable {
 
@@ -67,8 +77,8 @@ public final class LocalPipeline implements AutoCloseable {
     private final PrintStream log;
     private final Ledger ledger;
     private final ObjectCreatedEvent events = new ObjectCreatedEvent(ACCOUNT, REGION);
-    private final AtomicLong sequence = new AtomicLong();
-    private final ThreadPoolExecutor executions;
+    private final ExecutionLanes lanes;
+    private final UnaryOperator<BlobStore> storeMiddleware;
     private final Path records;
     private final DataDirectoryLock lock;
     private final List<ExecutionListener> listeners = new CopyOnWriteArrayList<>();
@@ -80,18 +90,14 @@ public final class LocalPipeline implements AutoCloseable {
     private volatile EventRule rule;
     private volatile boolean closed;
 
-    private LocalPipeline(RuntimeConfig config, PrintStream log) {
+    private LocalPipeline(RuntimeConfig config, PrintStream log, UnaryOperator<BlobStore> storeMiddleware) {
         this.config = config;
         this.log = log;
+        this.storeMiddleware = storeMiddleware;
         this.lock = DataDirectoryLock.acquire(config.dataDirectory());
         this.ledger = Ledger.open(config.dataDirectory().resolve("ledger.jsonl"));
         this.records = config.dataDirectory().resolve("executions");
-        this.executions = new ThreadPoolExecutor(config.concurrency(), config.concurrency(), 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), runnable -> {
-                    Thread t = new Thread(runnable, "pixelstep-execution");
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.lanes = new ExecutionLanes(config.concurrency(), Math.max(1, config.concurrency() / 2), this::run);
     }
 
     /**
@@ -101,7 +107,12 @@ public final class LocalPipeline implements AutoCloseable {
      * @param log where progress lines go
      */
     public static LocalPipeline start(RuntimeConfig config, PrintStream log) {
-        LocalPipeline pipeline = new LocalPipeline(config, log);
+        return start(config, log, UnaryOperator.identity());
+    }
+
+    /** Starts with a blob store of the caller's between S3Proxy and the storage, e.g. to inject faults in a test. */
+    static LocalPipeline start(RuntimeConfig config, PrintStream log, UnaryOperator<BlobStore> storeMiddleware) {
+        LocalPipeline pipeline = new LocalPipeline(config, log, storeMiddleware);
         try {
             pipeline.startParts();
             return pipeline;
@@ -114,11 +125,28 @@ public final class LocalPipeline implements AutoCloseable {
     private void startParts() {
         try {
             Files.createDirectories(records);
+            try (var partial = Files.newDirectoryStream(records, "*.tmp")) {
+                for (Path file : partial) {
+                    Files.deleteIfExists(file); // a record a stop interrupted: its run runs again
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + records, e);
         }
-        storage = EmbeddedS3.start(config.dataDirectory().resolve("s3"), config.host(), config.port(),
-                S3Credentials.forDataDirectory(config.dataDirectory()), this::onObjectCreated, config.inputBucket(), config.outputBucket());
+        Path objects = config.dataDirectory().resolve("objects");
+        LegacyStoreMigration.migrate(config.dataDirectory().resolve("s3"), objects)
+                .ifPresent(report -> log.println(TerminalText.escape(report.describe())));
+        storage = EmbeddedS3.start(objects, config.host(), config.port(), S3Credentials.forDataDirectory(config.dataDirectory()),
+                this::onObjectCreated,
+                store -> new AdmissionBlobStore(storeMiddleware.apply(store), config.inputBucket(), lanes::waiting,
+                        config.maxPending()),
+                config.inputBucket(), config.outputBucket());
+        DurableBlobStore.Startup startup = storage.startup();
+        if (startup.temporaryFilesRemoved() > 0) {
+            log.println("Removed " + startup.temporaryFilesRemoved() + " partial write(s) an earlier stop interrupted.");
+        }
+        startup.damagedFilesSetAside().forEach(file -> log.println("Set aside an unreadable object file: "
+                + TerminalText.escape(file)));
         configureFunctions(storage.endpoint(), storage.credentials(), config.outputBucket());
         LambdaLayout layout = LambdaLayout.prepare(config.dataDirectory().resolve("lambda"), config.functionZip(), config.layers());
         processor = LambdaFunction.load(PROCESSOR, layout, PROCESSOR_HANDLER, log);
@@ -172,16 +200,28 @@ public final class LocalPipeline implements AutoCloseable {
         }
     }
 
-    /** Queues every object of the input bucket whose current version has not finished. */
+    /**
+     * Queues what an earlier run left: every accepted upload the ledger holds as not finished, and
+     * every object of the input bucket whose write the ledger never saw (the process stopped between
+     * storing it and accepting it).
+     */
     private void recover() {
         int queued = 0;
-        for (S3Object object : storage.list(config.inputBucket())) {
-            String etag = object.eTag().replace("\"", "");
-            if (!ledger.isFinished(new Ledger.Version(config.inputBucket(), object.key(), etag))) {
-                if (dispatch(new ObjectCreated(config.inputBucket(), object.key(), object.size(), etag, "PutObject",
-                        object.lastModified() == null ? Instant.now() : object.lastModified()))) {
-                    queued++;
-                }
+        for (ObjectCreated object : ledger.pending()) {
+            if (lanes.submit(object, lane(object))) {
+                queued++;
+            }
+        }
+        for (ObjectCreated object : storage.objects(config.inputBucket())) {
+            Ledger.Id id = Ledger.Id.of(object);
+            if (ledger.knows(id)) {
+                continue;
+            }
+            if (ledger.finishedBefore(object.bucket(), object.key(), object.etag())) {
+                ledger.accept(object); // processed under the earlier ledger format: carried over as finished
+                ledger.finish(id);
+            } else if (dispatch(object)) {
+                queued++;
             }
         }
         if (queued > 0) {
@@ -196,65 +236,71 @@ public final class LocalPipeline implements AutoCloseable {
         dispatch(object);
     }
 
-    /** Turns an object into an event; if the rule matches and the version is new, queues an execution. */
+    /**
+     * Turns an object into an event; if the rule matches, accepts it durably into the ledger (before
+     * the PUT that created it is acknowledged) and queues its run.
+     */
     private boolean dispatch(ObjectCreated object) {
-        if (closed) {
+        if (closed || !rule.matches(events.of(object).toString())) {
             return false;
         }
-        JsonNode event = events.of(object, sequence.incrementAndGet());
-        if (!rule.matches(event.toString())) {
+        if (!ledger.accept(object)) {
             return false;
         }
-        Ledger.Version version = new Ledger.Version(object.bucket(), object.key(), object.etag());
-        if (!ledger.claim(version)) {
-            return false;
-        }
-        executions.execute(() -> run(version, event));
-        return true;
+        return lanes.submit(object, lane(object));
     }
 
-    private void run(Ledger.Version version, JsonNode event) {
+    /** The lane of an upload, from its chain and image header, read from the store in process. */
+    private ExecutionLanes.Lane lane(ObjectCreated object) {
+        try (ResponseInputStream<GetObjectResponse> start = storage.readStart(object.bucket(), object.key(),
+                WorkEstimate.HEADER_BYTES)) {
+            long work = WorkEstimate.of(start.response().metadata(), start.readAllBytes(), object.size());
+            return work >= config.heavyWork() ? ExecutionLanes.Lane.HEAVY : ExecutionLanes.Lane.LIGHT;
+        } catch (IOException | RuntimeException e) {
+            return ExecutionLanes.Lane.LIGHT; // gone or unreadable: its run fails fast
+        }
+    }
+
+    /**
+     * Runs one upload to its end. The upload is finished in the ledger once its execution ended and
+     * its record is written, whatever the status: a run that could not even write its manifest
+     * (e.g. an output key over S3's limit) ends FAILED once, with its record saying why, instead of
+     * running again at every start. A run cut short by a stop is not finished: it runs again at the
+     * next start, under the same name.
+     */
+    private void run(ObjectCreated object) {
         if (closed) {
-            ledger.release(version);
             return;
         }
+        String key = TerminalText.escape(object.key());
         try {
-            Execution execution = engine.start(stateMachine, executionName(event), event);
+            JsonNode event = events.of(object);
+            Execution execution = engine.start(stateMachine, executionName(object), event);
             execution.await();
+            if (closed) {
+                return;
+            }
             ExecutionRecord record = ExecutionRecord.of(execution);
             writeRecord(execution.name(), record);
             engine.forget(execution.arn()); // the record on disk is what is kept; a long-running serve must not grow
-            if (storage.head(config.outputBucket(), manifestKey(execution, version)) != null) {
-                ledger.finish(version);
-            } else {
-                ledger.release(version);
-            }
-            log.printf("%-9s %-40s %6d ms%s%n", record.status(), version.key(), record.millis(),
-                    record.error() == null ? "" : "  " + record.error());
+            ledger.finish(Ledger.Id.of(object));
+            log.printf("%-9s %-40s %6d ms%s%n", record.status(), key, record.millis(),
+                    record.error() == null ? "" : "  " + TerminalText.escape(record.error()));
         } catch (InterruptedException e) {
-            ledger.release(version);
             Thread.currentThread().interrupt();
         } catch (RuntimeException | IOException e) {
-            ledger.release(version);
             if (!closed) {
-                log.println("execution for " + version.key() + " could not run: " + e);
+                log.println("execution for " + key + " could not run (it runs again at the next start): "
+                        + TerminalText.escape(e.toString()));
             }
         }
     }
 
-    private static String manifestKey(Execution execution, Ledger.Version version) {
-        JsonNode output = execution.output();
-        if (output != null && output.at("/outputs/manifest").isTextual()) {
-            return output.at("/outputs/manifest").asText();
-        }
-        return version.key() + "/manifest.json";
-    }
-
-    private String executionName(JsonNode event) {
-        String key = event.at("/detail/object/key").asText();
-        String slug = key.replaceAll("[^A-Za-z0-9_-]", "_");
+    /** The end of the key, then the sequencer: readable, and the same for the same upload after a restart. */
+    static String executionName(ObjectCreated object) {
+        String slug = object.key().replaceAll("[^A-Za-z0-9_-]", "_");
         slug = slug.length() > 40 ? slug.substring(slug.length() - 40) : slug;
-        return slug + "-" + event.path("id").asText().substring(0, 8);
+        return slug + "-" + object.sequencer();
     }
 
     /** The S3 endpoint clients use. */
@@ -301,19 +347,31 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     /**
-     * Writes a record under its final name in one step (a temporary file, then an atomic move), so
-     * that {@link #records} never reads a half-written one.
+     * Writes a record under its final name in one step (a temporary file forced to the disk, then an
+     * atomic move over any record of an earlier attempt of the same run), so that {@link #records}
+     * never reads a half-written one and a record the ledger counts on survives a power loss. The
+     * record is ASCII, so no text in it can make writing fail.
      */
     private void writeRecord(String executionName, ExecutionRecord record) throws IOException {
         Path temporary = records.resolve(executionName + ".json.tmp");
-        Files.writeString(temporary, record.toJson(), StandardCharsets.UTF_8);
+        try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer bytes = ByteBuffer.wrap(record.toJson().getBytes(StandardCharsets.US_ASCII));
+            while (bytes.hasRemaining()) {
+                out.write(bytes);
+            }
+            out.force(true);
+        }
         Files.move(temporary, records.resolve(executionName + ".json"), StandardCopyOption.ATOMIC_MOVE,
                 StandardCopyOption.REPLACE_EXISTING);
+        try (FileChannel dir = FileChannel.open(records, StandardOpenOption.READ)) {
+            dir.force(true);
+        }
     }
 
-    /** Executions waiting for a free slot. */
+    /** Uploads accepted and waiting for a free slot. */
     public int queued() {
-        return executions.getQueue().size();
+        return lanes.waiting();
     }
 
     /** Records of every finished execution kept in the data directory, newest first. */
@@ -344,12 +402,7 @@ public final class LocalPipeline implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        executions.shutdownNow();
-        try {
-            executions.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        lanes.close();
         if (engine != null) {
             engine.close();
         }

@@ -4,13 +4,16 @@ import dev.pixelstep.local.AllowedHosts;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.EncodingType;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -22,11 +25,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
- * An S3-compatible server (S3Proxy) running in this process on loopback, storing objects under a
- * data directory so they survive restarts. Every object created through the S3 API is reported to
- * a listener. Any S3 client works against {@link #endpoint()} with path-style addressing and
+ * An S3-compatible server (S3Proxy) running in this process on loopback, storing objects durably
+ * under a data directory ({@link DurableBlobStore}: every key S3 accepts, nothing acknowledged lost
+ * on a crash). Every object created through the S3 API is reported to a listener once it is
+ * durable. Any S3 client works against {@link #endpoint()} with path-style addressing and
  * Signature V4 with the data directory's {@link S3Credentials}; unsigned or wrongly signed requests,
  * and requests whose {@code Host} is not a loopback name or the bound address, are refused (403).
  */
@@ -39,12 +44,14 @@ public final class EmbeddedS3 implements AutoCloseable {
     private final URI endpoint;
     private final S3Credentials credentials;
     private final S3Client client;
+    private final DurableBlobStore store;
 
-    private EmbeddedS3(S3Proxy proxy, URI endpoint, S3Credentials credentials) {
+    private EmbeddedS3(S3Proxy proxy, URI endpoint, S3Credentials credentials, DurableBlobStore store) {
         this.proxy = proxy;
         this.endpoint = endpoint;
         this.credentials = credentials;
         this.client = client(endpoint, credentials);
+        this.store = store;
     }
 
     /**
@@ -59,10 +66,21 @@ public final class EmbeddedS3 implements AutoCloseable {
      */
     public static EmbeddedS3 start(Path storage, String host, int port, S3Credentials credentials, Consumer<ObjectCreated> listener,
                                    String... buckets) {
+        return start(storage, host, port, credentials, listener, UnaryOperator.identity(), buckets);
+    }
+
+    /**
+     * Starts the server with blob stores of its own between S3Proxy and the storage, e.g. one that
+     * refuses writes while the pipeline is saturated, or one that injects faults in a test.
+     *
+     * @param middleware wraps the durable store; the identity for none
+     */
+    public static EmbeddedS3 start(Path storage, String host, int port, S3Credentials credentials, Consumer<ObjectCreated> listener,
+                                   UnaryOperator<BlobStore> middleware, String... buckets) {
         try {
             Files.createDirectories(storage);
-            BlobStore store = new NotifyingBlobStore(new FilesystemNio2BlobStore(storage.toAbsolutePath().toString()),
-                    listener, Clock.systemUTC());
+            DurableBlobStore durable = DurableBlobStore.open(storage.toAbsolutePath(), Clock.systemUTC(), listener);
+            BlobStore store = middleware.apply(durable);
             S3Proxy proxy = S3Proxy.builder()
                     .blobStore(store)
                     .endpoint(URI.create("http://" + host + ":" + port))
@@ -74,10 +92,10 @@ public final class EmbeddedS3 implements AutoCloseable {
             while (!"STARTED".equals(proxy.getState())) {
                 Thread.sleep(10);
             }
-            EmbeddedS3 s3 = new EmbeddedS3(proxy, URI.create("http://" + host + ":" + proxy.getPort()), credentials);
+            EmbeddedS3 s3 = new EmbeddedS3(proxy, URI.create("http://" + host + ":" + proxy.getPort()), credentials, durable);
             for (String bucket : buckets) {
-                if (!store.containerExists(bucket)) {
-                    store.createContainer(bucket);
+                if (!durable.containerExists(bucket)) {
+                    durable.createContainer(bucket);
                 }
             }
             return s3;
@@ -126,9 +144,30 @@ public final class EmbeddedS3 implements AutoCloseable {
         return client;
     }
 
-    /** Every object of {@code bucket}, paginated through the S3 API. */
+    /**
+     * Every object of {@code bucket}, paginated through the S3 API. Keys travel URL-encoded
+     * ({@code encoding-type=url}, decoded by the SDK): XML 1.0 cannot carry most control characters.
+     */
     public List<S3Object> list(String bucket) {
-        return client.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream().toList();
+        return client.listObjectsV2Paginator(b -> b.bucket(bucket).encodingType(EncodingType.URL)).contents().stream().toList();
+    }
+
+    /**
+     * Every current object of {@code bucket} as the store committed it, sequencer included, read
+     * from the store's index rather than through the S3 API; for recovery after a restart.
+     */
+    public List<ObjectCreated> objects(String bucket) {
+        return store.objects(bucket);
+    }
+
+    /** The first {@code maxBytes} of an object and its metadata, read in process rather than through the S3 API. */
+    public ResponseInputStream<GetObjectResponse> readStart(String bucket, String key, int maxBytes) {
+        return store.getBlob(GetObjectRequest.builder().bucket(bucket).key(key).range("bytes=0-" + (maxBytes - 1)).build());
+    }
+
+    /** What the store found and repaired when it started: temporary files of interrupted writes, damaged files. */
+    public DurableBlobStore.Startup startup() {
+        return store.startup();
     }
 
     /** Metadata of one object, or {@code null} if there is none. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pixelstep.local.Artifacts;
 import dev.pixelstep.local.RuntimeConfig;
 import dev.pixelstep.local.storage.EmbeddedS3;
+import org.gaul.s3proxy.blobstore.BlobStore;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** Starts the real local pipeline for a test and talks to it as any S3 client would. */
 final class LocalStack implements AutoCloseable {
@@ -37,12 +39,21 @@ final class LocalStack implements AutoCloseable {
     }
 
     static LocalStack start(Path data, int concurrency, Path... pluginLayers) {
+        return start(config(data, concurrency, pluginLayers), UnaryOperator.identity());
+    }
+
+    /** The configuration {@link #start(Path, int, Path...)} uses, to change before starting. */
+    static RuntimeConfig config(Path data, int concurrency, Path... pluginLayers) {
         List<Path> layers = new ArrayList<>();
         layers.add(Artifacts.extract(Artifacts.LAYER_ZIP, data.resolve("artifacts")));
         layers.addAll(List.of(pluginLayers));
-        RuntimeConfig config = new RuntimeConfig(data, "127.0.0.1", 0, INPUT, OUTPUT, concurrency,
+        return new RuntimeConfig(data, "127.0.0.1", 0, INPUT, OUTPUT, concurrency,
                 Artifacts.extract(Artifacts.FUNCTION_ZIP, data.resolve("artifacts")), layers);
-        return new LocalStack(LocalPipeline.start(config, new PrintStream(System.out, true)));
+    }
+
+    /** Starts with a blob store of the test's between S3Proxy and the storage. */
+    static LocalStack start(RuntimeConfig config, UnaryOperator<BlobStore> storeMiddleware) {
+        return new LocalStack(LocalPipeline.start(config, new PrintStream(System.out, true), storeMiddleware));
     }
 
     void upload(String key, byte[] bytes, String operations) {
@@ -73,6 +84,19 @@ final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Waits for the execution record of an input key, as {@code pixelstep run} does after the manifest. */
+    static ExecutionRecord awaitRecord(Path data, String key) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            var record = LocalPipeline.record(data, INPUT, key);
+            if (record.isPresent()) {
+                return record.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no execution record for " + key);
     }
 
     byte[] output(String key) {

@@ -95,7 +95,7 @@ public final class ChainParser {
                     return OperationChain.of(steps);
                 }
                 if (peek() != ',') {
-                    throw syntax("unexpected '" + peek() + "' after operation '" + step.name() + "'",
+                    throw syntax("unexpected '" + peekCodePoint() + "' after operation '" + step.name() + "'",
                             "expected ',' between operations or the end of the chain");
                 }
                 pos++;
@@ -107,7 +107,7 @@ public final class ChainParser {
             int start = pos;
             String name = word();
             if (name.isEmpty()) {
-                throw syntax(atEnd() ? "missing operation name at the end" : "unexpected '" + peek() + "'",
+                throw syntax(atEnd() ? "missing operation name at the end" : "unexpected '" + peekCodePoint() + "'",
                         "expected an operation name; known operations: " + known());
             }
             ImageOperation operation = operations.get(name);
@@ -134,7 +134,7 @@ public final class ChainParser {
                 int keyStart = pos;
                 String key = word();
                 if (key.isEmpty()) {
-                    throw syntax(atEnd() ? "unclosed '(' after '" + operation.name() + "'" : "unexpected '" + peek() + "'",
+                    throw syntax(atEnd() ? "unclosed '(' after '" + operation.name() + "'" : "unexpected '" + peekCodePoint() + "'",
                             "expected a parameter name; " + parameterList(operation));
                 }
                 Parameter<?> parameter = declared(operation, key);
@@ -169,7 +169,8 @@ public final class ChainParser {
                 }
                 if (c != ',') {
                     pos--;
-                    throw syntax("unexpected '" + c + "' in the parameters of '" + operation.name() + "'", "expected ',' or ')'");
+                    throw syntax("unexpected '" + peekCodePoint() + "' in the parameters of '" + operation.name() + "'",
+                            "expected ',' or ')'");
                 }
                 skipSpace();
             }
@@ -204,7 +205,7 @@ public final class ChainParser {
                 pos++;
             }
             if (start == pos) {
-                throw syntax("unexpected '" + peek() + "'", "expected a value");
+                throw syntax("unexpected '" + peekCodePoint() + "'", "expected a value");
             }
             return text.substring(start, pos);
         }
@@ -233,13 +234,13 @@ public final class ChainParser {
 
         private void expect(char c, String allowed) {
             if (atEnd() || peek() != c) {
-                throw syntax(atEnd() ? "unexpected end of the chain" : "unexpected '" + peek() + "'", allowed);
+                throw syntax(atEnd() ? "unexpected end of the chain" : "unexpected '" + peekCodePoint() + "'", allowed);
             }
             pos++;
         }
 
         private InvalidChainException syntax(String problem, String allowed) {
-            String offending = atEnd() ? "" : String.valueOf(peek());
+            String offending = atEnd() ? "" : peekCodePoint();
             return new InvalidChainException(Reason.SYNTAX, pos + 1, offending, problem, allowed);
         }
 
@@ -255,6 +256,11 @@ public final class ChainParser {
 
         private char peek() {
             return text.charAt(pos);
+        }
+
+        /** The whole character at the position, both halves of a surrogate pair included, for messages. */
+        private String peekCodePoint() {
+            return text.substring(pos, pos + Character.charCount(text.codePointAt(pos)));
         }
     }
 

@@ -115,6 +115,20 @@ class ChainParserTest {
     }
 
     @Test
+    void aCharacterOutsideTheBasicPlaneIsReportedWholeNeverAsALoneSurrogate() {
+        for (String text : new String[] {"grayscale\uD83D\uDE00", "\uD83D\uDE00", "blur(radius=4\uD83D\uDE00)",
+                "blur(\uD83D\uDE00=4)", "grayscale,\uD83D\uDE00"}) {
+            InvalidChainException e = refused(text);
+            assertTrue(e.getMessage().contains("\uD83D\uDE00"), e.getMessage());
+            for (int i = 0; i < e.getMessage().length(); i++) {
+                char c = e.getMessage().charAt(i);
+                assertTrue(!Character.isSurrogate(c) || Character.isHighSurrogate(c) && i + 1 < e.getMessage().length()
+                        && Character.isLowSurrogate(e.getMessage().charAt(++i)), () -> "a lone surrogate in: " + e.getMessage());
+            }
+        }
+    }
+
+    @Test
     void upperCaseNamesAreRefusedWithTheLowerCaseSuggestion() {
         InvalidChainException e = refused("Grayscale");
         assertEquals(Reason.SYNTAX, e.reason());
