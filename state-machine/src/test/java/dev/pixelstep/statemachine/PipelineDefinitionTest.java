@@ -61,5 +61,7 @@ class PipelineDefinitionTest {
         assertEquals("[\"aws.s3\"]", pattern.path("source").toString());
         assertEquals("[\"Object Created\"]", pattern.path("detail-type").toString());
         assertEquals("[\"my-input\"]", pattern.at("/detail/bucket/name").toString());
+        assertEquals("[{\"numeric\":[\">\",0]}]", pattern.at("/detail/object/size").toString(),
+                "zero-byte objects (the S3 console's folders) start no run, on AWS and locally");
     }
 }

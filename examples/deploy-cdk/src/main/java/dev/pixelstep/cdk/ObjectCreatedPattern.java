@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * The EventBridge rule pattern of the pipeline, made from the pattern file published with the
- * state machine (the one the local runtime matches too), never from a copy of it, plus two
- * conditions the deployment adds: the key prefix, and no zero-byte objects (such as "folders").
+ * state machine (the one the local runtime matches too), never from a copy of it, plus the
+ * condition the deployment adds: the key prefix. The published pattern already leaves out
+ * zero-byte objects (such as the S3 console's "folders").
  */
 final class ObjectCreatedPattern {
 
@@ -24,8 +25,7 @@ final class ObjectCreatedPattern {
 
     /**
      * The published pattern for {@code inputBucket}, narrowed to keys starting with {@code keyPrefix}
-     * when it is not empty ({@code "detail": {"object": {"key": [{"prefix": ...}]}}}), and to objects
-     * that are not empty, which leaves out zero-byte "folders" (see {@link #skipFolderObjects(Map)}).
+     * when it is not empty ({@code "detail": {"object": {"key": [{"prefix": ...}]}}}).
      *
      * @param inputBucket the bucket's name; a CDK token is fine, it stays a token
      */
@@ -39,7 +39,6 @@ final class ObjectCreatedPattern {
         if (!keyPrefix.isEmpty()) {
             narrowToPrefix(pattern, keyPrefix);
         }
-        skipFolderObjects(pattern);
         return pattern;
     }
 
@@ -69,26 +68,6 @@ final class ObjectCreatedPattern {
             throw new IllegalStateException(PipelineDefinition.EVENT_PATTERN + " already matches detail.object.key; a key prefix cannot be added to it");
         }
         object.put("key", List.of(Map.of("prefix", keyPrefix)));
-    }
-
-    /**
-     * Leaves out zero-byte objects ({@code "detail": {"object": {"size": [{"numeric": [">", 0]}]}}}),
-     * which covers the "folders" that the S3 console's "Create folder" and many sync tools write (a
-     * zero-byte object whose key ends in {@code /}). Skipping only the folders ("the key does not end
-     * in / OR the object is not empty") cannot be combined with a key prefix in one pattern:
-     * EventBridge ANDs different fields but cannot AND a {@code prefix} with an {@code anything-but}
-     * {@code suffix} on the same field, and a {@code $or} branch that names {@code detail.object}
-     * replaces the outer {@code detail.object} condition instead of adding to it (checked with
-     * event-ruler, EventBridge's own matcher). An empty object is no image either; the clients of
-     * this project refuse empty files before they upload.
-     */
-    private static void skipFolderObjects(Map<String, Object> pattern) {
-        Map<String, Object> detail = map(pattern.computeIfAbsent("detail", k -> new LinkedHashMap<String, Object>()), "detail");
-        Map<String, Object> object = map(detail.computeIfAbsent("object", k -> new LinkedHashMap<String, Object>()), "detail.object");
-        if (object.containsKey("size")) {
-            throw new IllegalStateException(PipelineDefinition.EVENT_PATTERN + " already matches detail.object.size; the non-empty condition cannot be added to it");
-        }
-        object.put("size", List.of(Map.of("numeric", List.of(">", 0))));
     }
 
     private static Map<String, Object> parse(String json) {
