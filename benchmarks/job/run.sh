@@ -76,9 +76,12 @@ for photo in $PHOTOS; do
       *) echo "unknown variant $variant (default, deployed, 1cpu)" >&2; exit 1 ;;
     esac
     echo "== $photo, $variant"
-    line=$(env "${env[@]}" "${cmd[@]}" -Djava.awt.headless=true -cp "$CP" $MAIN run "$variant" "$PHOTO_DIR" "$photo" \
-             "$ROUNDS" "$WARMUP" "$PYTHON" "$ROOT/benchmarks/job/pillow_job.py" 2>&1 | tee -a "$LOG" | grep -v '^Picked up' \
-           | tee /dev/stderr | grep '^RESULT' || true)
+    RUN_OUT=$(mktemp)
+    env "${env[@]}" "${cmd[@]}" -Djava.awt.headless=true -cp "$CP" $MAIN run "$variant" "$PHOTO_DIR" "$photo" \
+        "$ROUNDS" "$WARMUP" "$PYTHON" "$ROOT/benchmarks/job/pillow_job.py" 2>&1 | grep --line-buffered -v '^Picked up' | tee "$RUN_OUT"
+    cat "$RUN_OUT" >> "$LOG"
+    line=$(grep '^RESULT' "$RUN_OUT" || true)
+    rm -f "$RUN_OUT"
     [ -n "$line" ] || { echo "the $variant run on $photo failed; see $LOG" >&2; exit 1; }
     RESULTS+=("$line")
   done
