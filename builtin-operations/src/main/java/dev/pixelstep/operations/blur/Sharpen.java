@@ -1,7 +1,6 @@
 package dev.pixelstep.operations.blur;
 
 import dev.pixelstep.operations.raster.Clamp;
-import dev.pixelstep.operations.raster.GaussianKernel;
 import dev.pixelstep.operations.raster.IntImage;
 import dev.pixelstep.operations.raster.SeparableGaussian;
 import dev.pixelstep.spi.ImageOperation;
@@ -47,8 +46,7 @@ public final class Sharpen implements ImageOperation {
         IntImage out = IntImage.copyOf(source, true);
         int[] px = out.pixels();
         int[] blurred = new int[px.length];
-        SeparableGaussian.blur(px, blurred, out.width(), out.height(), GaussianKernel.of(parameters.get(RADIUS)),
-                SeparableGaussian.Mode.RGB);
+        SeparableGaussian.blur(px, blurred, out.width(), out.height(), parameters.get(RADIUS), SeparableGaussian.Mode.RGB);
         int k = (int) Math.round(parameters.get(AMOUNT) * 256);
         for (int i = 0; i < px.length; i++) {
             int p = px[i];
