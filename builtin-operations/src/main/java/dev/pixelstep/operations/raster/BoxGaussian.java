@@ -8,13 +8,15 @@ package dev.pixelstep.operations.raster;
  * three variances add up to exactly sigma squared. A pass is a running sum, so a pixel costs the
  * same for any sigma.
  *
- * <p>Integer arithmetic on 12-bit channel values (8-bit values with 4 fraction bits): the two
- * plain passes keep their sums unnormalised (exact integers, at most (2r + 1)^2 * 4095), and the
- * extended pass divides by everything at once with symmetric 40-bit fixed-point weights, so a flat
- * image stays exactly flat. The image is extended once by its edge pixels, far enough for all
- * passes, so edges behave as with the exact kernel. Rows are filtered in parallel bands into one
- * 12-bit plane per channel, then columns in parallel strips; each strip keeps its rows as
- * separate arrays, so that the loops along a row are plain indexed loops the JIT vectorises.
+ * <p>Integer arithmetic: the two plain passes keep their sums unnormalised (exact integers), and
+ * the extended pass divides by everything at once with symmetric 40-bit fixed-point weights, so a
+ * flat image stays exactly flat. Colour channels work on 12-bit values in ints
+ * ({@link IntBoxPasses}); premultiplied alpha images on 16-bit values in longs
+ * ({@link LongBoxPasses}), so that colours under a faint alpha come back exactly. The image is extended once by its edge
+ * pixels, far enough for all passes, so edges behave as with the exact kernel. Rows are filtered in
+ * parallel bands into one plane per channel, then columns in parallel strips; each strip
+ * keeps its rows as separate arrays, so that the loops along a row are plain indexed loops the JIT
+ * vectorises.
  *
  * <p>Against the exact Gaussian (the kernel of {@link GaussianKernel}, which reaches 3 sigma):
  * the combined kernel has the same variance, a slightly flatter top and shorter tails, within 3%
@@ -27,18 +29,12 @@ final class BoxGaussian {
     /** Box passes per direction. */
     static final int PASSES = 3;
 
-    /** The largest sigma: two plain passes' sums, at most (2r + 1)^2 * 4096, must fit an int. */
+    /** The largest sigma (the weights of the last pass keep at least 10 significant bits). */
     static final double MAX_SIGMA = 300;
 
     /** Fixed-point bits of the last pass's weights. */
-    private static final int SHIFT = 40;
-    private static final long ROUND = 1L << (SHIFT - 1);
-
-    /** Bits dropped from the 16-bit channel values of {@link ChannelLines}. */
-    private static final int DROP = 4;
-
-    /** Columns per vertical strip: long enough for the vectorised loops, short enough to stream through the cache. */
-    private static final int STRIP = 512;
+    static final int SHIFT = 40;
+    static final long ROUND = 1L << (SHIFT - 1);
 
     private BoxGaussian() {
     }
@@ -108,165 +104,10 @@ final class BoxGaussian {
 
     static void blur(int[] source, int[] target, int width, int height, double sigma, SeparableGaussian.Mode mode) {
         Passes passes = Passes.of(sigma);
-        int channels = ChannelLines.channels(mode);
-        char[][] planes = new char[channels][width * height];
-        Bands.run(height, (long) width * height, (from, to) -> rows(source, planes, width, from, to, passes, mode));
-        int strips = (width + STRIP - 1) / STRIP;
-        Bands.run(strips, (long) width * height, (from, to) -> {
-            for (int s = from; s < to; s++) {
-                int x0 = s * STRIP;
-                columns(source, planes, target, width, height, x0, Math.min(width, x0 + STRIP), passes, mode);
-            }
-        });
-    }
-
-    /** Rows {@code [fromRow, toRow)} filtered along x into the planes (12-bit values). */
-    private static void rows(int[] source, char[][] planes, int width, int fromRow, int toRow, Passes passes,
-                             SeparableGaussian.Mode mode) {
-        int pad = passes.reach();
-        int length = width + 2 * pad;
-        int channels = planes.length;
-        int r = passes.radius();
-        int[][] lines = new int[channels][length];
-        int[] spare = new int[length];
-        for (int y = fromRow; y < toRow; y++) {
-            ChannelLines.unpack(source, y * width, width, pad, lines, mode);
-            for (int c = 0; c < channels; c++) {
-                int[] in = lines[c];
-                int[] out = spare;
-                for (int i = 0; i < length; i++) {
-                    in[i] = (in[i] + (1 << (DROP - 1))) >>> DROP;
-                }
-                box(in, out, r, r + 1, length - r - 1);
-                box(out, in, r, 2 * (r + 1), length - 2 * (r + 1));
-                extended(in, out, passes, pad, pad + width);
-                char[] plane = planes[c];
-                int row = y * width;
-                for (int x = 0; x < width; x++) {
-                    plane[row + x] = (char) out[pad + x];
-                }
-            }
-        }
-    }
-
-    /** A plain box of radius r along a line, unnormalised: {@code out[i]} for i in {@code [from, to)}. */
-    private static void box(int[] in, int[] out, int r, int from, int to) {
-        int sum = 0;
-        for (int i = from - r; i <= from + r; i++) {
-            sum += in[i];
-        }
-        for (int i = from; i < to; i++) {
-            out[i] = sum;
-            sum += in[i + r + 1] - in[i - r];
-        }
-    }
-
-    /** The normalising extended box along a line: {@code out[i]} for i in {@code [from, to)}. */
-    private static void extended(int[] in, int[] out, Passes passes, int from, int to) {
-        int r = passes.last();
-        long inner = passes.inner();
-        long outer = passes.outer();
-        long centre = passes.centre();
-        long sum = 0;
-        for (int i = from - r; i <= from + r; i++) {
-            sum += in[i];
-        }
-        for (int i = from; i < to; i++) {
-            out[i] = (int) ((sum * inner + ((long) in[i - r - 1] + in[i + r + 1]) * outer + in[i] * centre + ROUND) >>> SHIFT);
-            sum += in[i + r + 1] - in[i - r];
-        }
-    }
-
-    /** Columns {@code [x0, x1)}: filtered along y (in place in the planes), then packed into the target. */
-    private static void columns(int[] source, char[][] planes, int[] target, int width, int height, int x0, int x1,
-                                Passes passes, SeparableGaussian.Mode mode) {
-        int strip = x1 - x0;
-        int pad = passes.reach();
-        int length = height + 2 * pad;
-        int channels = planes.length;
-        int r = passes.radius();
-        int[][] a = new int[length][strip];
-        int[][] b = new int[length][strip];
-        int[] sum = new int[strip];
-        long[] longSum = new long[strip];
-        for (char[] plane : planes) {
-            for (int y = 0; y < length; y++) {
-                int row = Math.min(height - 1, Math.max(0, y - pad)) * width + x0;
-                int[] into = a[y];
-                for (int x = 0; x < strip; x++) {
-                    into[x] = plane[row + x];
-                }
-            }
-            columnBox(a, b, sum, strip, r, r + 1, length - r - 1);
-            columnBox(b, a, sum, strip, r, 2 * (r + 1), length - 2 * (r + 1));
-            columnExtended(a, b, longSum, strip, passes, pad, pad + height);
-            for (int y = 0; y < height; y++) {
-                int[] from = b[pad + y];
-                int row = y * width + x0;
-                for (int x = 0; x < strip; x++) {
-                    plane[row + x] = (char) from[x];
-                }
-            }
-        }
-        int[][] values = new int[channels][strip];
-        for (int y = 0; y < height; y++) {
-            int row = y * width + x0;
-            for (int c = 0; c < channels; c++) {
-                char[] plane = planes[c];
-                int[] v = values[c];
-                for (int x = 0; x < strip; x++) {
-                    v[x] = plane[row + x] << DROP;
-                }
-            }
-            ChannelLines.pack(values, 0, source, target, row, strip, mode);
-        }
-    }
-
-    /** A plain box of radius r down the columns of a strip, unnormalised: rows {@code [from, to)} of {@code out}. */
-    private static void columnBox(int[][] in, int[][] out, int[] sum, int strip, int r, int from, int to) {
-        java.util.Arrays.fill(sum, 0);
-        for (int y = from - r; y <= from + r; y++) {
-            int[] row = in[y];
-            for (int x = 0; x < strip; x++) {
-                sum[x] += row[x];
-            }
-        }
-        for (int y = from; y < to; y++) {
-            int[] entering = in[y + r + 1];
-            int[] leaving = in[y - r];
-            int[] o = out[y];
-            for (int x = 0; x < strip; x++) {
-                int s = sum[x];
-                o[x] = s;
-                sum[x] = s + entering[x] - leaving[x];
-            }
-        }
-    }
-
-    /** The normalising extended box down the columns of a strip: rows {@code [from, to)} of {@code out}. */
-    private static void columnExtended(int[][] in, int[][] out, long[] sum, int strip, Passes passes, int from, int to) {
-        int r = passes.last();
-        long inner = passes.inner();
-        long outer = passes.outer();
-        long centre = passes.centre();
-        java.util.Arrays.fill(sum, 0);
-        for (int y = from - r; y <= from + r; y++) {
-            int[] row = in[y];
-            for (int x = 0; x < strip; x++) {
-                sum[x] += row[x];
-            }
-        }
-        for (int y = from; y < to; y++) {
-            int[] above = in[y - r - 1];
-            int[] below = in[y + r + 1];
-            int[] middle = in[y];
-            int[] leaving = in[y - r];
-            int[] o = out[y];
-            for (int x = 0; x < strip; x++) {
-                long s = sum[x];
-                o[x] = (int) ((s * inner + ((long) above[x] + below[x]) * outer + middle[x] * centre + ROUND) >>> SHIFT);
-                sum[x] = s + below[x] - leaving[x];
-            }
+        if (mode == SeparableGaussian.Mode.PREMULTIPLIED) {
+            LongBoxPasses.blur(source, target, width, height, passes, mode);
+        } else {
+            IntBoxPasses.blur(source, target, width, height, passes, mode);
         }
     }
 }
