@@ -14,6 +14,9 @@
 #             app's JAVA_TOOL_OPTIONS (-XX:+TieredCompilation -XX:TieredStopAtLevel=4)
 #   1cpu      'deployed' on one CPU: -XX:ActiveProcessorCount=1 and taskset -c 0 for both sides
 #             (a 1769 MB Lambda has one vCPU)
+#   1cpu-build-jdk  '1cpu' on the build JDK instead of Temurin 25: on Debian its JPEG codec is the
+#             system's libjpeg-turbo, where Temurin and Lambda's Corretto bundle libjpeg 6b, so
+#             the two 1cpu rows side by side show what the codec costs
 #
 # It installs Debian's python3-pil and python3-matplotlib with apt-get when they are missing (and
 # says so), builds the benchmarks module when its class path file is missing (PIXELSTEP_REBUILD=1
@@ -23,7 +26,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 ROUNDS=${ROUNDS:-5}
 WARMUP=${WARMUP:-3}
 if [ "${1:-}" = "--quick" ]; then ROUNDS=3; WARMUP=2; fi
-VARIANTS=${VARIANTS:-"default deployed 1cpu"}
+VARIANTS=${VARIANTS:-"default deployed 1cpu 1cpu-build-jdk"}
 PHOTOS=${PHOTOS:-"13mp 4mp"}
 PYTHON=${PYTHON:-/usr/bin/python3}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -73,7 +76,8 @@ for photo in $PHOTOS; do
       default)  cmd=("$JAVA"); env=() ;;
       deployed) cmd=("$JAVA25" $LAMBDA_FLAGS); env=(JAVA_TOOL_OPTIONS="$DEPLOYED_TOOL_OPTIONS") ;;
       1cpu)     cmd=(taskset -c 0 "$JAVA25" $LAMBDA_FLAGS -XX:ActiveProcessorCount=1); env=(JAVA_TOOL_OPTIONS="$DEPLOYED_TOOL_OPTIONS") ;;
-      *) echo "unknown variant $variant (default, deployed, 1cpu)" >&2; exit 1 ;;
+      1cpu-build-jdk) cmd=(taskset -c 0 "$JAVA" $LAMBDA_FLAGS -XX:ActiveProcessorCount=1); env=(JAVA_TOOL_OPTIONS="$DEPLOYED_TOOL_OPTIONS") ;;
+      *) echo "unknown variant $variant (default, deployed, 1cpu, 1cpu-build-jdk)" >&2; exit 1 ;;
     esac
     echo "== $photo, $variant"
     RUN_OUT=$(mktemp)
