@@ -41,10 +41,9 @@ public final class GaussianBlur implements ImageOperation {
 
     @Override
     public BufferedImage apply(BufferedImage source, Parameters parameters) {
-        IntImage input = IntImage.copyOf(source, true);
-        IntImage out = IntImage.blank(input.width(), input.height(), input.hasAlpha());
-        SeparableGaussian.blur(input.pixels(), out.pixels(), input.width(), input.height(), parameters.get(RADIUS),
-                input.hasAlpha() ? SeparableGaussian.Mode.PREMULTIPLIED : SeparableGaussian.Mode.RGB);
+        IntImage out = IntImage.blankLike(source, true);
+        SeparableGaussian.blur(IntImage.readable(source), out.pixels(), out.width(), out.height(), parameters.get(RADIUS),
+                out.hasAlpha() ? SeparableGaussian.Mode.PREMULTIPLIED : SeparableGaussian.Mode.RGB);
         return out.image();
     }
 }
