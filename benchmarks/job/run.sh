@@ -2,7 +2,7 @@
 # The whole job of one upload, pixelstep against a plain Pillow script, side by side in one run
 # (issue 13; benchmarks/README.md, "End to end against Pillow"). From a clean clone:
 #
-#   benchmarks/job/run.sh                 # every variant x both photos, 5 rounds each after 3 warm-ups
+#   benchmarks/job/run.sh                 # every variant x both photos, 5 rounds each after 5 warm-ups
 #   benchmarks/job/run.sh --quick         # 3 rounds after 2 warm-ups
 #   ROUNDS=9 WARMUP=3 VARIANTS="default 1cpu" PHOTOS=13mp benchmarks/job/run.sh
 #
@@ -24,7 +24,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 ROUNDS=${ROUNDS:-5}
-WARMUP=${WARMUP:-3}
+WARMUP=${WARMUP:-5}
 if [ "${1:-}" = "--quick" ]; then ROUNDS=3; WARMUP=2; fi
 VARIANTS=${VARIANTS:-"default deployed 1cpu 1cpu-build-jdk"}
 PHOTOS=${PHOTOS:-"13mp 4mp"}

@@ -47,7 +47,7 @@ public final class KernelCpuTimes {
     }
 
     /** Median thread CPU milliseconds of {@code runs} calls after as many warm-up calls. */
-    static double measure(int runs, Supplier<Object> work) {
+    public static double measure(int runs, Supplier<Object> work) {
         for (int i = 0; i < runs; i++) {
             work.get();
         }
