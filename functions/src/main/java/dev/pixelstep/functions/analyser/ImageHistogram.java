@@ -1,6 +1,7 @@
 package dev.pixelstep.functions.analyser;
 
 import dev.pixelstep.functions.image.IntRgb;
+import dev.pixelstep.functions.image.RgbBytes;
 
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
@@ -36,8 +37,9 @@ public final class ImageHistogram {
     }
 
     /**
-     * Counts every pixel of {@code image}: one pass over the packed {@code int[]} of the
-     * {@code TYPE_INT_*} images the decoder gives (in parallel bands for large images), rows of
+     * Counts every pixel of {@code image}: one pass over the packed {@code int[]} of
+     * {@code TYPE_INT_*} images or over the bytes of {@link RgbBytes} images (what the decoder
+     * gives colour JPEGs in), in parallel bands for large images; rows of
      * {@link BufferedImage#getRGB} for any other layout.
      */
     public static ImageHistogram of(BufferedImage image) {
@@ -46,7 +48,10 @@ public final class ImageHistogram {
         int[] packed = IntRgb.packed(image);
         long[][] counts;
         if (packed != null) {
-            counts = count(packed);
+            counts = count(packed.length, (from, to, even, odd) -> countInto(packed, from, to, even, odd));
+        } else if (RgbBytes.is(image)) {
+            byte[] rgb = RgbBytes.data(image);
+            counts = count(rgb.length / 3, (from, to, even, odd) -> countRgbInto(rgb, from, to, even, odd));
         } else {
             int[] bins = new int[4 * BINS];
             int[] row = new int[w];
@@ -64,14 +69,20 @@ public final class ImageHistogram {
         return new ImageHistogram(w, h, bins);
     }
 
-    private static long[][] count(int[] pixels) {
-        int bands = (int) Math.max(1, Math.min(4L * Runtime.getRuntime().availableProcessors(), pixels.length / BAND_PIXELS));
+    /** Counts pixels {@code [from, to)} into two sets of bins (see {@link #countInto}). */
+    @FunctionalInterface
+    private interface Counter {
+        void count(int from, int to, int[] even, int[] odd);
+    }
+
+    private static long[][] count(int pixels, Counter counter) {
+        int bands = (int) Math.max(1, Math.min(4L * Runtime.getRuntime().availableProcessors(), pixels / BAND_PIXELS));
         int[][] partial = new int[bands][];
         IntStream.range(0, bands).parallel().forEach(b -> {
             // two sets of bins, alternating by pixel, so that runs of equal pixels do not wait on one counter
             int[] even = new int[4 * BINS];
             int[] odd = new int[4 * BINS];
-            countInto(pixels, (int) ((long) pixels.length * b / bands), (int) ((long) pixels.length * (b + 1) / bands), even, odd);
+            counter.count((int) ((long) pixels * b / bands), (int) ((long) pixels * (b + 1) / bands), even, odd);
             for (int i = 0; i < even.length; i++) {
                 even[i] += odd[i];
             }
@@ -121,6 +132,38 @@ public final class ImageHistogram {
             int r = (p >>> 16) & 0xff;
             int g = (p >>> 8) & 0xff;
             int b = p & 0xff;
+            even[r]++;
+            even[256 + g]++;
+            even[512 + b]++;
+            even[768 + luma(r, g, b)]++;
+        }
+    }
+
+    /** Like {@link #countInto} for interleaved RGB bytes ({@link RgbBytes}): pixel i at bytes 3i, 3i + 1, 3i + 2. */
+    private static void countRgbInto(byte[] rgb, int from, int to, int[] even, int[] odd) {
+        int i = from;
+        for (; i + 1 < to; i += 2) {
+            int j = 3 * i;
+            int r = rgb[j] & 0xff;
+            int g = rgb[j + 1] & 0xff;
+            int b = rgb[j + 2] & 0xff;
+            even[r]++;
+            even[256 + g]++;
+            even[512 + b]++;
+            even[768 + luma(r, g, b)]++;
+            int r2 = rgb[j + 3] & 0xff;
+            int g2 = rgb[j + 4] & 0xff;
+            int b2 = rgb[j + 5] & 0xff;
+            odd[r2]++;
+            odd[256 + g2]++;
+            odd[512 + b2]++;
+            odd[768 + luma(r2, g2, b2)]++;
+        }
+        if (i < to) {
+            int j = 3 * i;
+            int r = rgb[j] & 0xff;
+            int g = rgb[j + 1] & 0xff;
+            int b = rgb[j + 2] & 0xff;
             even[r]++;
             even[256 + g]++;
             even[512 + b]++;

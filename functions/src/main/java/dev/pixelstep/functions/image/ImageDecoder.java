@@ -43,6 +43,16 @@ public final class ImageDecoder {
      * @throws dev.pixelstep.functions.error.ImageTooLargeException if the header declares too many pixels
      */
     public DecodedImage decode(String what, byte[] bytes) {
+        DecodedImage decoded = decodeAsRead(what, bytes);
+        return new DecodedImage(IntRgb.of(decoded.image()), decoded.format());
+    }
+
+    /**
+     * Decodes {@code bytes} like {@link #decode}, with the same checks, but leaves the pixels in the
+     * layout the reader produced ({@link RgbBytes} for colour JPEGs), for callers that only read
+     * them (the histogram): no conversion to {@code TYPE_INT_*}, no second image.
+     */
+    public DecodedImage decodeAsRead(String what, byte[] bytes) {
         try (ImageInputStream input = new ByteArrayImageInputStream(bytes)) {
             ReaderMatch match = readerFor(what, input);
             ImageReader reader = match.reader();
@@ -65,7 +75,7 @@ public final class ImageDecoder {
                     throw new UnsupportedImageException(what + " is a damaged or truncated " + match.label()
                             + " image (decoder: " + String.join("; ", warnings) + "); upload the complete file");
                 }
-                return new DecodedImage(IntRgb.of(image), match.format());
+                return new DecodedImage(image, match.format());
             } finally {
                 reader.dispose();
             }

@@ -46,7 +46,7 @@ public final class RgbBytes {
     }
 
     /** The bytes of an image made by {@link #blank} (checked with {@link #is}). */
-    static byte[] data(BufferedImage image) {
+    public static byte[] data(BufferedImage image) {
         return ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
     }
 

@@ -101,6 +101,27 @@ class ImageHistogramTest {
     }
 
     @Test
+    void rgbBytesAndPackedPixelsGiveTheSameCounts() {
+        qt().withExamples(20).forAll(integers().between(1, 2500), integers().between(1, 1000), integers().all())
+                .checkAssert((w, h, seed) -> {
+                    java.util.Random random = new java.util.Random(seed);
+                    BufferedImage bytes = dev.pixelstep.functions.image.RgbBytes.blank(w, h);
+                    byte[] data = ((java.awt.image.DataBufferByte) bytes.getRaster().getDataBuffer()).getData();
+                    random.nextBytes(data);
+                    BufferedImage packed = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+                    int[] pixels = ((java.awt.image.DataBufferInt) packed.getRaster().getDataBuffer()).getData();
+                    for (int i = 0; i < pixels.length; i++) {
+                        pixels[i] = (data[3 * i] & 0xff) << 16 | (data[3 * i + 1] & 0xff) << 8 | (data[3 * i + 2] & 0xff);
+                    }
+                    ImageHistogram a = ImageHistogram.of(bytes);
+                    ImageHistogram b = ImageHistogram.of(packed);
+                    for (Channel c : Channel.values()) {
+                        org.junit.jupiter.api.Assertions.assertArrayEquals(b.counts(c), a.counts(c), c.id());
+                    }
+                });
+    }
+
+    @Test
     void lumaIsWithinRangeForEveryColour() {
         qt().forAll(integers().between(0, 255), integers().between(0, 255), integers().between(0, 255))
                 .checkAssert((r, g, b) -> {

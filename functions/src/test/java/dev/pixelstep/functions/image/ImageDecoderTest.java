@@ -46,6 +46,19 @@ class ImageDecoderTest {
     }
 
     @Test
+    void decodeAsReadLeavesColourJpegsInRgbBytesWithTheSamePixels() {
+        byte[] jpeg = TestImages.jpeg(157, 93);
+        BufferedImage asRead = decoder.decodeAsRead("test", jpeg).image();
+        BufferedImage ints = decoder.decode("test", jpeg).image();
+        assertTrue(RgbBytes.is(asRead), "RGB bytes");
+        for (int y = 0; y < 93; y++) {
+            for (int x = 0; x < 157; x++) {
+                assertEquals(ints.getRGB(x, y), asRead.getRGB(x, y), "pixel " + x + "," + y);
+            }
+        }
+    }
+
+    @Test
     void greyscaleJpegKeepsItsGreyValues() throws IOException {
         BufferedImage gray = new BufferedImage(16, 4, BufferedImage.TYPE_BYTE_GRAY);
         for (int x = 0; x < 16; x++) {
