@@ -111,31 +111,13 @@ public final class ImageHistogram {
         int i = from;
         for (; i + 1 < to; i += 2) {
             int p = pixels[i];
-            int r = (p >>> 16) & 0xff;
-            int g = (p >>> 8) & 0xff;
-            int b = p & 0xff;
-            even[r]++;
-            even[256 + g]++;
-            even[512 + b]++;
-            even[768 + luma(r, g, b)]++;
+            add(even, (p >>> 16) & 0xff, (p >>> 8) & 0xff, p & 0xff);
             int q = pixels[i + 1];
-            int r2 = (q >>> 16) & 0xff;
-            int g2 = (q >>> 8) & 0xff;
-            int b2 = q & 0xff;
-            odd[r2]++;
-            odd[256 + g2]++;
-            odd[512 + b2]++;
-            odd[768 + luma(r2, g2, b2)]++;
+            add(odd, (q >>> 16) & 0xff, (q >>> 8) & 0xff, q & 0xff);
         }
         if (i < to) {
             int p = pixels[i];
-            int r = (p >>> 16) & 0xff;
-            int g = (p >>> 8) & 0xff;
-            int b = p & 0xff;
-            even[r]++;
-            even[256 + g]++;
-            even[512 + b]++;
-            even[768 + luma(r, g, b)]++;
+            add(even, (p >>> 16) & 0xff, (p >>> 8) & 0xff, p & 0xff);
         }
     }
 
@@ -144,31 +126,21 @@ public final class ImageHistogram {
         int i = from;
         for (; i + 1 < to; i += 2) {
             int j = 3 * i;
-            int r = rgb[j] & 0xff;
-            int g = rgb[j + 1] & 0xff;
-            int b = rgb[j + 2] & 0xff;
-            even[r]++;
-            even[256 + g]++;
-            even[512 + b]++;
-            even[768 + luma(r, g, b)]++;
-            int r2 = rgb[j + 3] & 0xff;
-            int g2 = rgb[j + 4] & 0xff;
-            int b2 = rgb[j + 5] & 0xff;
-            odd[r2]++;
-            odd[256 + g2]++;
-            odd[512 + b2]++;
-            odd[768 + luma(r2, g2, b2)]++;
+            add(even, rgb[j] & 0xff, rgb[j + 1] & 0xff, rgb[j + 2] & 0xff);
+            add(odd, rgb[j + 3] & 0xff, rgb[j + 4] & 0xff, rgb[j + 5] & 0xff);
         }
         if (i < to) {
             int j = 3 * i;
-            int r = rgb[j] & 0xff;
-            int g = rgb[j + 1] & 0xff;
-            int b = rgb[j + 2] & 0xff;
-            even[r]++;
-            even[256 + g]++;
-            even[512 + b]++;
-            even[768 + luma(r, g, b)]++;
+            add(even, rgb[j] & 0xff, rgb[j + 1] & 0xff, rgb[j + 2] & 0xff);
         }
+    }
+
+    /** Counts one pixel. */
+    private static void add(int[] bins, int r, int g, int b) {
+        bins[r]++;
+        bins[256 + g]++;
+        bins[512 + b]++;
+        bins[768 + luma(r, g, b)]++;
     }
 
     /** Rec. 709 luma of 8-bit gamma-encoded components, rounded to the nearest integer. */
