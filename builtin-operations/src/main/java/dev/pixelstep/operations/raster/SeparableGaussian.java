@@ -13,8 +13,9 @@ package dev.pixelstep.operations.raster;
  *       whose cost per pixel does not grow with sigma (on one core, 12 MP: sigma 100 about 1.6-1.8
  *       times the cost of the exact sigma 2, which is where they cross over with the exact kernel's
  *       growing cost near sigma 4). Against the exact kernel: at most 8 levels per 8-bit channel
- *       (full-contrast hard edges near sigma 5; 3-4 on noise), a mean absolute difference of at most
- *       1.5 levels over any image and below 0.75 more than 3 sigma from the edges of a large one,
+ *       (full-contrast hard edges near sigma 5; 3-6 on noise), a mean absolute difference of at most
+ *       3 levels over any image (small ones, where the extended edges dominate) and below 0.75 more
+ *       than 3 sigma from the edges of a large one,
  *       the mean kept within 0.15, flat images exactly flat, mirror-symmetric
  *       ({@code BoxGaussianTest}).</li>
  * </ul>
