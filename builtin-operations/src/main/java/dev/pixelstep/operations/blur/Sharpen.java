@@ -45,7 +45,7 @@ public final class Sharpen implements ImageOperation {
      */
     @Override
     public OperationCost cost(ImageSize source, Parameters parameters) {
-        int taps = 2 * GaussianKernel.of(parameters.get(RADIUS)).half() + 1;
+        int taps = 2 * GaussianKernel.of(Math.min(parameters.get(RADIUS), SeparableGaussian.EXACT_UP_TO)).half() + 1;
         return new OperationCost(10 + 1.15 * taps, 21);
     }
 
@@ -56,15 +56,15 @@ public final class Sharpen implements ImageOperation {
 
     @Override
     public BufferedImage apply(BufferedImage source, Parameters parameters) {
-        IntImage out = IntImage.copyOf(source, true);
+        int[] in = IntImage.readable(source);
+        IntImage out = IntImage.blankLike(source, true);
         int[] px = out.pixels();
-        int[] blurred = new int[px.length];
-        SeparableGaussian.blur(px, blurred, out.width(), out.height(), GaussianKernel.of(parameters.get(RADIUS)),
-                SeparableGaussian.Mode.RGB);
+        // the blur goes straight into the result, which is then sharpened in place: no third image
+        SeparableGaussian.blur(in, px, out.width(), out.height(), parameters.get(RADIUS), SeparableGaussian.Mode.RGB);
         int k = (int) Math.round(parameters.get(AMOUNT) * 256);
         for (int i = 0; i < px.length; i++) {
-            int p = px[i];
-            int q = blurred[i];
+            int p = in[i];
+            int q = px[i];
             px[i] = (p & 0xff000000)
                     | sharpen((p >> 16) & 0xff, (q >> 16) & 0xff, k) << 16
                     | sharpen((p >> 8) & 0xff, (q >> 8) & 0xff, k) << 8

@@ -46,8 +46,8 @@ public final class Brightness implements ImageOperation {
     @Override
     public BufferedImage apply(BufferedImage source, Parameters parameters) {
         int shift = (int) Math.round(parameters.get(AMOUNT) * 255);
-        IntImage out = IntImage.copyOf(source, true);
-        ChannelTable.of(v -> v + shift).applyInPlace(out.pixels());
+        IntImage out = IntImage.blankLike(source, true);
+        ChannelTable.of(v -> v + shift).apply(IntImage.readable(source), out.pixels());
         return out.image();
     }
 }

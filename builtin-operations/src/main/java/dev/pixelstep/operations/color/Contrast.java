@@ -47,8 +47,8 @@ public final class Contrast implements ImageOperation {
     @Override
     public BufferedImage apply(BufferedImage source, Parameters parameters) {
         double factor = parameters.get(FACTOR);
-        IntImage out = IntImage.copyOf(source, true);
-        ChannelTable.of(v -> (int) Math.floor(127.5 + (v - 127.5) * factor + 0.5)).applyInPlace(out.pixels());
+        IntImage out = IntImage.blankLike(source, true);
+        ChannelTable.of(v -> (int) Math.floor(127.5 + (v - 127.5) * factor + 0.5)).apply(IntImage.readable(source), out.pixels());
         return out.image();
     }
 }

@@ -1,5 +1,6 @@
 package dev.pixelstep.operations.color;
 
+import dev.pixelstep.operations.raster.Bands;
 import dev.pixelstep.operations.raster.IntImage;
 import dev.pixelstep.spi.ImageOperation;
 import dev.pixelstep.spi.ImageSize;
@@ -39,13 +40,16 @@ public final class Grayscale implements ImageOperation {
 
     @Override
     public BufferedImage apply(BufferedImage source, Parameters parameters) {
-        IntImage out = IntImage.copyOf(source, true);
+        int[] in = IntImage.readable(source);
+        IntImage out = IntImage.blankLike(source, true);
         int[] px = out.pixels();
-        for (int i = 0; i < px.length; i++) {
-            int p = px[i];
-            int y = luma(p);
-            px[i] = (p & 0xff000000) | y << 16 | y << 8 | y;
-        }
+        Bands.run(in.length, in.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                int p = in[i];
+                int y = luma(p);
+                px[i] = (p & 0xff000000) | y << 16 | y << 8 | y;
+            }
+        });
         return out.image();
     }
 

@@ -46,8 +46,8 @@ public final class HueRotate implements ImageOperation {
 
     @Override
     public BufferedImage apply(BufferedImage source, Parameters parameters) {
-        IntImage out = IntImage.copyOf(source, true);
-        ColorMatrix.of(matrix(Math.toRadians(parameters.get(DEGREES))), true).applyInPlace(out.pixels());
+        IntImage out = IntImage.blankLike(source, true);
+        ColorMatrix.of(matrix(Math.toRadians(parameters.get(DEGREES))), true).apply(IntImage.readable(source), out.pixels());
         return out.image();
     }
 

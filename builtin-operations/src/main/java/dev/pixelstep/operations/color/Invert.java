@@ -1,5 +1,6 @@
 package dev.pixelstep.operations.color;
 
+import dev.pixelstep.operations.raster.Bands;
 import dev.pixelstep.operations.raster.IntImage;
 import dev.pixelstep.spi.ImageOperation;
 import dev.pixelstep.spi.ImageSize;
@@ -36,11 +37,14 @@ public final class Invert implements ImageOperation {
 
     @Override
     public BufferedImage apply(BufferedImage source, Parameters parameters) {
-        IntImage out = IntImage.copyOf(source, true);
+        int[] in = IntImage.readable(source);
+        IntImage out = IntImage.blankLike(source, true);
         int[] px = out.pixels();
-        for (int i = 0; i < px.length; i++) {
-            px[i] ^= 0x00ffffff;
-        }
+        Bands.run(in.length, in.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                px[i] = in[i] ^ 0x00ffffff;
+            }
+        });
         return out.image();
     }
 }

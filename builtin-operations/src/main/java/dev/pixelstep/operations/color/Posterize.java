@@ -46,8 +46,8 @@ public final class Posterize implements ImageOperation {
     @Override
     public BufferedImage apply(BufferedImage source, Parameters parameters) {
         int steps = parameters.get(LEVELS) - 1;
-        IntImage out = IntImage.copyOf(source, true);
-        ChannelTable.of(v -> (int) Math.round(Math.round(v * steps / 255.0) * 255.0 / steps)).applyInPlace(out.pixels());
+        IntImage out = IntImage.blankLike(source, true);
+        ChannelTable.of(v -> (int) Math.round(Math.round(v * steps / 255.0) * 255.0 / steps)).apply(IntImage.readable(source), out.pixels());
         return out.image();
     }
 }

@@ -56,8 +56,8 @@ public final class Saturation implements ImageOperation {
                 m[row * 3 + col] = (1 - k) * LUMA[col] + (row == col ? k : 0);
             }
         }
-        IntImage out = IntImage.copyOf(source, true);
-        ColorMatrix.of(m, true).applyInPlace(out.pixels());
+        IntImage out = IntImage.blankLike(source, true);
+        ColorMatrix.of(m, true).apply(IntImage.readable(source), out.pixels());
         return out.image();
     }
 }

@@ -53,8 +53,8 @@ public final class Sepia implements ImageOperation {
 
     @Override
     public BufferedImage apply(BufferedImage source, Parameters parameters) {
-        IntImage out = IntImage.copyOf(source, true);
-        ColorMatrix.of(ColorMatrix.mix(SEPIA, parameters.get(INTENSITY)), false).applyInPlace(out.pixels());
+        IntImage out = IntImage.blankLike(source, true);
+        ColorMatrix.of(ColorMatrix.mix(SEPIA, parameters.get(INTENSITY)), false).apply(IntImage.readable(source), out.pixels());
         return out.image();
     }
 }

@@ -46,8 +46,8 @@ public final class Solarize implements ImageOperation {
     @Override
     public BufferedImage apply(BufferedImage source, Parameters parameters) {
         int threshold = parameters.get(THRESHOLD);
-        IntImage out = IntImage.copyOf(source, true);
-        ChannelTable.of(v -> v >= threshold ? 255 - v : v).applyInPlace(out.pixels());
+        IntImage out = IntImage.blankLike(source, true);
+        ChannelTable.of(v -> v >= threshold ? 255 - v : v).apply(IntImage.readable(source), out.pixels());
         return out.image();
     }
 }

@@ -1,5 +1,6 @@
 package dev.pixelstep.operations.color;
 
+import dev.pixelstep.operations.raster.Bands;
 import dev.pixelstep.operations.raster.IntImage;
 import dev.pixelstep.spi.ImageOperation;
 import dev.pixelstep.spi.ImageSize;
@@ -45,12 +46,15 @@ public final class Threshold implements ImageOperation {
     @Override
     public BufferedImage apply(BufferedImage source, Parameters parameters) {
         int level = parameters.get(LEVEL);
-        IntImage out = IntImage.copyOf(source, true);
+        int[] in = IntImage.readable(source);
+        IntImage out = IntImage.blankLike(source, true);
         int[] px = out.pixels();
-        for (int i = 0; i < px.length; i++) {
-            int p = px[i];
-            px[i] = (p & 0xff000000) | (Grayscale.luma(p) >= level ? 0xffffff : 0);
-        }
+        Bands.run(in.length, in.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                int p = in[i];
+                px[i] = (p & 0xff000000) | (Grayscale.luma(p) >= level ? 0xffffff : 0);
+            }
+        });
         return out.image();
     }
 }

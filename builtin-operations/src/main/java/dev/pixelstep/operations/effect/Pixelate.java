@@ -45,7 +45,8 @@ public final class Pixelate implements ImageOperation {
     @Override
     public BufferedImage apply(BufferedImage source, Parameters parameters) {
         int size = parameters.get(SIZE);
-        IntImage out = IntImage.copyOf(source, true);
+        int[] in = IntImage.readable(source);
+        IntImage out = IntImage.blankLike(source, true);
         int[] px = out.pixels();
         int width = out.width();
         int height = out.height();
@@ -60,7 +61,7 @@ public final class Pixelate implements ImageOperation {
                 long b = 0;
                 for (int y = by; y < by + bh; y++) {
                     for (int x = bx, i = y * width + bx; x < bx + bw; x++, i++) {
-                        int p = px[i];
+                        int p = in[i];
                         int weight = alpha ? p >>> 24 : 1;
                         a += weight;
                         r += (long) weight * ((p >> 16) & 0xff);

@@ -51,7 +51,8 @@ public final class Vignette implements ImageOperation {
     public BufferedImage apply(BufferedImage source, Parameters parameters) {
         double strength = parameters.get(STRENGTH);
         double start = parameters.get(START);
-        IntImage out = IntImage.copyOf(source, true);
+        int[] in = IntImage.readable(source);
+        IntImage out = IntImage.blankLike(source, true);
         int[] px = out.pixels();
         int width = out.width();
         int height = out.height();
@@ -64,27 +65,29 @@ public final class Vignette implements ImageOperation {
             dx2[x] = dx * dx;
         }
         dev.pixelstep.operations.raster.Bands.run(height, (long) width * height,
-                (from, to) -> darken(px, width, from, to, cy, halfDiagonal, dx2, strength, start));
+                (from, to) -> darken(in, px, width, from, to, cy, halfDiagonal, dx2, strength, start));
         return out.image();
     }
 
-    private static void darken(int[] px, int width, int fromRow, int toRow, double cy, double halfDiagonal,
+    private static void darken(int[] in, int[] px, int width, int fromRow, int toRow, double cy, double halfDiagonal,
                                double[] dx2, double strength, double start) {
+        double over = start >= 1 ? 0 : 1 / (1 - start);
+        int[] k = new int[width];
         for (int y = fromRow; y < toRow; y++) {
             double dy = (y + 0.5 - cy) / halfDiagonal;
             double dy2 = dy * dy;
+            // the factor of every pixel of the row (256 = unchanged), in a loop without branches
+            for (int x = 0; x < width; x++) {
+                double t = Math.max(0, Math.min(1, (Math.sqrt(dx2[x] + dy2) - start) * over));
+                k[x] = (int) ((1 - strength * t * t * (3 - 2 * t)) * 256 + 0.5); // Math.round of a non-negative value
+            }
             for (int x = 0, i = y * width; x < width; x++, i++) {
-                double d = Math.sqrt(dx2[x] + dy2);
-                if (d <= start) {
-                    continue;
-                }
-                double t = start >= 1 ? 0 : Math.min(1, (d - start) / (1 - start));
-                int k = (int) Math.round((1 - strength * t * t * (3 - 2 * t)) * 256);
-                int p = px[i];
+                int p = in[i];
+                int f = k[x];
                 px[i] = (p & 0xff000000)
-                        | ((((p >> 16) & 0xff) * k + 128) >> 8) << 16
-                        | ((((p >> 8) & 0xff) * k + 128) >> 8) << 8
-                        | (((p & 0xff) * k + 128) >> 8);
+                        | ((((p >> 16) & 0xff) * f + 128) >> 8) << 16
+                        | ((((p >> 8) & 0xff) * f + 128) >> 8) << 8
+                        | (((p & 0xff) * f + 128) >> 8);
             }
         }
     }

@@ -47,11 +47,10 @@ public final class Flip implements ImageOperation {
         String direction = parameters.get(DIRECTION);
         boolean horizontal = !direction.equals("vertical");
         boolean vertical = !direction.equals("horizontal");
-        IntImage in = IntImage.copyOf(source, true);
-        IntImage out = IntImage.blank(in.width(), in.height(), in.hasAlpha());
-        int width = in.width();
-        int height = in.height();
-        int[] src = in.pixels();
+        IntImage out = IntImage.blankLike(source, true);
+        int width = out.width();
+        int height = out.height();
+        int[] src = IntImage.readable(source);
         int[] dst = out.pixels();
         for (int y = 0; y < height; y++) {
             int from = y * width;

@@ -53,12 +53,11 @@ public final class Rotate implements ImageOperation {
     @Override
     public BufferedImage apply(BufferedImage source, Parameters parameters) {
         String angle = parameters.get(ANGLE);
-        IntImage in = IntImage.copyOf(source, true);
-        int width = in.width();
-        int height = in.height();
+        int width = source.getWidth();
+        int height = source.getHeight();
         ImageSize size = outputSize(ImageSize.of(source), parameters);
-        IntImage out = IntImage.blank(size.width(), size.height(), in.hasAlpha());
-        int[] src = in.pixels();
+        IntImage out = IntImage.blank(size.width(), size.height(), IntImage.hasAlpha(source, true));
+        int[] src = IntImage.readable(source);
         int[] dst = out.pixels();
         switch (angle) {
             case "180" -> {

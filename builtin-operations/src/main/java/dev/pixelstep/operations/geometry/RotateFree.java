@@ -66,17 +66,17 @@ public final class RotateFree implements ImageOperation {
     @Override
     public BufferedImage apply(BufferedImage source, Parameters parameters) {
         double angle = Math.toRadians(parameters.get(DEGREES));
-        IntImage in = IntImage.copyOf(source, true);
+        boolean alpha = IntImage.hasAlpha(source, true);
         ImageSize size = outputSize(ImageSize.of(source), parameters);
-        IntImage out = IntImage.blank(size.width(), size.height(), in.hasAlpha());
+        IntImage out = IntImage.blank(size.width(), size.height(), alpha);
         int background = parameters.get(BACKGROUND).getRGB();
-        if (!in.hasAlpha()) {
+        if (!alpha) {
             background |= 0xff000000;
         }
-        int[] src = in.pixels();
+        int[] src = IntImage.readable(source);
         int[] dst = out.pixels();
-        int sw = in.width();
-        int sh = in.height();
+        int sw = source.getWidth();
+        int sh = source.getHeight();
         int dw = size.width();
         int dh = size.height();
         double cos = Math.cos(angle);
@@ -92,7 +92,7 @@ public final class RotateFree implements ImageOperation {
                 // inverse (counter-clockwise) rotation maps the output pixel centre into the source
                 double sx = cos * ox + sin * oy + scx - 0.5;
                 double sy = -sin * ox + cos * oy + scy - 0.5;
-                dst[y * dw + x] = sample(src, sw, sh, sx, sy, background, in.hasAlpha());
+                dst[y * dw + x] = sample(src, sw, sh, sx, sy, background, alpha);
             }
         }
         return out.image();

@@ -23,16 +23,19 @@ public final class ChannelTable {
         return new ChannelTable(table);
     }
 
-    /** Applies the table to every pixel of {@code pixels} in place. */
-    public void applyInPlace(int[] pixels) {
-        Bands.run(pixels.length, pixels.length, (from, to) -> apply(pixels, from, to));
+    /**
+     * Writes every pixel of {@code in} with the table applied to {@code out} (alpha bits kept): one
+     * pass, reading and writing once; {@code out} may be {@code in}.
+     */
+    public void apply(int[] in, int[] out) {
+        Bands.run(in.length, in.length, (from, to) -> apply(in, out, from, to));
     }
 
-    private void apply(int[] pixels, int from, int to) {
+    private void apply(int[] in, int[] out, int from, int to) {
         int[] t = table;
         for (int i = from; i < to; i++) {
-            int p = pixels[i];
-            pixels[i] = (p & 0xff000000) | t[(p >> 16) & 0xff] << 16 | t[(p >> 8) & 0xff] << 8 | t[p & 0xff];
+            int p = in[i];
+            out[i] = (p & 0xff000000) | t[(p >> 16) & 0xff] << 16 | t[(p >> 8) & 0xff] << 8 | t[p & 0xff];
         }
     }
 

@@ -47,23 +47,26 @@ public final class ColorMatrix {
         return out;
     }
 
-    /** Applies the matrix to every pixel of {@code pixels} in place. */
-    public void applyInPlace(int[] pixels) {
-        Bands.run(pixels.length, pixels.length, (from, to) -> apply(pixels, from, to));
+    /**
+     * Writes every pixel of {@code in} with the matrix applied to {@code out} (alpha bits kept):
+     * one pass, reading and writing once; {@code out} may be {@code in}.
+     */
+    public void apply(int[] in, int[] out) {
+        Bands.run(in.length, in.length, (from, to) -> apply(in, out, from, to));
     }
 
-    private void apply(int[] pixels, int from, int to) {
+    private void apply(int[] in, int[] out, int from, int to) {
         int m0 = m[0], m1 = m[1], m2 = m[2], m3 = m[3], m4 = m[4], m5 = m[5], m6 = m[6], m7 = m[7], m8 = m[8];
         int round = ONE / 2;
         for (int i = from; i < to; i++) {
-            int p = pixels[i];
+            int p = in[i];
             int r = (p >> 16) & 0xff;
             int g = (p >> 8) & 0xff;
             int b = p & 0xff;
             int nr = Math.max(0, Math.min(255, (m0 * r + m1 * g + m2 * b + round) >> SHIFT));
             int ng = Math.max(0, Math.min(255, (m3 * r + m4 * g + m5 * b + round) >> SHIFT));
             int nb = Math.max(0, Math.min(255, (m6 * r + m7 * g + m8 * b + round) >> SHIFT));
-            pixels[i] = (p & 0xff000000) | nr << 16 | ng << 8 | nb;
+            out[i] = (p & 0xff000000) | nr << 16 | ng << 8 | nb;
         }
     }
 }

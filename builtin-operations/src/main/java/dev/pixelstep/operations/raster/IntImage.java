@@ -49,6 +49,31 @@ public final class IntImage {
         return out;
     }
 
+    /**
+     * The packed pixels to read {@code source} from (with alpha when it has an alpha channel), for
+     * operations that compute every output pixel from the same input pixel: the source's own
+     * array when it is a {@code TYPE_INT_RGB} or {@code TYPE_INT_ARGB} image stored row by row
+     * without padding (no copy: callers must not write to it), otherwise a converted copy.
+     */
+    public static int[] readable(BufferedImage source) {
+        Raster raster = source.getRaster();
+        int type = source.getType();
+        if ((type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_INT_ARGB)
+                && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0
+                && raster.getDataBuffer() instanceof DataBufferInt buffer && buffer.getOffset() == 0
+                && raster.getSampleModel() instanceof SinglePixelPackedSampleModel model
+                && model.getScanlineStride() == source.getWidth()
+                && buffer.getData().length == source.getWidth() * source.getHeight()) {
+            return buffer.getData();
+        }
+        return copyOf(source, true).pixels();
+    }
+
+    /** A new all-zero image of {@code source}'s size, with alpha when {@code source} has it (and {@code keepAlpha}). */
+    public static IntImage blankLike(BufferedImage source, boolean keepAlpha) {
+        return new IntImage(source.getWidth(), source.getHeight(), hasAlpha(source, keepAlpha));
+    }
+
     /** Whether {@code source} gives an image with alpha under {@code keepAlpha}. */
     public static boolean hasAlpha(BufferedImage source, boolean keepAlpha) {
         return keepAlpha && source.getColorModel().hasAlpha();

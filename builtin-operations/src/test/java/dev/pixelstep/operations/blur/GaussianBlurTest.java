@@ -46,11 +46,15 @@ class GaussianBlurTest extends ImageOperationContract {
         theory().forAll(images, doubles().between(0.5, 3)).checkAssert((sample, radius) -> {
             int[] in = Pixels.argb(sample.image());
             int[] out = Pixels.argb(BuiltIns.apply("blur(radius=" + radius + ")", sample.image()));
+            // Only the extended edges move the mean: per edge at most 255 times the kernel's first
+            // moment on one side (below 0.5 sigma), over the image's width or height; plus rounding.
+            // (A fixed tolerance of 6 failed for 2-pixel stripes of opposite colours, 17x16, sigma 1.83.)
+            double bound = 2 * 255 * 0.5 * radius * (1.0 / sample.width() + 1.0 / sample.height()) + 0.5;
             for (int shift = 0; shift < 24; shift += 8) {
                 final int s = shift;
                 double before = Arrays.stream(in).map(p -> (p >> s) & 0xff).average().orElseThrow();
                 double after = Arrays.stream(out).map(p -> (p >> s) & 0xff).average().orElseThrow();
-                assertEquals(before, after, 6, "mean of channel at bit " + shift);
+                assertEquals(before, after, bound, "mean of channel at bit " + shift);
             }
         });
     }

@@ -42,7 +42,7 @@ public final class Analyser {
         config.limits().checkBytes(object.uri(), object.size());
         byte[] bytes = store.read(object, config.limits());
         long readDone = System.nanoTime();
-        DecodedImage decoded = decoder.decode(object.uri(), bytes);
+        DecodedImage decoded = decoder.decodeAsRead(object.uri(), bytes); // the histogram reads any layout
         bytes = null; // the encoded input is not needed any more
         long decodeDone = System.nanoTime();
         ImageHistogram histogram = ImageHistogram.of(decoded.image());

@@ -35,7 +35,7 @@ final class AnalyserPrimer {
         DecodedImage[] decoded = new DecodedImage[1];
         priming.run("decode-png", () -> decoder.decode("the priming sample",
                 encoder.encode(SampleImage.create(false), ImageFormat.PNG).toByteArray()));
-        priming.run("decode-jpeg", () -> decoded[0] = decoder.decode("the priming sample",
+        priming.run("decode-jpeg", () -> decoded[0] = decoder.decodeAsRead("the priming sample",
                 encoder.encode(SampleImage.create(true), ImageFormat.JPEG).toByteArray()));
         ImageHistogram histogram = ImageHistogram.of(decoded[0] == null ? SampleImage.create(true) : decoded[0].image());
         InputSummary input = new InputSummary("bucket", "key", 1, histogram.width(), histogram.height(), "jpeg");

@@ -4,7 +4,9 @@ import dev.pixelstep.functions.error.UnsupportedImageException;
 
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
@@ -41,6 +43,16 @@ public final class ImageDecoder {
      * @throws dev.pixelstep.functions.error.ImageTooLargeException if the header declares too many pixels
      */
     public DecodedImage decode(String what, byte[] bytes) {
+        DecodedImage decoded = decodeAsRead(what, bytes);
+        return new DecodedImage(IntRgb.of(decoded.image()), decoded.format());
+    }
+
+    /**
+     * Decodes {@code bytes} like {@link #decode}, with the same checks, but leaves the pixels in the
+     * layout the reader produced ({@link RgbBytes} for colour JPEGs), for callers that only read
+     * them (the histogram): no conversion to {@code TYPE_INT_*}, no second image.
+     */
+    public DecodedImage decodeAsRead(String what, byte[] bytes) {
         try (ImageInputStream input = new ByteArrayImageInputStream(bytes)) {
             ReaderMatch match = readerFor(what, input);
             ImageReader reader = match.reader();
@@ -58,12 +70,12 @@ public final class ImageDecoder {
                 limits.checkPixels(what, width, height);
                 List<String> warnings = new ArrayList<>();
                 reader.addIIOReadWarningListener(collector(warnings));
-                BufferedImage image = read(what, match, reader);
+                BufferedImage image = read(what, match, reader, width, height);
                 if (!warnings.isEmpty()) {
                     throw new UnsupportedImageException(what + " is a damaged or truncated " + match.label()
                             + " image (decoder: " + String.join("; ", warnings) + "); upload the complete file");
                 }
-                return new DecodedImage(IntRgb.of(image), match.format());
+                return new DecodedImage(image, match.format());
             } finally {
                 reader.dispose();
             }
@@ -72,9 +84,14 @@ public final class ImageDecoder {
         }
     }
 
-    private static BufferedImage read(String what, ReaderMatch match, ImageReader reader) {
+    private static BufferedImage read(String what, ReaderMatch match, ImageReader reader, int width, int height) {
         try {
-            return reader.read(0, reader.getDefaultReadParam());
+            ImageReadParam param = reader.getDefaultReadParam();
+            if (match.format() == ImageFormat.JPEG && decodesToRgb(reader)) {
+                // the reader then copies whole lines instead of reordering every pixel into BGR
+                param.setDestination(RgbBytes.blank(width, height));
+            }
+            return reader.read(0, param);
         } catch (IIOException e) {
             throw new UnsupportedImageException(what + " is a damaged or unsupported " + match.label()
                     + " image (" + describe(e) + "); upload an undamaged RGB or greyscale image", e);
@@ -82,6 +99,12 @@ public final class ImageDecoder {
             throw new UnsupportedImageException(what + " cannot be decoded as " + match.label()
                     + " (" + describe(e) + "); upload an undamaged image", e);
         }
+    }
+
+    /** Whether the reader's preferred output is three 8-bit sRGB channels (colour JPEGs; not grey or CMYK ones). */
+    private static boolean decodesToRgb(ImageReader reader) throws IOException {
+        Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+        return types.hasNext() && types.next().getBufferedImageType() == BufferedImage.TYPE_3BYTE_BGR;
     }
 
     private record ReaderMatch(ImageReader reader, ImageFormat format) {

@@ -32,7 +32,7 @@ public final class ImageEncoder {
         if (!format.writable()) {
             throw new IllegalArgumentException("cannot write " + format + "; write its output() format instead");
         }
-        BufferedImage pixels = format == ImageFormat.JPEG ? IntRgb.flattenOntoWhite(image) : image;
+        BufferedImage pixels = format == ImageFormat.JPEG ? jpegSource(image) : image;
         ImageWriter writer = writer(format);
         Buffer out = new Buffer(estimate(pixels, format));
         try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
@@ -49,6 +49,19 @@ public final class ImageEncoder {
             writer.dispose();
         }
         return new EncodedImage(out.buffer(), out.size(), format);
+    }
+
+    /**
+     * What the JPEG writer reads: RGB bytes for the {@code TYPE_INT_*} images operations return
+     * (alpha composited onto white), so that it copies whole lines instead of converting every
+     * sample through the generic {@code Raster} methods.
+     */
+    private static BufferedImage jpegSource(BufferedImage image) {
+        int[] packed = IntRgb.packed(image);
+        if (packed != null) {
+            return RgbBytes.fromPacked(packed, image.getWidth(), image.getHeight(), image.getColorModel().hasAlpha());
+        }
+        return IntRgb.flattenOntoWhite(image);
     }
 
     private static ImageWriter writer(ImageFormat format) {

@@ -19,9 +19,11 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Computes, encodes and hands over the outputs of one image: first the combined output (every
- * step in order), then one independent output per step (each applied to the original), several
- * at once up to {@link Workers#count}. Each worker holds one result at a time: it encodes it,
+ * Computes, encodes and hands over the outputs of one image: the combined output (every step in
+ * order) and one independent output per step (each applied to the original), several at once up
+ * to {@link Workers#count} workers, the combined chain first, so that its encoding overlaps the
+ * independent steps; with one worker, the combined output first, then the independent ones. Each
+ * worker holds one result at a time (the combined chain its current intermediate): it encodes it,
  * hands the bytes to the sink and drops both before taking the next step, so peak memory grows
  * with the number of workers, not with the number of operations. No S3 here: the sink decides
  * where bytes go. Thread-safe.
@@ -44,19 +46,41 @@ public final class ImagePipeline {
     public PipelineOutputs run(BufferedImage original, OperationChain chain, OutputKeys keys, OutputSink sink) {
         long start = System.nanoTime();
         String combinedKey = keys.combined();
-        store(chain.apply(original), combinedKey, keys, sink);
-        long combinedDone = System.nanoTime();
-
         List<ChainStep> steps = chain.steps();
         // Workers counts three images a worker; a step may declare more (a blur holds planes besides its result)
         long imageBytes = Math.max((long) original.getWidth() * original.getHeight() * 4,
                 ChainPlan.workerBytes(ImageSize.of(original), steps) / 3);
-        int workers = steps.isEmpty() ? 0 : Workers.count(steps.size(), imageBytes);
-        List<String> independent = workers <= 1
-                ? sequential(original, steps, keys, sink)
-                : parallel(original, steps, keys, sink, workers);
-        long end = System.nanoTime();
-        return new PipelineOutputs(combinedKey, independent, millis(combinedDone - start), millis(end - combinedDone), workers);
+        int workers = steps.isEmpty() ? 1 : Workers.count(1 + steps.size(), imageBytes);
+        if (workers <= 1) {
+            store(chain.apply(original), combinedKey, keys, sink);
+            long combinedDone = System.nanoTime();
+            List<String> independent = sequential(original, steps, keys, sink);
+            return new PipelineOutputs(combinedKey, independent, millis(combinedDone - start), millis(System.nanoTime() - combinedDone),
+                    steps.isEmpty() ? 0 : 1);
+        }
+        // the combined chain is the first task, so that its encoding overlaps the independent steps
+        ExecutorService pool = Executors.newFixedThreadPool(workers, daemonThreads());
+        Cancellation cancellation = Cancellation.current(); // the workers' steps check the request's cancellation too
+        try {
+            Future<Long> combined = pool.submit(() -> cancellation.run(() -> {
+                store(chain.apply(original), combinedKey, keys, sink);
+                return System.nanoTime();
+            }));
+            List<Future<String>> futures = new ArrayList<>(steps.size());
+            for (int i = 0; i < steps.size(); i++) {
+                ChainStep step = steps.get(i);
+                int index = i + 1;
+                futures.add(pool.submit(() -> cancellation.run(() -> independent(original, step, index, keys, sink))));
+            }
+            long combinedDone = await(combined);
+            List<String> independent = new ArrayList<>(steps.size());
+            for (Future<String> future : futures) {
+                independent.add(await(future));
+            }
+            return new PipelineOutputs(combinedKey, independent, millis(combinedDone - start), millis(System.nanoTime() - start), workers);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private List<String> sequential(BufferedImage original, List<ChainStep> steps, OutputKeys keys, OutputSink sink) {
@@ -65,26 +89,6 @@ public final class ImagePipeline {
             out.add(independent(original, steps.get(i), i + 1, keys, sink));
         }
         return out;
-    }
-
-    private List<String> parallel(BufferedImage original, List<ChainStep> steps, OutputKeys keys, OutputSink sink, int workers) {
-        ExecutorService pool = Executors.newFixedThreadPool(workers, daemonThreads());
-        Cancellation cancellation = Cancellation.current(); // the workers' steps check the request's cancellation too
-        try {
-            List<Future<String>> futures = new ArrayList<>(steps.size());
-            for (int i = 0; i < steps.size(); i++) {
-                ChainStep step = steps.get(i);
-                int index = i + 1;
-                futures.add(pool.submit(() -> cancellation.run(() -> independent(original, step, index, keys, sink))));
-            }
-            List<String> out = new ArrayList<>(steps.size());
-            for (Future<String> future : futures) {
-                out.add(await(future));
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private String independent(BufferedImage original, ChainStep step, int index, OutputKeys keys, OutputSink sink) {
@@ -98,7 +102,7 @@ public final class ImagePipeline {
         sink.accept(key, encoded);
     }
 
-    private static String await(Future<String> future) {
+    private static <T> T await(Future<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

@@ -8,8 +8,10 @@ import java.util.List;
  * @param combined      key of the combined output
  * @param independent   keys of the independent outputs, in chain order
  * @param combinedMs    milliseconds to compute, encode and store the combined output
- * @param independentMs wall-clock milliseconds for all independent outputs
- * @param workers       how many independent outputs were computed at once
+ * @param independentMs wall-clock milliseconds until the last independent output was stored: from
+ *                      the start with several workers (they run beside the combined chain), from
+ *                      the combined output's end with one
+ * @param workers       how many outputs were computed at once
  */
 public record PipelineOutputs(String combined, List<String> independent, long combinedMs, long independentMs, int workers) {
 

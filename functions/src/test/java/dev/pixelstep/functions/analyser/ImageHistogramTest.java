@@ -65,6 +65,63 @@ class ImageHistogramTest {
     }
 
     @Test
+    void lumaIsTheRoundedRec709SumForEveryColour() {
+        // luma() divides by 10000 with a multiply and a shift; it must agree with the division everywhere
+        for (int r = 0; r < 256; r++) {
+            for (int g = 0; g < 256; g++) {
+                for (int b = 0; b < 256; b++) {
+                    int expected = (2126 * r + 7152 * g + 722 * b + 5000) / 10000;
+                    if (ImageHistogram.luma(r, g, b) != expected) {
+                        assertEquals(expected, ImageHistogram.luma(r, g, b), "luma of " + r + "," + g + "," + b);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void packedPixelsAndOtherLayoutsGiveTheSameCounts() {
+        qt().withExamples(30).forAll(integers().between(1, 2500), integers().between(1, 1000), integers().all())
+                .checkAssert((w, h, seed) -> {
+                    BufferedImage image = new BufferedImage(w + 3, h + 2, BufferedImage.TYPE_INT_RGB);
+                    java.util.Random random = new java.util.Random(seed);
+                    int[] pixels = ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData();
+                    for (int i = 0; i < pixels.length; i++) {
+                        pixels[i] = random.nextInt(8) == 0 ? 0x123456 : random.nextInt(1 << 24);
+                    }
+                    BufferedImage view = image.getSubimage(1, 1, w, h); // not packed from index 0: read with getRGB
+                    BufferedImage copy = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+                    copy.getGraphics().drawImage(view, 0, 0, null);
+                    ImageHistogram a = ImageHistogram.of(view);
+                    ImageHistogram b = ImageHistogram.of(copy);
+                    for (Channel c : Channel.values()) {
+                        org.junit.jupiter.api.Assertions.assertArrayEquals(a.counts(c), b.counts(c), c.id());
+                    }
+                });
+    }
+
+    @Test
+    void rgbBytesAndPackedPixelsGiveTheSameCounts() {
+        qt().withExamples(20).forAll(integers().between(1, 2500), integers().between(1, 1000), integers().all())
+                .checkAssert((w, h, seed) -> {
+                    java.util.Random random = new java.util.Random(seed);
+                    BufferedImage bytes = dev.pixelstep.functions.image.RgbBytes.blank(w, h);
+                    byte[] data = ((java.awt.image.DataBufferByte) bytes.getRaster().getDataBuffer()).getData();
+                    random.nextBytes(data);
+                    BufferedImage packed = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+                    int[] pixels = ((java.awt.image.DataBufferInt) packed.getRaster().getDataBuffer()).getData();
+                    for (int i = 0; i < pixels.length; i++) {
+                        pixels[i] = (data[3 * i] & 0xff) << 16 | (data[3 * i + 1] & 0xff) << 8 | (data[3 * i + 2] & 0xff);
+                    }
+                    ImageHistogram a = ImageHistogram.of(bytes);
+                    ImageHistogram b = ImageHistogram.of(packed);
+                    for (Channel c : Channel.values()) {
+                        org.junit.jupiter.api.Assertions.assertArrayEquals(b.counts(c), a.counts(c), c.id());
+                    }
+                });
+    }
+
+    @Test
     void lumaIsWithinRangeForEveryColour() {
         qt().forAll(integers().between(0, 255), integers().between(0, 255), integers().between(0, 255))
                 .checkAssert((r, g, b) -> {

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,6 +29,50 @@ class ImageDecoderTest {
         assertEquals(33, decoded.width());
         assertEquals(21, decoded.height());
         assertEquals(alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB, decoded.image().getType());
+    }
+
+    @Test
+    void colourJpegDecodesToTheSamePixelsAsTheJdkReaderDefault() throws IOException {
+        // the decoder reads colour JPEGs into RGB bytes, then unpacks them; pixels must not change
+        byte[] jpeg = TestImages.jpeg(157, 93);
+        BufferedImage jdk = ImageIO.read(new ByteArrayInputStream(jpeg));
+        BufferedImage ours = decoder.decode("test", jpeg).image();
+        assertEquals(BufferedImage.TYPE_INT_RGB, ours.getType());
+        for (int y = 0; y < 93; y++) {
+            for (int x = 0; x < 157; x++) {
+                assertEquals(jdk.getRGB(x, y), ours.getRGB(x, y), "pixel " + x + "," + y);
+            }
+        }
+    }
+
+    @Test
+    void decodeAsReadLeavesColourJpegsInRgbBytesWithTheSamePixels() {
+        byte[] jpeg = TestImages.jpeg(157, 93);
+        BufferedImage asRead = decoder.decodeAsRead("test", jpeg).image();
+        BufferedImage ints = decoder.decode("test", jpeg).image();
+        assertTrue(RgbBytes.is(asRead), "RGB bytes");
+        for (int y = 0; y < 93; y++) {
+            for (int x = 0; x < 157; x++) {
+                assertEquals(ints.getRGB(x, y), asRead.getRGB(x, y), "pixel " + x + "," + y);
+            }
+        }
+    }
+
+    @Test
+    void greyscaleJpegKeepsItsGreyValues() throws IOException {
+        BufferedImage gray = new BufferedImage(16, 4, BufferedImage.TYPE_BYTE_GRAY);
+        for (int x = 0; x < 16; x++) {
+            for (int y = 0; y < 4; y++) {
+                gray.getRaster().setSample(x, y, 0, x * 16);
+            }
+        }
+        byte[] jpeg = TestImages.encode(gray, "jpeg");
+        BufferedImage jdk = ImageIO.read(new ByteArrayInputStream(jpeg));
+        BufferedImage ours = decoder.decode("test", jpeg).image();
+        for (int x = 0; x < 16; x++) {
+            int v = jdk.getRaster().getSample(x, 1, 0);
+            assertEquals(0xff000000 | v << 16 | v << 8 | v, ours.getRGB(x, 1), "pixel " + x);
+        }
     }
 
     @Test

@@ -18,28 +18,48 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Fresh-JVM time to the first processed result, from the BUILT zips on Lambda's class path with
- * Lambda's default Java flags, with and without the priming path. Not a test; run by hand:
- * {@code ColdStartMeasurements <layer.zip> <function.zip> <runs>}.
+ * the flags Lambda starts the deployed functions with (the java runtime's own for a 2048 MB
+ * function, plus the CDK app's {@code JAVA_TOOL_OPTIONS}), without priming, with and without
+ * class-data sharing of the application's classes: a dynamic AppCDS archive
+ * ({@code -XX:ArchiveClassesAtExit}, JDK 13+) and, on JDK 25, the AOT cache ({@code -XX:AOTCacheOutput},
+ * JEP 483/514: classes loaded and linked ahead of time). Each archive is made by one training run
+ * of the same request in the same JVM; the runs of all variants alternate. Not a test; run by hand:
+ * {@code ColdStartMeasurements <layer.zip> <function.zip> <runs> [java ...]} (default: this JVM and
+ * Temurin 25 when installed).
  */
 public final class ColdStartMeasurements {
 
     private static final String CHAIN = "grayscale, blur(radius=4), sepia";
+    private static final String REQUEST = "{\"bucket\":\"cold-in\",\"key\":\"photo.jpg\"}";
+    private static final List<String> LAMBDA_FLAGS = List.of("-XX:MaxHeapSize=1782579k", "-XX:MaxMetaspaceSize=209715k",
+            "-XX:ReservedCodeCacheSize=104857k", "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.net.preferIPv4Stack=true",
+            "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=4", "-Djava.awt.headless=true");
 
     private ColdStartMeasurements() {
     }
 
+    /** One way of starting: a JVM, extra flags, whether prime() runs first. */
+    private record Variant(String name, Path java, List<String> flags, boolean prime) {
+    }
+
     public static void main(String[] args) throws Exception {
+        int status = 0;
         try {
             measure(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
         } finally {
-            System.exit(0); // S3Proxy's threads are not daemons
+            System.exit(status); // S3Proxy's threads are not daemons
         }
     }
 
@@ -47,45 +67,100 @@ public final class ColdStartMeasurements {
         Path layerZip = Path.of(args[0]);
         Path functionZip = Path.of(args[1]);
         int runs = Integer.parseInt(args[2]);
+        List<Path> javas = new ArrayList<>();
+        for (int i = 3; i < args.length; i++) {
+            javas.add(Path.of(args[i]));
+        }
+        if (javas.isEmpty()) {
+            javas.add(Path.of(System.getProperty("java.home"), "bin", "java"));
+            Path temurin25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+            if (Files.isExecutable(temurin25)) {
+                javas.add(temurin25);
+            }
+        }
         Path work = Files.createTempDirectory("pixelstep-coldstart");
         Zips.unpack(functionZip, work.resolve("task"));
         Zips.unpack(layerZip, work.resolve("opt"));
         Path probe = work.resolve("probe");
         copyClass(ColdStartProbe.class, probe);
-        String classPath = classPath(work.resolve("task"), work.resolve("opt/java/lib"), probe);
+        // Class-data sharing archives classes from jars only (a directory on the class path stops the
+        // dump), so the function's classes and the probe go into jars: Lambda puts /var/task/lib/*.jar
+        // on the class path too.
+        Path taskJar = jar(work.resolve("task"), work.resolve("task-lib/pixelstep-functions.jar"));
+        Path probeJar = jar(probe, work.resolve("probe-lib/probe.jar"));
+        String classPath = classPath(taskJar, work.resolve("opt/java/lib"), probeJar);
 
         try (S3ProxyServer s3 = S3ProxyServer.startOn(work.resolve("s3"))) {
             s3.createBucket("cold-in");
             s3.createBucket("cold-out");
             byte[] photo = jpeg(BenchmarkImages.scaledToCover(BenchmarkImages.decode(TestPhotos.jpeg()), 1792, 1120));
             s3.put("cold-in", "photo.jpg", photo, Map.of("operations", CHAIN));
-            System.out.printf(Locale.ROOT, "2 MP photo 1792x1120, %d bytes, chain '%s', %d processors%n", photo.length, CHAIN,
-                    Runtime.getRuntime().availableProcessors());
-            String request = "{\"bucket\":\"cold-in\",\"key\":\"photo.jpg\"}";
-            // Alternate the two variants so that load from other processes affects both alike.
-            Map<Boolean, List<String>> lines = Map.of(false, new ArrayList<>(), true, new ArrayList<>());
-            for (int i = 0; i < runs; i++) {
-                for (boolean prime : new boolean[] {false, true}) {
-                    long start = System.nanoTime();
-                    String output = run(classPath, s3.endpoint(), prime, request);
-                    long wall = (System.nanoTime() - start) / 1_000_000;
-                    String times = output.lines().filter(l -> l.startsWith("TIMES")).findFirst()
-                            .orElseThrow(() -> new IllegalStateException("probe failed:\n" + output));
-                    lines.get(prime).add("spawn-to-exit=" + wall + " " + times.substring(6));
+            System.out.printf(Locale.ROOT, "2 MP photo 1792x1120, %d bytes, chain '%s', %d processors, flags %s%n", photo.length, CHAIN,
+                    Runtime.getRuntime().availableProcessors(), LAMBDA_FLAGS);
+            List<Variant> variants = new ArrayList<>();
+            for (Path java : javas) {
+                String version = version(java);
+                variants.add(new Variant(version + " primed (reference)", java, List.of(), true));
+                variants.add(new Variant(version + " unprimed", java, List.of(), false));
+                Path jsa = work.resolve("app-" + version + ".jsa");
+                train(java, classPath, s3.endpoint(), List.of("-XX:ArchiveClassesAtExit=" + jsa));
+                System.out.printf(Locale.ROOT, "%s AppCDS archive: %,d bytes%n", version, Files.size(jsa));
+                variants.add(new Variant(version + " unprimed + AppCDS", java, List.of("-XX:SharedArchiveFile=" + jsa), false));
+                if (Runtime.Version.parse(version).feature() >= 25) {
+                    Path aot = work.resolve("app-" + version + ".aot");
+                    train(java, classPath, s3.endpoint(), List.of("-XX:AOTCacheOutput=" + aot));
+                    System.out.printf(Locale.ROOT, "%s AOT cache: %,d bytes%n", version, Files.size(aot));
+                    variants.add(new Variant(version + " unprimed + AOT cache", java, List.of("-XX:AOTCache=" + aot), false));
                 }
             }
-            for (boolean prime : new boolean[] {false, true}) {
-                System.out.println(prime ? "with priming (prime() before the first request):" : "without priming:");
-                lines.get(prime).forEach(l -> System.out.println("  " + l));
+            // Alternate the variants so that load from other processes affects all alike.
+            Map<Variant, List<long[]>> times = new LinkedHashMap<>();
+            for (int i = 0; i < runs; i++) {
+                for (Variant variant : variants) {
+                    times.computeIfAbsent(variant, v -> new ArrayList<>()).add(run(variant, classPath, s3.endpoint()));
+                }
+            }
+            System.out.println("medians in ms:  construct handler | prime() | first request | second request | process spawn to exit");
+            for (Map.Entry<Variant, List<long[]>> e : times.entrySet()) {
+                System.out.printf(Locale.ROOT, "%-40s %6d %6d %6d %6d %6d%n", e.getKey().name(), median(e.getValue(), 0),
+                        median(e.getValue(), 1), median(e.getValue(), 2), median(e.getValue(), 3), median(e.getValue(), 4));
             }
         }
     }
 
-    private static String run(String classPath, URI endpoint, boolean prime, String request) throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true",
-                "-cp", classPath, ColdStartProbe.class.getName(),
-                "dev.pixelstep.functions.processor.ProcessorHandler", Boolean.toString(prime), request);
+    /** One training run of the request with {@code flags} (which write an archive at exit). */
+    private static void train(Path java, String classPath, URI endpoint, List<String> flags) throws Exception {
+        String output = start(java, flags, classPath, endpoint, false);
+        if (!output.contains("TIMES")) {
+            throw new IllegalStateException("training run failed:\n" + output);
+        }
+        System.out.println("training run " + flags + ":\n" + output.lines().filter(l -> l.contains("warning") || l.contains("error")
+                || l.contains("CDS") || l.contains("AOT")).collect(Collectors.joining("\n")));
+    }
+
+    /** construct, prime, first, second (from the probe) and spawn-to-exit, in ms. */
+    private static long[] run(Variant variant, String classPath, URI endpoint) throws Exception {
+        long start = System.nanoTime();
+        String output = start(variant.java(), variant.flags(), classPath, endpoint, variant.prime());
+        long wall = (System.nanoTime() - start) / 1_000_000;
+        String times = output.lines().filter(l -> l.startsWith("TIMES")).findFirst()
+                .orElseThrow(() -> new IllegalStateException(variant.name() + " failed:\n" + output));
+        long[] out = new long[5];
+        String[] parts = times.substring(6).split(" ");
+        for (int i = 0; i < 4; i++) {
+            out[i] = Long.parseLong(parts[i].substring(parts[i].indexOf('=') + 1));
+        }
+        out[4] = wall;
+        return out;
+    }
+
+    private static String start(Path java, List<String> flags, String classPath, URI endpoint, boolean prime) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        boolean aot = flags.stream().anyMatch(f -> f.startsWith("-XX:AOTCache"));
+        LAMBDA_FLAGS.stream().filter(f -> !(aot && f.startsWith("-Xshare"))).forEach(command::add); // JDK 25 refuses AOT flags with any -Xshare
+        command.addAll(flags);
+        command.addAll(List.of("-cp", classPath, ColdStartProbe.class.getName(),
+                "dev.pixelstep.functions.processor.ProcessorHandler", Boolean.toString(prime), REQUEST));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("PIXELSTEP_OUTPUT_BUCKET", "cold-out");
         builder.environment().put("PIXELSTEP_S3_ENDPOINT", endpoint.toString());
@@ -97,6 +172,19 @@ public final class ColdStartMeasurements {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor(2, TimeUnit.MINUTES);
         return output;
+    }
+
+    private static String version(Path java) throws Exception {
+        Process process = new ProcessBuilder(java.toString(), "-XshowSettings:properties", "-version").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor(1, TimeUnit.MINUTES);
+        return output.lines().map(String::strip).filter(l -> l.startsWith("java.runtime.version = ")).findFirst()
+                .map(l -> l.substring("java.runtime.version = ".length())).orElseThrow();
+    }
+
+    private static long median(List<long[]> values, int column) {
+        long[] sorted = values.stream().mapToLong(v -> v[column]).sorted().toArray();
+        return sorted[sorted.length / 2];
     }
 
     private static byte[] jpeg(java.awt.image.BufferedImage image) throws Exception {
@@ -120,6 +208,20 @@ public final class ColdStartMeasurements {
         Zips.jars(layerLib).forEach(p -> entries.add(p.toString()));
         entries.add(probe.toString());
         return String.join(File.pathSeparator, entries);
+    }
+
+    /** A jar of every file under {@code dir}. */
+    private static Path jar(Path dir, Path jar) throws Exception {
+        Files.createDirectories(jar.getParent());
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+             java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new java.util.jar.JarEntry(dir.relativize(file).toString().replace(File.separatorChar, '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        return jar;
     }
 
     private static void copyClass(Class<?> type, Path dir) throws Exception {

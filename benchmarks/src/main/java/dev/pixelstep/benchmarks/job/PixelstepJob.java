@@ -1,0 +1,119 @@
+package dev.pixelstep.benchmarks.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pixelstep.functions.analyser.AnalyserHandler;
+import dev.pixelstep.functions.config.FunctionConfig;
+import dev.pixelstep.functions.image.ImageLimits;
+import dev.pixelstep.functions.processor.ProcessorHandler;
+import dev.pixelstep.functions.support.S3ProxyServer;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * pixelstep's side of the whole job, as the state machine runs it: the processor and the analyser
+ * of the original at once (the Parallel state), then the analyser of the combined image; through
+ * the real handlers ({@link ProcessorHandler}, {@link AnalyserHandler}, JSON in and out) against
+ * S3Proxy on loopback with a filesystem store, all in this JVM and warm.
+ */
+final class PixelstepJob implements AutoCloseable {
+
+    static final String CHAIN = "grayscale, blur(radius=2), sepia";
+    private static final String IN = "job-in";
+    private static final String OUT = "job-out";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final S3ProxyServer server;
+    private final ProcessorHandler processor;
+    private final AnalyserHandler analyser;
+    private final ExecutorService parallel = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "job-branch");
+        t.setDaemon(true);
+        return t;
+    });
+    private final byte[] processRequest;
+    private final byte[] analyseOriginal;
+    private final byte[] analyseCombined;
+
+    /** The last job's processor timings ({@code timingsMs}). */
+    private JsonNode lastProcessorTimings;
+
+    PixelstepJob(Path photo, Path work) throws IOException {
+        this.server = S3ProxyServer.startOn(work.resolve("s3"));
+        server.createBucket(IN);
+        server.createBucket(OUT);
+        String key = photo.getFileName().toString();
+        server.put(IN, key, Files.readAllBytes(photo), Map.of("operations", CHAIN));
+        FunctionConfig config = new FunctionConfig(OUT, ImageLimits.defaults(), Optional.of(server.endpoint()), true);
+        S3Client s3 = S3ProxyServer.client(server.endpoint());
+        this.processor = new ProcessorHandler(config, s3);
+        this.analyser = new AnalyserHandler(config, s3);
+        this.processRequest = json(Map.of("bucket", IN, "key", key));
+        this.analyseOriginal = json(Map.of("bucket", IN, "key", key, "label", "original", "resultPrefix", key));
+        this.analyseCombined = json(Map.of("bucket", OUT, "key", key + "/combined.jpg", "label", "combined", "resultPrefix", key));
+    }
+
+    /** Runs the whole job once; returns its wall-clock milliseconds. */
+    double run() throws Exception {
+        long start = System.nanoTime();
+        Future<JsonNode> process = parallel.submit(() -> invoke(processor::handleRequest, processRequest));
+        Future<JsonNode> original = parallel.submit(() -> invoke(analyser::handleRequest, analyseOriginal));
+        JsonNode processed = get(process);
+        get(original);
+        invoke(analyser::handleRequest, analyseCombined);
+        double ms = (System.nanoTime() - start) / 1e6;
+        lastProcessorTimings = processed.get("timingsMs");
+        return ms;
+    }
+
+    JsonNode lastProcessorTimings() {
+        return lastProcessorTimings;
+    }
+
+    @FunctionalInterface
+    private interface Handler {
+        void handle(java.io.InputStream in, java.io.OutputStream out, com.amazonaws.services.lambda.runtime.Context context)
+                throws IOException;
+    }
+
+    private static JsonNode invoke(Handler handler, byte[] request) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handle(new ByteArrayInputStream(request), out, null);
+        return JSON.readTree(out.toByteArray());
+    }
+
+    private static JsonNode get(Future<JsonNode> future) throws Exception {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private static byte[] json(Map<String, String> fields) {
+        try {
+            return JSON.writeValueAsString(fields).getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        parallel.shutdownNow();
+        server.close();
+    }
+}

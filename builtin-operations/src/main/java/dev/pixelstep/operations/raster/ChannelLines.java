@@ -1,0 +1,118 @@
+package dev.pixelstep.operations.raster;
+
+/**
+ * The per-channel form the Gaussian kernels work in: a row of packed pixels split into one line
+ * per channel of 16-bit values (8-bit values times 256, or premultiplied by alpha and scaled to
+ * 0..65535), and the way back. With {@link SeparableGaussian.Mode#RGB} there are three lines (red,
+ * green, blue) and every pixel keeps its own alpha bits; with
+ * {@link SeparableGaussian.Mode#PREMULTIPLIED} four (alpha last); with
+ * {@link SeparableGaussian.Mode#GRAY} one (the blue channel, which equals the others).
+ */
+final class ChannelLines {
+
+    private ChannelLines() {
+    }
+
+    /** How many lines a mode needs. */
+    static int channels(SeparableGaussian.Mode mode) {
+        return switch (mode) {
+            case RGB -> 3;
+            case PREMULTIPLIED -> 4;
+            case GRAY -> 1;
+        };
+    }
+
+    /**
+     * Row {@code row} (offset of its first pixel) of {@code source} into {@code lines[c][pad .. pad + width)},
+     * the {@code pad} places on either side filled with the edge pixels (the image extended).
+     */
+    static void unpack(int[] source, int row, int width, int pad, int[][] lines, SeparableGaussian.Mode mode) {
+        if (mode == SeparableGaussian.Mode.RGB) {
+            int[] r = lines[0];
+            int[] g = lines[1];
+            int[] b = lines[2];
+            for (int x = 0; x < width; x++) {
+                int p = source[row + x];
+                r[pad + x] = (p >> 8) & 0xff00;
+                g[pad + x] = p & 0xff00;
+                b[pad + x] = (p & 0xff) << 8;
+            }
+        } else if (mode == SeparableGaussian.Mode.GRAY) {
+            int[] v = lines[0];
+            for (int x = 0; x < width; x++) {
+                v[pad + x] = (source[row + x] & 0xff) << 8;
+            }
+        } else {
+            int[] r = lines[0];
+            int[] g = lines[1];
+            int[] b = lines[2];
+            int[] a = lines[3];
+            for (int x = 0; x < width; x++) {
+                int p = source[row + x];
+                int alpha = p >>> 24;
+                r[pad + x] = premultiply((p >> 16) & 0xff, alpha);
+                g[pad + x] = premultiply((p >> 8) & 0xff, alpha);
+                b[pad + x] = premultiply(p & 0xff, alpha);
+                a[pad + x] = alpha * 257;
+            }
+        }
+        for (int[] line : lines) {
+            int left = line[pad];
+            int right = line[pad + width - 1];
+            for (int i = 0; i < pad; i++) {
+                line[i] = left;
+                line[pad + width + i] = right;
+            }
+        }
+    }
+
+    /**
+     * Packs {@code width} output pixels from {@code target[row]} on from per-channel sums of 16-bit
+     * values scaled by {@code 1 << shift} (rounded here; shift 0 for the values themselves),
+     * keeping the alpha bits of {@code source} with {@link SeparableGaussian.Mode#RGB}.
+     */
+    static void pack(int[][] sums, int shift, int[] source, int[] target, int row, int width, SeparableGaussian.Mode mode) {
+        int round = shift == 0 ? 0 : 1 << (shift - 1);
+        if (mode == SeparableGaussian.Mode.RGB) {
+            int[] r = sums[0];
+            int[] g = sums[1];
+            int[] b = sums[2];
+            for (int x = 0; x < width; x++) {
+                target[row + x] = (source[row + x] & 0xff000000)
+                        | eight((r[x] + round) >>> shift) << 16 | eight((g[x] + round) >>> shift) << 8 | eight((b[x] + round) >>> shift);
+            }
+        } else if (mode == SeparableGaussian.Mode.GRAY) {
+            int[] v = sums[0];
+            for (int x = 0; x < width; x++) {
+                int g = eight((v[x] + round) >>> shift);
+                target[row + x] = (source[row + x] & 0xff000000) | g << 16 | g << 8 | g;
+            }
+        } else {
+            for (int x = 0; x < width; x++) {
+                int alpha = (sums[3][x] + round) >>> shift;
+                if (alpha == 0) {
+                    target[row + x] = 0;
+                    continue;
+                }
+                target[row + x] = ((alpha * 255 + 32767) / 65535) << 24
+                        | unpremultiply((sums[0][x] + round) >>> shift, alpha) << 16
+                        | unpremultiply((sums[1][x] + round) >>> shift, alpha) << 8
+                        | unpremultiply((sums[2][x] + round) >>> shift, alpha);
+            }
+        }
+    }
+
+    /** An 8-bit channel from a 16-bit value scaled by 256, rounded. */
+    private static int eight(int sixteen) {
+        return Math.min(255, (sixteen + 128) >> 8);
+    }
+
+    /** Colour c premultiplied by alpha a, scaled to 0..65535. */
+    private static int premultiply(int c, int a) {
+        return (c * a * 257 + 127) / 255;
+    }
+
+    private static int unpremultiply(int premultiplied, int alpha) {
+        return Math.min(255, (premultiplied * 255 + alpha / 2) / alpha);
+    }
+}

@@ -1,0 +1,183 @@
+package dev.pixelstep.operations.raster;
+
+/**
+ * The passes of {@link BoxGaussian} on 12-bit channel values (8-bit values with 4 fraction bits)
+ * in {@code int}s: for {@link SeparableGaussian.Mode#RGB} and {@link SeparableGaussian.Mode#GRAY}.
+ * The plain passes' sums, at most (2r + 1)^2 * 4095, fit an int for every supported sigma, so the
+ * column loops work on ints (twice the vector lanes of longs).
+ */
+final class IntBoxPasses {
+
+    /** Bits dropped from the 16-bit channel values of {@link ChannelLines}. */
+    private static final int DROP = 4;
+
+    /** Columns per vertical strip: long enough for the vectorised loops, short enough to stream through the cache. */
+    private static final int STRIP = 512;
+
+    private IntBoxPasses() {
+    }
+
+    static void blur(int[] source, int[] target, int width, int height, BoxGaussian.Passes passes, SeparableGaussian.Mode mode) {
+        int channels = ChannelLines.channels(mode);
+        char[][] planes = new char[channels][width * height];
+        Bands.run(height, (long) width * height, (from, to) -> rows(source, planes, width, from, to, passes, mode));
+        int strips = (width + STRIP - 1) / STRIP;
+        Bands.run(strips, (long) width * height, (from, to) -> {
+            int length = height + 2 * passes.reach();
+            int[][] a = new int[length][STRIP];
+            int[][] b = new int[length][STRIP];
+            for (int s = from; s < to; s++) {
+                int x0 = s * STRIP;
+                columns(source, planes, target, width, height, x0, Math.min(width, x0 + STRIP), passes, mode, a, b);
+            }
+        });
+    }
+
+    /** Rows {@code [fromRow, toRow)} filtered along x into the planes (12-bit values). */
+    private static void rows(int[] source, char[][] planes, int width, int fromRow, int toRow, BoxGaussian.Passes passes,
+                             SeparableGaussian.Mode mode) {
+        int pad = passes.reach();
+        int length = width + 2 * pad;
+        int channels = planes.length;
+        int r = passes.radius();
+        int[][] lines = new int[channels][length];
+        int[] spare = new int[length];
+        for (int y = fromRow; y < toRow; y++) {
+            ChannelLines.unpack(source, y * width, width, pad, lines, mode);
+            for (int c = 0; c < channels; c++) {
+                int[] in = lines[c];
+                int[] out = spare;
+                for (int i = 0; i < length; i++) {
+                    in[i] = (in[i] + (1 << (DROP - 1))) >>> DROP;
+                }
+                box(in, out, r, r + 1, length - r - 1);
+                box(out, in, r, 2 * (r + 1), length - 2 * (r + 1));
+                extended(in, out, passes, pad, pad + width);
+                char[] plane = planes[c];
+                int row = y * width;
+                for (int x = 0; x < width; x++) {
+                    plane[row + x] = (char) out[pad + x];
+                }
+            }
+        }
+    }
+
+    /** A plain box of radius r along a line, unnormalised: {@code out[i]} for i in {@code [from, to)}. */
+    private static void box(int[] in, int[] out, int r, int from, int to) {
+        int sum = 0;
+        for (int i = from - r; i <= from + r; i++) {
+            sum += in[i];
+        }
+        for (int i = from; i < to; i++) {
+            out[i] = sum;
+            sum += in[i + r + 1] - in[i - r];
+        }
+    }
+
+    /** The normalising extended box along a line: {@code out[i]} for i in {@code [from, to)}. */
+    private static void extended(int[] in, int[] out, BoxGaussian.Passes passes, int from, int to) {
+        int r = passes.last();
+        long inner = passes.inner();
+        long outer = passes.outer();
+        long centre = passes.centre();
+        long sum = 0;
+        for (int i = from - r; i <= from + r; i++) {
+            sum += in[i];
+        }
+        for (int i = from; i < to; i++) {
+            out[i] = (int) ((sum * inner + ((long) in[i - r - 1] + in[i + r + 1]) * outer + in[i] * centre + BoxGaussian.ROUND) >>> BoxGaussian.SHIFT);
+            sum += in[i + r + 1] - in[i - r];
+        }
+    }
+
+    /** Columns {@code [x0, x1)}: filtered along y (in place in the planes), then packed into the target. */
+    private static void columns(int[] source, char[][] planes, int[] target, int width, int height, int x0, int x1,
+                                BoxGaussian.Passes passes, SeparableGaussian.Mode mode, int[][] a, int[][] b) {
+        int strip = x1 - x0;
+        int pad = passes.reach();
+        int length = height + 2 * pad;
+        int channels = planes.length;
+        int r = passes.radius();
+        int[] sum = new int[strip];
+        long[] longSum = new long[strip];
+        for (char[] plane : planes) {
+            for (int y = 0; y < length; y++) {
+                int row = Math.min(height - 1, Math.max(0, y - pad)) * width + x0;
+                int[] into = a[y];
+                for (int x = 0; x < strip; x++) {
+                    into[x] = plane[row + x];
+                }
+            }
+            columnBox(a, b, sum, strip, r, r + 1, length - r - 1);
+            columnBox(b, a, sum, strip, r, 2 * (r + 1), length - 2 * (r + 1));
+            columnExtended(a, b, longSum, strip, passes, pad, pad + height);
+            for (int y = 0; y < height; y++) {
+                int[] from = b[pad + y];
+                int row = y * width + x0;
+                for (int x = 0; x < strip; x++) {
+                    plane[row + x] = (char) from[x];
+                }
+            }
+        }
+        int[][] values = new int[channels][strip];
+        for (int y = 0; y < height; y++) {
+            int row = y * width + x0;
+            for (int c = 0; c < channels; c++) {
+                char[] plane = planes[c];
+                int[] v = values[c];
+                for (int x = 0; x < strip; x++) {
+                    v[x] = plane[row + x] << DROP;
+                }
+            }
+            ChannelLines.pack(values, 0, source, target, row, strip, mode);
+        }
+    }
+
+    /** A plain box of radius r down the columns of a strip, unnormalised: rows {@code [from, to)} of {@code out}. */
+    private static void columnBox(int[][] in, int[][] out, int[] sum, int strip, int r, int from, int to) {
+        java.util.Arrays.fill(sum, 0);
+        for (int y = from - r; y <= from + r; y++) {
+            int[] row = in[y];
+            for (int x = 0; x < strip; x++) {
+                sum[x] += row[x];
+            }
+        }
+        for (int y = from; y < to; y++) {
+            int[] entering = in[y + r + 1];
+            int[] leaving = in[y - r];
+            int[] o = out[y];
+            for (int x = 0; x < strip; x++) {
+                int s = sum[x];
+                o[x] = s;
+                sum[x] = s + entering[x] - leaving[x];
+            }
+        }
+    }
+
+    /** The normalising extended box down the columns of a strip: rows {@code [from, to)} of {@code out}. */
+    private static void columnExtended(int[][] in, int[][] out, long[] sum, int strip, BoxGaussian.Passes passes, int from, int to) {
+        int r = passes.last();
+        long inner = passes.inner();
+        long outer = passes.outer();
+        long centre = passes.centre();
+        java.util.Arrays.fill(sum, 0);
+        for (int y = from - r; y <= from + r; y++) {
+            int[] row = in[y];
+            for (int x = 0; x < strip; x++) {
+                sum[x] += row[x];
+            }
+        }
+        for (int y = from; y < to; y++) {
+            int[] above = in[y - r - 1];
+            int[] below = in[y + r + 1];
+            int[] middle = in[y];
+            int[] leaving = in[y - r];
+            int[] o = out[y];
+            for (int x = 0; x < strip; x++) {
+                long s = sum[x];
+                o[x] = (int) ((s * inner + ((long) above[x] + below[x]) * outer + middle[x] * centre + BoxGaussian.ROUND) >>> BoxGaussian.SHIFT);
+                sum[x] = s + below[x] - leaving[x];
+            }
+        }
+    }
+}
