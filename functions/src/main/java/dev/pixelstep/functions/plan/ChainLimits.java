@@ -20,7 +20,7 @@ public record ChainLimits(long maxOutputPixels, long maxWork) {
      * the processor's default Lambda timeout of five minutes. Sixteen {@code blur(radius=100)} on
      * a 13-megapixel photo (issue 11: 588 s of CPU with the kernel before issue 13) are about 30
      * billion now and fit; sixteen {@code edge-detect} (a single-threaded filter) on a 50-megapixel
-     * photo, about 124 billion, do not.
+     * photo, about 130 billion, do not.
      */
     public static final long DEFAULT_MAX_WORK = 100_000_000_000L;
 

@@ -42,14 +42,14 @@ import java.util.stream.Collectors;
 public final class ChainPlan {
 
     /**
-     * Work units per input pixel to decode it into int pixels (measured: JPEG 5.6, PNG 15.7, PNG
-     * with alpha 18.6; the plan does not know which, the largest is used).
+     * Work units per input pixel to decode it into int pixels (measured: JPEG 5.6-6.1, PNG
+     * 15.7-17.4, PNG with alpha 18.6-20.7; the plan does not know which, the largest is used).
      */
-    static final double DECODE_WORK = 19;
-    /** Work units per output pixel to encode a JPEG (quality 0.9, the JDK writer; measured 8.1-8.2). */
+    static final double DECODE_WORK = 20;
+    /** Work units per output pixel to encode a JPEG (quality 0.9, the JDK writer; measured 8.1-9.1). */
     static final double ENCODE_WORK_JPEG = 9;
-    /** Work units per output pixel to encode a PNG (the JDK writer's default deflate; measured 48 opaque, 59-60 with alpha). */
-    static final double ENCODE_WORK_PNG = 60;
+    /** Work units per output pixel to encode a PNG (the JDK writer's default deflate; measured 48-54 opaque, 59-66 with alpha). */
+    static final double ENCODE_WORK_PNG = 63;
     /**
      * Heap bytes per input pixel while decoding: the reader's raster and its int copy (measured
      * allocation: JPEG 7.0, PNG 10.2, PNG with alpha 12.2).

@@ -148,7 +148,7 @@ class ProcessorLimitsTest {
         assertTrue(photo.length > 4 * 65_536, "larger than the header read: " + photo.length);
         Run run = new Run().upload("photos/huge.jpg", photo, repeat("edge-detect", 16));
         ChainTooCostlyException e = run.refused(ChainTooCostlyException.class, "photos/huge.jpg", null);
-        assertTrue(e.getMessage().contains("is too much work for the 8660x5773 image s3://" + run.in + "/photos/huge.jpg: about 123.8 "
+        assertTrue(e.getMessage().contains("is too much work for the 8660x5773 image s3://" + run.in + "/photos/huge.jpg: about 130.2 "
                 + "billion work units, more than the budget of 100.0 billion (PIXELSTEP_MAX_WORK"), e.getMessage());
         assertTrue(e.getMessage().contains("Costliest steps: steps 1-16 edge-detect"), e.getMessage());
         assertEquals(List.of("bytes=0-65535"), run.reads("photos/huge.jpg"), "only the header was read, never the whole photo");
