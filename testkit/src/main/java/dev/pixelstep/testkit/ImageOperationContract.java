@@ -62,6 +62,23 @@ import static org.junit.jupiter.api.Assertions.fail;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ImageOperationContract {
 
+    /**
+     * Shrink cycles of a failing property (each runs the property once more on a simpler case):
+     * enough to simplify a failing image or value a good deal, few enough that a failure is
+     * reported in seconds. QuickTheories' own default is 100 per default example, 100,000, which
+     * took over 15 minutes for a blur that failed the allocation property.
+     */
+    protected static final int SHRINK_CYCLES = 100;
+
+    /**
+     * Shrink cycles of {@link #allocatesNoMoreHeapThanItsCostDeclares()}, each of which applies the
+     * operation twice to a 512x384 image; its fixed cases come first and are not shrunk.
+     */
+    protected static final int ALLOCATION_SHRINK_CYCLES = 10;
+
+    /** The allocation property's fixed cases produce at most this many times the pixels of its image. */
+    static final int ALLOCATION_MAX_GROWTH = 16;
+
     private OperationRegistry registry;
 
     /** The name of the operation under test, as registered. */
@@ -115,9 +132,9 @@ public abstract class ImageOperationContract {
                 + "; registered: " + registry().names()));
     }
 
-    /** A QuickTheories runner with {@link #examples()} examples. */
+    /** A QuickTheories runner with {@link #examples()} examples and {@link #SHRINK_CYCLES} shrink cycles. */
     protected final QuickTheory theory() {
-        return QuickTheory.qt().withExamples(examples());
+        return QuickTheory.qt().withExamples(examples()).withShrinkCycles(SHRINK_CYCLES);
     }
 
     @Test
@@ -264,9 +281,13 @@ public abstract class ImageOperationContract {
      * 2% and 256 KB of slack for per-call tables and row buffers). Allocation is an upper bound of
      * what is held at the peak, so a declaration that passes is safe for planning. Measured on a
      * 512x384 image with alpha (the costlier case for operations that treat alpha separately),
-     * after one warm-up application. Operations that declare nothing get
-     * {@link OperationCost#DEFAULT} and are not held to it: per-pixel {@code getRGB} calls
-     * allocate garbage that is never held at once.
+     * after one warm-up application: first for fixed cases, the defaults and every edge value of
+     * every parameter (the others at their defaults; a blur's largest radius is its largest
+     * padding) whose output has at most {@value #ALLOCATION_MAX_GROWTH} times the image's pixels,
+     * then for a few values from {@link #parameterValues()}, shrunk for at most
+     * {@link #ALLOCATION_SHRINK_CYCLES} cycles, so that a failure is reported in seconds.
+     * Operations that declare nothing get {@link OperationCost#DEFAULT} and are not held to it:
+     * per-pixel {@code getRGB} calls allocate garbage that is never held at once.
      */
     @Test
     void allocatesNoMoreHeapThanItsCostDeclares() throws NoSuchMethodException {
@@ -285,17 +306,40 @@ public abstract class ImageOperationContract {
             }
         }
         ImageSize size = ImageSize.of(source);
-        theory().withExamples(Math.max(4, examples() / 8)).forAll(parameterValues()).checkAssert(parameters -> {
-            op.apply(source, parameters); // warm-up: class loading and first-call tables are not the operation's cost
-            long before = allocated(threads);
-            BufferedImage result = op.apply(source, parameters);
-            long allocated = allocated(threads) - before;
-            long declared = op.cost(size, parameters).bytesFor(ImageSize.of(result));
-            assertTrue(allocated <= declared * 1.02 + 256 * 1024, "applied to a 512x384 image, the operation allocated "
-                    + allocated + " bytes (" + String.format(java.util.Locale.ROOT, "%.1f", (double) allocated / ImageSize.of(result).pixels())
-                    + " per output pixel) but declares " + op.cost(size, parameters).bytes() + " bytes per output pixel ("
-                    + declared + "); raise the bytes of cost(...)");
-        });
+        for (Parameters parameters : allocationCases(op, size)) {
+            assertAllocatesNoMoreThanDeclared(op, source, parameters, threads);
+        }
+        theory().withExamples(Math.max(4, examples() / 8)).withShrinkCycles(ALLOCATION_SHRINK_CYCLES).forAll(parameterValues())
+                .checkAssert(parameters -> assertAllocatesNoMoreThanDeclared(op, source, parameters, threads));
+    }
+
+    /** The defaults, then each edge value of each parameter with the others at their defaults, if the output stays moderate. */
+    private static List<Parameters> allocationCases(ImageOperation op, ImageSize size) {
+        List<Parameters> cases = new java.util.ArrayList<>();
+        cases.add(Parameters.defaults(op));
+        for (Parameter<?> p : op.parameters()) {
+            for (Object edge : ParameterValues.edgeValues(p)) {
+                Parameters values = Parameters.of(op, Map.of(p.name(), edge));
+                if (!cases.contains(values) && op.outputSize(size, values).pixels() <= ALLOCATION_MAX_GROWTH * size.pixels()) {
+                    cases.add(values);
+                }
+            }
+        }
+        return cases;
+    }
+
+    private static void assertAllocatesNoMoreThanDeclared(ImageOperation op, BufferedImage source, Parameters parameters,
+                                                          com.sun.management.ThreadMXBean threads) {
+        ImageSize size = ImageSize.of(source);
+        op.apply(source, parameters); // warm-up: class loading and first-call tables are not the operation's cost
+        long before = allocated(threads);
+        BufferedImage result = op.apply(source, parameters);
+        long allocated = allocated(threads) - before;
+        long declared = op.cost(size, parameters).bytesFor(ImageSize.of(result));
+        assertTrue(allocated <= declared * 1.02 + 256 * 1024, "applied with " + new ChainStep(op, parameters) + " to a 512x384 image, "
+                + "the operation allocated " + allocated + " bytes (" + String.format(java.util.Locale.ROOT, "%.1f",
+                (double) allocated / ImageSize.of(result).pixels()) + " per output pixel) but declares "
+                + op.cost(size, parameters).bytes() + " bytes per output pixel (" + declared + "); raise the bytes of cost(...)");
     }
 
     private static long allocated(com.sun.management.ThreadMXBean threads) {

@@ -40,13 +40,19 @@ public final class Sharpen implements ImageOperation {
     }
 
     /**
-     * The blur of {@link GaussianBlur} (three channels) and one more pass; the copy, the blurred
-     * copy and three {@code int} planes.
+     * The blur of {@link GaussianBlur} on the colour channels (alpha is kept, so an image with
+     * alpha costs the same as an opaque one), then one pass that sharpens the result in place.
+     * Work: up to sigma 4 it grows with the kernel's {@code 2 ceil(3 sigma) + 1} taps, above it
+     * is the same for any sigma except for the padding ({@link SeparableGaussian#padding}). Bytes:
+     * the result and the blur's buffers ({@link SeparableGaussian#workingBytes}).
      */
     @Override
     public OperationCost cost(ImageSize source, Parameters parameters) {
-        int taps = 2 * GaussianKernel.of(Math.min(parameters.get(RADIUS), SeparableGaussian.EXACT_UP_TO)).half() + 1;
-        return new OperationCost(10 + 1.15 * taps, 21);
+        double sigma = parameters.get(RADIUS);
+        double work = sigma <= SeparableGaussian.EXACT_UP_TO ? 16 + 1.35 * (2 * GaussianKernel.of(sigma).half() + 1)
+                : 42 + 7 * SeparableGaussian.padding(source.width(), source.height(), sigma);
+        long buffers = SeparableGaussian.workingBytes(source.width(), source.height(), sigma, SeparableGaussian.Mode.RGB);
+        return new OperationCost(work, 4 + (double) buffers / source.pixels());
     }
 
     @Override

@@ -24,7 +24,7 @@ public final class Invert implements ImageOperation {
         return "Inverts every colour (the photographic negative).";
     }
 
-    /** A point operation (the unit of work): one pass over a copy of the image. */
+    /** The unit of work: one pass from the source straight into the result; the result. */
     @Override
     public OperationCost cost(ImageSize source, Parameters parameters) {
         return OperationCost.POINT;

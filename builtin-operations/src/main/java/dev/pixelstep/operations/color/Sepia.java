@@ -40,10 +40,13 @@ public final class Sepia implements ImageOperation {
         return "Gives the image the brown tone of old photographs.";
     }
 
-    /** A 3x3 colour matrix applied to a copy of the image. */
+    /**
+     * A 3x3 colour matrix in 12-bit fixed point per pixel, from the source straight into the
+     * result in parallel bands (5.3-5.6 units measured: JDK 17 leaves the loop scalar); the result.
+     */
     @Override
     public OperationCost cost(ImageSize source, Parameters parameters) {
-        return new OperationCost(5, 4);
+        return new OperationCost(5.6, 4);
     }
 
     @Override

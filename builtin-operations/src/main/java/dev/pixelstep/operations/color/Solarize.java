@@ -32,10 +32,13 @@ public final class Solarize implements ImageOperation {
         return "Inverts the bright tones, like an over-exposed print.";
     }
 
-    /** A lookup table applied to a copy of the image. */
+    /**
+     * A lookup table per channel, from the source straight into the result in parallel bands:
+     * about twice {@code invert}'s work (2.0-2.3 units measured); the result, nothing else.
+     */
     @Override
     public OperationCost cost(ImageSize source, Parameters parameters) {
-        return new OperationCost(2.1, 4);
+        return new OperationCost(2.2, 4);
     }
 
     @Override

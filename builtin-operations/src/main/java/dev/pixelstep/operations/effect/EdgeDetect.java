@@ -28,10 +28,13 @@ public final class EdgeDetect implements ImageOperation {
         return "Highlights edges (Sobel) on a black background.";
     }
 
-    /** JHLabs EdgeFilter: two 3x3 Sobel kernels per pixel; the copy, the result and the filter's two int arrays. */
+    /**
+     * JHLabs EdgeFilter on one thread: two 3x3 Sobel kernels in floating point per pixel (68-82
+     * units measured); the copy it filters, the result and the filter's two int arrays.
+     */
     @Override
     public OperationCost cost(ImageSize source, Parameters parameters) {
-        return new OperationCost(51, 16);
+        return new OperationCost(76, 16);
     }
 
     @Override

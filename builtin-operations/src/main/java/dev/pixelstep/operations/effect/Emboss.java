@@ -44,10 +44,13 @@ public final class Emboss implements ImageOperation {
         return "Makes the image look raised or stamped, lit from one side.";
     }
 
-    /** JHLabs EmbossFilter: a bump map and a shading per pixel; the copy, the result and the filter's three int arrays. */
+    /**
+     * JHLabs EmbossFilter on one thread: a bump map and a shading per pixel (12.9-14.9 units
+     * measured, with or without colour); the copy it filters, the result and the filter's three int arrays.
+     */
     @Override
     public OperationCost cost(ImageSize source, Parameters parameters) {
-        return new OperationCost(11, 20);
+        return new OperationCost(15, 20);
     }
 
     @Override

@@ -31,10 +31,14 @@ public final class Pixelate implements ImageOperation {
         return "Turns the image into large square blocks of colour (mosaic).";
     }
 
-    /** Two passes over a copy of the image (sum each block, then fill it), whatever the block size. */
+    /**
+     * Two passes over the pixels of each block (sum, then fill), from the source into the result,
+     * on one thread, whatever the block size (2.7-4.0 units measured, the most with alpha or
+     * large blocks); the result.
+     */
     @Override
     public OperationCost cost(ImageSize source, Parameters parameters) {
-        return new OperationCost(3, 4);
+        return new OperationCost(4, 4);
     }
 
     @Override

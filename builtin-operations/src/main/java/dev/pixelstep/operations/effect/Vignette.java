@@ -1,5 +1,6 @@
 package dev.pixelstep.operations.effect;
 
+import dev.pixelstep.operations.raster.Bands;
 import dev.pixelstep.operations.raster.IntImage;
 import dev.pixelstep.spi.ImageOperation;
 import dev.pixelstep.spi.ImageSize;
@@ -36,10 +37,15 @@ public final class Vignette implements ImageOperation {
         return "Darkens the edges and corners, drawing the eye to the centre.";
     }
 
-    /** One pass over a copy of the image with a square root per pixel. */
+    /**
+     * A square root and a smoothstep per pixel into a row of factors, then one pass from the
+     * source into the result, in parallel bands (8.5-8.8 units measured); the result, the
+     * distances of a row and one row of factors per band.
+     */
     @Override
     public OperationCost cost(ImageSize source, Parameters parameters) {
-        return new OperationCost(7, 4);
+        double rows = 8 + 4 * Bands.bands(source.height(), source.pixels());
+        return new OperationCost(9, 4 + (rows * source.width() + 256) / source.pixels());
     }
 
     @Override

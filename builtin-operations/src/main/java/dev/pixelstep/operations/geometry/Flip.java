@@ -31,10 +31,13 @@ public final class Flip implements ImageOperation {
         return "Mirrors the image horizontally, vertically or both.";
     }
 
-    /** A copy of the image and the result, written in mirrored order. */
+    /**
+     * One pass from the source into the result in mirrored order, on one thread (1.0-1.3 units
+     * measured; a vertical flip copies whole rows); the result.
+     */
     @Override
     public OperationCost cost(ImageSize source, Parameters parameters) {
-        return new OperationCost(2, 8);
+        return new OperationCost(1.3, 4);
     }
 
     @Override

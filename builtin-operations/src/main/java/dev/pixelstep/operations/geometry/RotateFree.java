@@ -39,13 +39,12 @@ public final class RotateFree implements ImageOperation {
     }
 
     /**
-     * A bilinear sample (four source pixels, double arithmetic) per output pixel, on one thread;
-     * the copy of the source and the result.
+     * A bilinear sample (four source pixels, double arithmetic) per output pixel, read from the
+     * source in place, on one thread (25-33 units measured, 45 degrees and alpha the most); the result.
      */
     @Override
     public OperationCost cost(ImageSize source, Parameters parameters) {
-        ImageSize out = outputSize(source, parameters);
-        return new OperationCost(23, 4.0 * source.pixels() / out.pixels() + 4);
+        return new OperationCost(34, 4);
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class Bands {
     public static void run(int count, long pixels, Band band) {
         Cancellation cancellation = Cancellation.current();
         cancellation.check();
-        int bands = pixels < PARALLEL_THRESHOLD ? 1 : Math.min(count, 4 * Runtime.getRuntime().availableProcessors());
+        int bands = bands(count, pixels);
         if (bands <= 1) {
             band.run(0, count);
             return;
@@ -44,5 +44,14 @@ public final class Bands {
             cancellation.check();
             band.run((int) ((long) count * b / bands), (int) ((long) count * (b + 1) / bands));
         });
+    }
+
+    /**
+     * How many bands {@link #run} splits {@code count} items of {@code pixels} work into on this
+     * machine (four per processor, at most one per item): kernels that allocate buffers per band
+     * declare their memory by it.
+     */
+    public static int bands(int count, long pixels) {
+        return pixels < PARALLEL_THRESHOLD ? 1 : Math.max(1, Math.min(count, 4 * Runtime.getRuntime().availableProcessors()));
     }
 }

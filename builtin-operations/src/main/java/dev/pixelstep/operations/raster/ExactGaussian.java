@@ -1,5 +1,7 @@
 package dev.pixelstep.operations.raster;
 
+import static dev.pixelstep.operations.raster.SeparableGaussian.array;
+
 /**
  * The exact separable Gaussian of {@link GaussianKernel} (2 ceil(3 sigma) + 1 taps, 15-bit integer
  * weights), both passes fused: each band of rows keeps the horizontally blurred rows it needs in a
@@ -27,6 +29,19 @@ final class ExactGaussian {
         int chunks = (height + ROWS_PER_CHUNK - 1) / ROWS_PER_CHUNK;
         Bands.run(chunks, (long) width * height, (from, to) ->
                 band(source, target, width, height, from * ROWS_PER_CHUNK, Math.min(height, to * ROWS_PER_CHUNK), w, mode));
+    }
+
+    /**
+     * What {@link #blur} allocates: per band of rows the ring, the padded lines, the sums and the
+     * row tables (see {@link SeparableGaussian#workingBytes}).
+     */
+    static long workingBytes(int width, int height, int half, SeparableGaussian.Mode mode) {
+        int taps = 2 * half + 1;
+        int channels = ChannelLines.channels(mode);
+        long band = channels * (taps * array(width, 4) + array(taps, 8) + array(width + 2L * half, 4) + array(width, 4))
+                + array(width, 4) + 2 * array(half + 1, 8) + 3 * array(channels, 8);
+        int chunks = (height + ROWS_PER_CHUNK - 1) / ROWS_PER_CHUNK;
+        return Bands.bands(chunks, (long) width * height) * band;
     }
 
     private static void band(int[] source, int[] target, int width, int height, int fromRow, int toRow, int[] w,

@@ -1,5 +1,7 @@
 package dev.pixelstep.operations.raster;
 
+import static dev.pixelstep.operations.raster.SeparableGaussian.array;
+
 /**
  * The passes of {@link BoxGaussian} on 12-bit channel values (8-bit values with 4 fraction bits)
  * in {@code int}s: for {@link SeparableGaussian.Mode#RGB} and {@link SeparableGaussian.Mode#GRAY}.
@@ -31,6 +33,24 @@ final class IntBoxPasses {
                 columns(source, planes, target, width, height, x0, Math.min(width, x0 + STRIP), passes, mode, a, b);
             }
         });
+    }
+
+    /**
+     * What {@link #blur} allocates: the planes, per band of rows the padded lines, per band of
+     * columns the two padded strips, and per strip its sums and values (see
+     * {@link SeparableGaussian#workingBytes}).
+     */
+    static long workingBytes(int width, int height, BoxGaussian.Passes passes, SeparableGaussian.Mode mode) {
+        int channels = ChannelLines.channels(mode);
+        long pixels = (long) width * height;
+        long line = width + 2L * passes.reach();
+        long length = height + 2L * passes.reach();
+        int strips = (width + STRIP - 1) / STRIP;
+        long planes = channels * array(pixels, 2) + array(channels, 8);
+        long rows = Bands.bands(height, pixels) * ((channels + 1) * array(line, 4) + array(channels, 8));
+        long columns = Bands.bands(strips, pixels) * 2 * (length * array(STRIP, 4) + array(length, 8))
+                + (long) strips * (array(STRIP, 4) + array(STRIP, 8) + channels * array(STRIP, 4) + array(channels, 8));
+        return planes + rows + columns;
     }
 
     /** Rows {@code [fromRow, toRow)} filtered along x into the planes (12-bit values). */

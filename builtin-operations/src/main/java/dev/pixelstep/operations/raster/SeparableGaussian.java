@@ -68,6 +68,41 @@ public final class SeparableGaussian {
         }
     }
 
+    /**
+     * The heap {@link #blur} allocates besides its target for a {@code width x height} image, in
+     * bytes: up to {@link #EXACT_UP_TO} the exact kernel's ring of {@code taps} rows per band of
+     * rows; above, the box filters' 16-bit planes, padded lines per band of rows and padded
+     * strips per band of columns, which grow with sigma only through the padding (see
+     * {@link #padding}) and dominate on images not much larger than it. Bands are counted as
+     * this machine's processors make them. {@link Mode#GRAY} needs less than {@link Mode#RGB}, so
+     * an operation that may get either declares {@code RGB}.
+     */
+    public static long workingBytes(int width, int height, double sigma, Mode mode) {
+        if (sigma <= EXACT_UP_TO) {
+            return ExactGaussian.workingBytes(width, height, GaussianKernel.of(sigma).half(), mode);
+        }
+        BoxGaussian.Passes passes = BoxGaussian.Passes.of(sigma);
+        return mode == Mode.PREMULTIPLIED ? LongBoxPasses.workingBytes(width, height, passes, mode)
+                : IntBoxPasses.workingBytes(width, height, passes, mode);
+    }
+
+    /**
+     * How much longer than the image the blur's padded lines and columns are, together: {@code
+     * 2 reach (1 / width + 1 / height)}, where reach is how far beyond each edge it reads (the
+     * image extended by its edge pixels): the exact kernel's half width, or what the three box
+     * passes reach together (about 3 sigma). Zero for an unbounded image; it dominates the box
+     * filters' work on images not much larger than the reach.
+     */
+    public static double padding(int width, int height, double sigma) {
+        int reach = sigma <= EXACT_UP_TO ? GaussianKernel.of(sigma).half() : BoxGaussian.Passes.of(sigma).reach();
+        return 2.0 * reach * (1.0 / width + 1.0 / height);
+    }
+
+    /** The heap bytes of an array of {@code length} elements of {@code elementBytes} each: a 16-byte header, 8-byte aligned. */
+    static long array(long length, int elementBytes) {
+        return 16 + ((length * elementBytes + 7) & ~7L);
+    }
+
     /** Whether red, green and blue are equal in every pixel; stops at the first colour (photos stop at once). */
     static boolean isGray(int[] pixels) {
         for (int p : pixels) {

@@ -15,11 +15,12 @@ import dev.pixelstep.functions.image.ImageLimits;
 public record ChainLimits(long maxOutputPixels, long maxWork) {
 
     /**
-     * 100 billion work units: one to two minutes of CPU on the two-core machine the costs were
-     * calibrated on (a unit took 0.6 ns there when quiet, 1.3 ns when busy), within the
-     * processor's default Lambda timeout of five minutes. One {@code blur(radius=100)} on a
-     * 50-megapixel photo (about 71 billion with its independent output) fits; sixteen of them on a
-     * 13-megapixel photo (about 290 billion) do not.
+     * 100 billion work units: about 100 s of CPU on the two-core machine the costs were
+     * calibrated on (a unit, {@code invert}'s CPU per pixel, took 1.0 ns there when quiet), within
+     * the processor's default Lambda timeout of five minutes. Sixteen {@code blur(radius=100)} on
+     * a 13-megapixel photo (issue 11: 588 s of CPU with the kernel before issue 13) are about 30
+     * billion now and fit; sixteen {@code edge-detect} (a single-threaded filter) on a 50-megapixel
+     * photo, about 130 billion, do not.
      */
     public static final long DEFAULT_MAX_WORK = 100_000_000_000L;
 
