@@ -5,9 +5,12 @@ import dev.pixelstep.functions.error.TransientException;
 import dev.pixelstep.functions.image.ImageLimits;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -191,8 +194,9 @@ public final class ObjectStore {
         String token = null;
         do {
             String continuation = token;
+            // Keys travel URL-encoded (the SDK decodes them): XML 1.0 cannot carry most control characters
             var page = call("ListObjectsV2", bucket, prefix, () -> s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix)
-                    .delimiter("/").continuationToken(continuation)));
+                    .delimiter("/").encodingType(EncodingType.URL).continuationToken(continuation)));
             for (S3Object object : page.contents()) {
                 keys.add(object.key());
             }
@@ -208,7 +212,9 @@ public final class ObjectStore {
 
     /**
      * Runs one S3 call, turning transient faults into {@link TransientException}: throttling and
-     * 5xx answers, and client-side faults (network, timeouts) other than an interrupt.
+     * 5xx answers, and client-side faults of the network (an {@link IOException} underneath, or a
+     * timeout) other than an interrupt. Other client-side faults, such as a response the SDK cannot
+     * parse, stay as they are: another attempt would get the same answer.
      */
     private static <T> T call(String action, String bucket, String key, Supplier<T> call) {
         try {
@@ -222,11 +228,26 @@ public final class ObjectStore {
         } catch (AbortedException e) {
             throw e; // the thread was interrupted: the work is being stopped, not failing
         } catch (SdkClientException e) {
+            if (!isNetworkFault(e)) {
+                throw e;
+            }
             throw new TransientException("S3 " + action + " on s3://" + bucket + "/" + key + " failed after the SDK's retries ("
                     + e.getMessage() + "); a later attempt can succeed", e);
         } catch (UncheckedIOException e) {
             throw new TransientException("S3 " + action + " on s3://" + bucket + "/" + key + " failed: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean isNetworkFault(SdkClientException e) {
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+            return true;
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String errorCode(S3Exception e) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -159,6 +160,24 @@ class RetryContractTest {
                     Events.load("analyser-original-input.json").put("bucket", out).put("key", "c.jpg/combined.jpg")
                             .put("label", "combined").put("resultPrefix", "c.jpg"))));
             assertTrue(e.getMessage().contains("failed with HTTP 500 InternalError"), e.getMessage());
+        } finally {
+            proxy.heal();
+        }
+    }
+
+    /** An answer the SDK cannot read is read the same on every attempt: retrying it only delays the FAILED manifest. */
+    @Test
+    void anUnreadableAnswerIsNotTransient() {
+        String in = Buckets.fresh("in");
+        String out = Buckets.fresh("out");
+        s3.createBucket(in);
+        s3.createBucket(out);
+        s3.put(in, "e.jpg", TestImages.jpeg(8, 8), Map.of());
+        proxy.inject(r -> r.method().equals("GET") && r.path().equals("/" + out), Fault.GARBLED); // the discard's listing
+        try {
+            SdkClientException e = assertThrows(SdkClientException.class, () -> Invoke.handler(processor(out),
+                    Events.bytes(Events.load("processor-input.json").put("action", "discard").put("bucket", in).put("key", "e.jpg"))));
+            assertFalse(TransientErrors.all().contains(e.getClass().getName()), e.toString());
         } finally {
             proxy.heal();
         }

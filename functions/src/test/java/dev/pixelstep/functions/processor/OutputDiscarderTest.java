@@ -109,6 +109,27 @@ class OutputDiscarderTest {
         assertEquals(List.of("my+photos/a+b.png/combined.png"), s3.keys(out));
     }
 
+    /**
+     * Regression: a key with control characters made the listing's XML unreadable (XML 1.0 cannot carry
+     * them unless S3 URL-encodes the keys), and the parse error was retried as a transient fault for
+     * about 40 s before the FAILED manifest.
+     */
+    @Test
+    void aKeyWithControlCharactersHasItsOutputsDiscarded() {
+        String in = Buckets.fresh("in");
+        String out = Buckets.fresh("out");
+        s3.createBucket(in);
+        s3.createBucket(out);
+        String key = "k\u001b]0;owned\u0007\u001b[2J.png";
+        s3.put(in, key, TestImages.png(8, 8, false), Map.of());
+        putAll(out, key + "/", List.of("combined.png", "independent/01-invert.png", "histogram-original.json"));
+
+        JsonNode result = discard(new FunctionConfig(out, ImageLimits.defaults(), Optional.empty(), true), in, key);
+
+        assertEquals(3, result.path("deleted").size(), result.toString());
+        assertEquals(List.of(), s3.keys(out));
+    }
+
     @Test
     void aDeletedInputStillHasItsOutputsDiscardedUnderTheKeyAsGiven() {
         String in = Buckets.fresh("in");

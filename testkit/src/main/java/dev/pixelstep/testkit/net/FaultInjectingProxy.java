@@ -33,7 +33,8 @@ import java.util.function.Predicate;
  * <p>One request per connection: the proxy asks the server to close after its answer, so a
  * client's next request arrives on a new connection. Faults: {@link Fault#SLOW_DOWN} (S3's
  * {@code 503 SlowDown}), {@link Fault#INTERNAL_ERROR} ({@code 500 InternalError}) and
- * {@link Fault#RESET} (the connection is reset without an answer). Thread-safe; close it when done.
+ * {@link Fault#RESET} (the connection is reset without an answer) and {@link Fault#GARBLED} (a
+ * {@code 200} whose body cannot be parsed). Thread-safe; close it when done.
  */
 public final class FaultInjectingProxy implements AutoCloseable {
 
@@ -44,7 +45,9 @@ public final class FaultInjectingProxy implements AutoCloseable {
         /** {@code 500 Internal Server Error} with S3's {@code InternalError} document. */
         INTERNAL_ERROR(500, "Internal Server Error", "InternalError", "We encountered an internal error. Please try again."),
         /** The connection is reset (TCP RST) before any answer: a network fault. */
-        RESET(0, "", "", "");
+        RESET(0, "", "", ""),
+        /** {@code 200 OK} whose body is not the XML S3 sends: an answer no retry can make readable. */
+        GARBLED(200, "OK", "", "");
 
         private final int status;
         private final String reason;
@@ -186,7 +189,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
             client.setSoLinger(true, 0); // close() now sends a reset
             return;
         }
-        byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + fault.code + "</Code><Message>" + fault.message
+        byte[] body = (fault == Fault.GARBLED ? "<ListBucketResult><Contents><Key>\u0001</Key"
+                : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + fault.code + "</Code><Message>" + fault.message
                 + "</Message><RequestId>fault-injecting-proxy</RequestId></Error>").getBytes(StandardCharsets.UTF_8);
         boolean head = request.method().equals("HEAD");
         String response = "HTTP/1.1 " + fault.status + " " + fault.reason + "\r\nContent-Type: application/xml\r\nContent-Length: "
