@@ -10,6 +10,7 @@ import org.eclipse.jetty.util.Callback;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -221,7 +222,9 @@ final class RunsApi implements Request.Handler {
     }
 
     private void recent(Response response, Callback callback) {
-        List<RunId> ids = backend.s3().listObjectsV2Paginator(b -> b.bucket(backend.inputBucket()).prefix(RunId.PREFIX))
+        // keys URL-encoded (the SDK decodes them): a planted key with a control character must not break the list
+        List<RunId> ids = backend.s3().listObjectsV2Paginator(b -> b.bucket(backend.inputBucket()).prefix(RunId.PREFIX)
+                        .encodingType(EncodingType.URL))
                 .contents().stream()
                 .map(S3Object::key)
                 .map(RunId::ofKey)

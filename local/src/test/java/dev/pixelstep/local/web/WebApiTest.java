@@ -211,6 +211,15 @@ class WebApiTest {
                 head.headers().firstValue("Content-Length").orElse(""), "HEAD tells the page's length without sending it");
     }
 
+    /** Regression: anyone who can reach the S3 port could plant such a key and break the page's list of runs. */
+    @Test
+    void aPlantedKeyWithAControlCharacterDoesNotBreakTheListOfRuns() throws Exception {
+        stack.pipeline.storage().client().putObject(b -> b.bucket(WebStack.INPUT).key("web/planted\u0001\u001b.png"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("not an image"));
+        HttpResponse<String> runs = stack.get("/api/runs");
+        assertEquals(200, runs.statusCode(), runs.body());
+    }
+
     private static void assertNothingUploaded() throws Exception {
         for (JsonNode run : stack.json("/api/runs")) {
             String filename = run.path("filename").asText();

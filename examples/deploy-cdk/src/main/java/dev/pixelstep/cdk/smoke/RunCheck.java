@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import javax.imageio.ImageIO;
@@ -130,7 +131,7 @@ public final class RunCheck {
     }
 
     private List<String> objectsUnder(String key) {
-        return s3.listObjectsV2Paginator(b -> b.bucket(outputBucket).prefix(key + "/")).contents().stream().map(S3Object::key).toList();
+        return s3.listObjectsV2Paginator(b -> b.bucket(outputBucket).prefix(key + "/").encodingType(EncodingType.URL)).contents().stream().map(S3Object::key).toList();
     }
 
     private static void collectKeys(JsonNode node, Set<String> keys) {

@@ -5,6 +5,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -107,7 +108,7 @@ public final class SmokeTest {
     public void cleanup() {
         for (String bucket : List.of(stack.inputBucket(), stack.outputBucket(), stack.accessLogBucket())) {
             try {
-                for (var page : s3.listObjectsV2Paginator(b -> b.bucket(bucket))) {
+                for (var page : s3.listObjectsV2Paginator(b -> b.bucket(bucket).encodingType(EncodingType.URL))) {
                     List<ObjectIdentifier> objects = page.contents().stream().map(S3Object::key)
                             .map(key -> ObjectIdentifier.builder().key(key).build()).toList();
                     if (!objects.isEmpty()) {
