@@ -1,5 +1,7 @@
 package dev.pixelstep.local.lambda;
 
+import dev.pixelstep.local.TerminalText;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,7 +26,9 @@ import java.util.UUID;
  * like in a warm Lambda container, and invoked with the JSON payload bytes. Like Lambda, each
  * invocation has a timeout ({@link #DEFAULT_TIMEOUT} unless given), and its context's
  * {@code getRemainingTimeInMillis()} counts down to it from the moment the invocation starts, so
- * that a function can stop its work before its time is up.
+ * that a function can stop its work before its time is up. What the function logs is printed one
+ * line at a time, each prefixed with the function's name and with control characters escaped
+ * ({@link TerminalText}): log lines quote object keys, which come from uploads.
  */
 public final class LambdaFunction implements AutoCloseable {
 
@@ -155,7 +159,9 @@ public final class LambdaFunction implements AutoCloseable {
             if (method.getName().equals("log") && args != null && args.length >= 1) {
                 Object message = args[0];
                 String text = message instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(message);
-                log.println("[" + name + "] " + text.stripTrailing());
+                for (String line : text.stripTrailing().split("\n", -1)) {
+                    log.println("[" + name + "] " + TerminalText.escape(line));
+                }
                 return null;
             }
             return defaultFor(method, proxy, args);
