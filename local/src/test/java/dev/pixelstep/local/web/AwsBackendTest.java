@@ -137,23 +137,34 @@ class AwsBackendTest {
         }
         int callsBefore = stepFunctions.calls.size();
 
-        HttpResponse<String> created = withHistory.upload("grayscale, blur(radius=4)", "live.jpg", HttpRequest.BodyPublishers.ofFile(TestPhotos.jpeg()));
-        assertEquals(201, created.statusCode(), created.body());
-        String id = WebStack.JSON.readTree(created.body()).path("id").asText();
+        // The processor waits on entering until the page has shown it running: a fast machine would otherwise finish it between two polls.
+        FakeStepFunctions.Hold processing = stepFunctions.holdOnEntering("Process");
         Set<String> seenRunning = new HashSet<>();
         JsonNode run;
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        do {
-            Thread.sleep(100);
-            run = withHistory.json("/api/runs/" + id);
-            assertEquals("history", run.path("progressFrom").asText());
-            for (JsonNode state : run.path("states")) {
-                if (state.path("status").asText().equals("RUNNING")) {
-                    seenRunning.add(state.path("name").asText());
-                    assertEquals("RUNNING", run.path("status").asText(), "a run with a running state is running");
+        String id;
+        try {
+            HttpResponse<String> created = withHistory.upload("grayscale, blur(radius=4)", "live.jpg",
+                    HttpRequest.BodyPublishers.ofFile(TestPhotos.jpeg()));
+            assertEquals(201, created.statusCode(), created.body());
+            id = WebStack.JSON.readTree(created.body()).path("id").asText();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            do {
+                Thread.sleep(100);
+                run = withHistory.json("/api/runs/" + id);
+                assertEquals("history", run.path("progressFrom").asText());
+                for (JsonNode state : run.path("states")) {
+                    if (state.path("status").asText().equals("RUNNING")) {
+                        seenRunning.add(state.path("name").asText());
+                        assertEquals("RUNNING", run.path("status").asText(), "a run with a running state is running");
+                    }
                 }
-            }
-        } while (!Set.of("SUCCEEDED", "FAILED").contains(run.path("status").asText()) && System.nanoTime() < deadline);
+                if (seenRunning.contains("Process")) {
+                    processing.release();
+                }
+            } while (!Set.of("SUCCEEDED", "FAILED").contains(run.path("status").asText()) && System.nanoTime() < deadline);
+        } finally {
+            processing.release();
+        }
 
         assertEquals("SUCCEEDED", run.path("status").asText(), run.toString());
         assertTrue(seenRunning.contains("Process"), "the processor was seen running while it ran: " + seenRunning);

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Step Functions' {@code ListExecutions} and {@code GetExecutionHistory} at the HTTP level, as the
@@ -54,6 +56,7 @@ final class FakeStepFunctions implements ExecutionListener, AutoCloseable {
     final List<Call> calls = new CopyOnWriteArrayList<>();
     /** When set, every call is refused with this error type, as AWS refuses a caller without the permission. */
     volatile String refuseWith;
+    private volatile Hold hold;
 
     private FakeStepFunctions(String stateMachineArn, HttpServer server) {
         this.stateMachineArn = stateMachineArn;
@@ -80,6 +83,37 @@ final class FakeStepFunctions implements ExecutionListener, AutoCloseable {
     @Override
     public void onEvent(String executionArn, HistoryEvent event) {
         executions.computeIfAbsent(executionArn, arn -> new Execution(arn, event.timestamp(), new CopyOnWriteArrayList<>())).events().add(event);
+        Hold hold = this.hold;
+        if (hold != null && event.type() == HistoryEventType.TASK_STATE_ENTERED && hold.state().equals(event.stateName())) {
+            hold.await();
+        }
+    }
+
+    /**
+     * Holds every execution that enters the task state {@code state} right after recording it, until
+     * the returned hold is released (or a minute passes): the engine tells its listeners on the
+     * thread that runs the state, so the state is seen running for as long as a test needs, however
+     * fast the machine.
+     */
+    Hold holdOnEntering(String state) {
+        Hold hold = new Hold(state, new CountDownLatch(1));
+        this.hold = hold;
+        return hold;
+    }
+
+    /** A state executions wait in until {@link #release()}. */
+    record Hold(String state, CountDownLatch released) {
+        void release() {
+            released.countDown();
+        }
+
+        private void await() {
+            try {
+                released.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** An execution of something else: started at {@code started} with {@code input}, and ended. */
