@@ -8,9 +8,9 @@ package dev.pixelstep.spi;
  * <h2>Units</h2>
  * <ul>
  *   <li>{@link #work()}: <b>work units per output pixel</b>. One unit is what a point operation
- *       spends on one pixel when it copies the image once and changes every pixel on its own (the
- *       built-in {@code invert}): 0.6 ns on the two-core machine the built-ins were calibrated
- *       on when it was quiet, 1.3 to 1.6 ns of CPU while it was busy, with the full (C2) JIT. A
+ *       spends on one pixel when it reads each source pixel once and writes each result pixel
+ *       once (the built-in {@code invert}): 0.9 to 1.0 ns of CPU on the two-core machine the
+ *       built-ins were last calibrated on (2026-11-26, quiet, full (C2) JIT), more while it is busy. A
  *       step's work is {@code work() x} the pixels of its output; a chain's is the sum over its
  *       steps. Measure an operation's CPU time per output pixel on a large photo (the pixelstep
  *       repository's {@code CostCalibration} does it for the built-ins, its JMH benchmarks time
