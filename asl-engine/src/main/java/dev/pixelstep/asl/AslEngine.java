@@ -13,6 +13,8 @@ import dev.pixelstep.asl.runtime.ExecutionRun;
 import dev.pixelstep.asl.task.LambdaInvokeIntegration;
 import dev.pixelstep.asl.task.TaskHandler;
 import dev.pixelstep.asl.time.Sleeper;
+import dev.pixelstep.asl.time.SimulatedTime;
+import dev.pixelstep.asl.time.Timer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,10 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -121,10 +120,9 @@ public final class AslEngine implements AutoCloseable {
         try {
             Integer timeout = stateMachine.definition().timeoutSeconds();
             if (timeout != null) {
-                ScheduledFuture<?> timer = config.timer().schedule(() -> run.stop(ExecutionStatus.TIMED_OUT,
-                        ErrorNames.TIMEOUT, "The execution exceeded its TimeoutSeconds (" + timeout + " s)"),
-                        timeout, TimeUnit.SECONDS);
-                run.completion().thenRun(() -> timer.cancel(false));
+                Timer.Scheduled limit = config.timer().at(run.startTime().plusSeconds(timeout), () -> run.stop(ExecutionStatus.TIMED_OUT,
+                        ErrorNames.TIMEOUT, "The execution exceeded its TimeoutSeconds (" + timeout + " s)"));
+                run.completion().thenRun(limit::cancel);
             }
             config.executor().execute(run::run);
         } catch (RejectedExecutionException e) {
@@ -159,10 +157,10 @@ public final class AslEngine implements AutoCloseable {
         return List.copyOf(executions.values());
     }
 
-    /** Stops the engine's timer and, when the engine created it, its executor (interrupting running work). */
+    /** Closes the engine's timer (cancelling its time limits) and, when the engine created it, its executor (interrupting running work). */
     @Override
     public void close() {
-        config.timer().shutdownNow();
+        config.timer().close();
         if (ownsExecutor) {
             config.executor().shutdownNow();
         }
@@ -174,6 +172,7 @@ public final class AslEngine implements AutoCloseable {
         private final List<ExecutionListener> listeners = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
+        private Timer timer;
         private Random random = new Random();
         private ExecutorService executor;
         private String region = "us-east-1";
@@ -191,6 +190,15 @@ public final class AslEngine implements AutoCloseable {
         /** How Wait states and retry delays wait. */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * What enforces the time limits; it must follow the clock's time ({@link SimulatedTime#timer()} with
+         * simulated time). By default a {@link Timer#system(Clock) real-time timer} on the clock, closed with the engine.
+         */
+        public Builder timer(Timer timer) {
+            this.timer = Objects.requireNonNull(timer, "timer");
             return this;
         }
 
@@ -255,9 +263,7 @@ public final class AslEngine implements AutoCloseable {
         public AslEngine build() {
             boolean owns = executor == null;
             ExecutorService pool = owns ? Executors.newCachedThreadPool(daemonThreads("asl-engine-")) : executor;
-            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("asl-timer-"));
-            timer.setRemoveOnCancelPolicy(true);
-            return new AslEngine(new EngineConfig(clock, sleeper, random, pool, timer, region, account, handlers,
+            return new AslEngine(new EngineConfig(clock, sleeper, random, pool, timer == null ? Timer.system(clock) : timer, region, account, handlers,
                     listeners), owns);
         }
 

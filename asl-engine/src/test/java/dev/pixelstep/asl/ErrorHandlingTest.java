@@ -250,8 +250,10 @@ class ErrorHandlingTest {
 
     @Test
     void timeoutSecondsEndsABlockingTaskWithStatesTimeoutAndInterruptsIt() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
         try (Fixture f = new Fixture().task(TASK, invocation -> {
+            started.countDown();
             try {
                 new CountDownLatch(1).await();
             } catch (InterruptedException e) {
@@ -260,9 +262,14 @@ class ErrorHandlingTest {
             }
             return Json.toNode("never");
         })) {
-            Execution execution = f.run(task("""
+            Execution execution = f.start(task("""
                     "TimeoutSeconds": 1, "Catch": [{"ErrorEquals": ["States.Timeout"], "Next": "Recovered"}],"""),
                     "{}");
+            Fixture.await(started);
+            f.time.advance(Duration.ofMillis(999));
+            assertEquals(ExecutionStatus.RUNNING, execution.status(), "not yet: the limit follows the engine's time");
+            f.time.advance(Duration.ofMillis(1));
+            Fixture.ended(execution);
             assertEquals(ErrorNames.TIMEOUT, execution.output().get("Error").asText());
             assertTrue(interrupted.await(10, java.util.concurrent.TimeUnit.SECONDS));
             assertTrue(execution.history().stream().anyMatch(e -> e.type().awsName().equals("TaskTimedOut")));
@@ -271,24 +278,44 @@ class ErrorHandlingTest {
 
     @Test
     void timeoutSecondsPathReadsTheLimitFromTheInput() {
+        CountDownLatch started = new CountDownLatch(1);
         try (Fixture f = new Fixture().task(TASK, invocation -> {
+            started.countDown();
             new CountDownLatch(1).await();
             return Json.toNode("never");
         })) {
-            Execution execution = f.run(task("\"TimeoutSecondsPath\": \"$.limit\","), "{\"limit\": 1}");
-            assertEquals(ErrorNames.TIMEOUT, execution.error());
+            Execution execution = f.start(task("\"TimeoutSecondsPath\": \"$.limit\","), "{\"limit\": 7}");
+            Fixture.await(started);
+            f.time.advance(Duration.ofSeconds(6));
+            assertEquals(ExecutionStatus.RUNNING, execution.status());
+            f.time.advance(Duration.ofSeconds(1));
+            assertEquals(ErrorNames.TIMEOUT, Fixture.ended(execution).error());
         }
     }
 
     @Test
     void heartbeatSecondsFailsATaskThatStopsSendingHeartbeats() {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch beatAgain = new CountDownLatch(1);
+        CountDownLatch beaten = new CountDownLatch(1);
         try (Fixture f = new Fixture().task(TASK, invocation -> {
             invocation.heartbeat();
+            started.countDown();
+            beatAgain.await();
+            invocation.heartbeat();
+            beaten.countDown();
             new CountDownLatch(1).await();
             return Json.toNode("never");
         })) {
-            Execution execution = f.run(task("\"TimeoutSeconds\": 60, \"HeartbeatSeconds\": 1,"), "{}");
-            assertEquals(ErrorNames.HEARTBEAT_TIMEOUT, execution.error());
+            Execution execution = f.start(task("\"TimeoutSeconds\": 60, \"HeartbeatSeconds\": 1,"), "{}");
+            Fixture.await(started);
+            f.time.advance(Duration.ofMillis(800));
+            beatAgain.countDown();
+            Fixture.await(beaten);
+            f.time.advance(Duration.ofMillis(800));
+            assertEquals(ExecutionStatus.RUNNING, execution.status(), "the heartbeat at 0.8 s moved the limit to 1.8 s");
+            f.time.advance(Duration.ofMillis(200));
+            assertEquals(ErrorNames.HEARTBEAT_TIMEOUT, Fixture.ended(execution).error());
         }
     }
 

@@ -72,15 +72,35 @@ class ExecutionLifecycleTest {
 
     @Test
     void stateMachineTimeoutSecondsTimesTheExecutionOut() throws Exception {
+        CountDownLatch bothStarted = new CountDownLatch(2);
         try (Fixture f = new Fixture().task(BLOCK, invocation -> {
+            bothStarted.countDown();
             new CountDownLatch(1).await();
             return Json.object();
         })) {
-            String definition = BLOCKING.replaceFirst("\\{", "{\"TimeoutSeconds\": 1, ");
-            Execution execution = f.run(definition, "{}");
+            String definition = BLOCKING.replaceFirst("\\{", "{\"TimeoutSeconds\": 3, ");
+            Execution execution = f.start(definition, "{}");
+            Fixture.await(bothStarted);
+            f.time.advance(Duration.ofMillis(2999));
+            assertEquals(ExecutionStatus.RUNNING, execution.status(), "the limit follows the engine's time");
+            f.time.advance(Duration.ofMillis(1));
+            Fixture.ended(execution);
             assertEquals(ExecutionStatus.TIMED_OUT, execution.status());
             assertEquals("States.Timeout", execution.error());
             assertEquals("ExecutionTimedOut", execution.history().get(execution.history().size() - 1).type().awsName());
+        }
+    }
+
+    @Test
+    void aWaitLongerThanTheStateMachinesTimeoutSecondsTimesItOutOnSimulatedTime() {
+        try (Fixture f = new Fixture()) {
+            Execution execution = f.run("""
+                    {"TimeoutSeconds": 5, "StartAt": "W", "States": {
+                      "W": {"Type": "Wait", "Seconds": 10, "Next": "Done"},
+                      "Done": {"Type": "Succeed"}}}""", "{}");
+            assertEquals(ExecutionStatus.TIMED_OUT, execution.status(), execution.history().toString());
+            assertTrue(execution.history().stream().noneMatch(e -> e.type().awsName().equals("SucceedStateEntered")),
+                    "nothing runs after the limit");
         }
     }
 

@@ -17,6 +17,7 @@ final class Fixture implements AutoCloseable {
     private final AslEngine.Builder builder = AslEngine.builder()
             .clock(time.clock())
             .sleeper(time.sleeper())
+            .timer(time.timer())
             .random(new Random(42));
     private AslEngine engine;
 
@@ -42,6 +43,36 @@ final class Fixture implements AutoCloseable {
 
     Execution run(StateMachine machine, String input) {
         Execution execution = engine().start(machine, Json.parse(input));
+        try {
+            if (!execution.await(Duration.ofSeconds(30))) {
+                throw new AssertionError("execution did not end: " + execution.history());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        return execution;
+    }
+
+    /** Starts an execution without waiting for it. */
+    Execution start(String definition, String input) {
+        return engine().start(StateMachine.parse(definition), Json.parse(input));
+    }
+
+    /** Waits (at most 30 s of real time) for a latch a task counts down, e.g. when it has started. */
+    static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            if (!latch.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new AssertionError("the task did not get there");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Waits (at most 30 s of real time) for an execution to end. */
+    static Execution ended(Execution execution) {
         try {
             if (!execution.await(Duration.ofSeconds(30))) {
                 throw new AssertionError("execution did not end: " + execution.history());

@@ -6,6 +6,7 @@ import dev.pixelstep.asl.expression.JsonPointers;
 import dev.pixelstep.asl.json.Json;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +30,8 @@ public final class DefinitionParser {
 
     private final Problems problems = new Problems();
     private final StateParser states = new StateParser(this, problems);
+    /** Every state name seen so far, in any branch or item processor, with where it was first defined. */
+    private final Map<String, String> names = new HashMap<>();
 
     private DefinitionParser() {
     }
@@ -140,6 +143,11 @@ public final class DefinitionParser {
         if (name.isEmpty() || name.length() > MAX_STATE_NAME_LENGTH) {
             problems.report(pointer, "state names must be 1 to " + MAX_STATE_NAME_LENGTH + " characters long: '"
                     + name + "'");
+        }
+        String first = names.putIfAbsent(name, pointer);
+        if (first != null) {
+            problems.report(pointer, "state '" + name + "' is defined at " + first + " too: state names must be"
+                    + " unique in the whole state machine, Parallel branches and Map item processors included");
         }
     }
 

@@ -8,6 +8,8 @@ import com.jayway.jsonpath.PathNotFoundException;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import dev.pixelstep.asl.json.Json;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Objects;
 
 /**
@@ -47,10 +49,49 @@ public final class Path implements ValueExpression {
         if (jsonPath.startsWith("$$")) {
             throw new ExpressionSyntaxException("'" + text + "' is not a path");
         }
+        checkBrackets(text);
         try {
             return new Path(text, context, jsonPath.equals("$") ? null : JsonPath.compile(jsonPath));
         } catch (InvalidPathException | IllegalArgumentException e) {
             throw new ExpressionSyntaxException("'" + text + "' is not a valid JSONPath: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Jayway's compiler fails on some malformed paths with index errors instead of InvalidPathException.
+            throw new ExpressionSyntaxException("'" + text + "' is not a valid JSONPath");
+        }
+    }
+
+    /**
+     * Brackets and parentheses must pair up outside quoted names: Jayway's compiler accepts {@code $.a]} and
+     * {@code $.a[} (running the first as {@code $.a}), which AWS refuses.
+     */
+    private static void checkBrackets(String text) {
+        Deque<Character> open = new ArrayDeque<>();
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if ((c == '\'' || c == '"') && !open.isEmpty()) {
+                quote = c;
+            } else if (c == '[' || c == '(') {
+                open.push(c);
+            } else if (c == ']' || c == ')') {
+                char expected = c == ']' ? '[' : '(';
+                if (open.isEmpty() || open.pop() != expected) {
+                    throw new ExpressionSyntaxException("'" + text + "' is not a valid JSONPath: '" + c + "' at position "
+                            + i + " closes nothing");
+                }
+            }
+        }
+        if (quote != 0) {
+            throw new ExpressionSyntaxException("'" + text + "' is not a valid JSONPath: an unclosed quote");
+        }
+        if (!open.isEmpty()) {
+            throw new ExpressionSyntaxException("'" + text + "' is not a valid JSONPath: an unclosed '" + open.peek() + "'");
         }
     }
 

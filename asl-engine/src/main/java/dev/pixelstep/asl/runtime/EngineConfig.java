@@ -3,12 +3,12 @@ package dev.pixelstep.asl.runtime;
 import dev.pixelstep.asl.history.ExecutionListener;
 import dev.pixelstep.asl.task.TaskHandler;
 import dev.pixelstep.asl.time.Sleeper;
+import dev.pixelstep.asl.time.Timer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Everything an execution needs from its engine (assembled by {@link dev.pixelstep.asl.AslEngine.Builder}).
@@ -18,14 +18,15 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param random    retry jitter, States.MathRandom, States.UUID, request ids
  * @param executor  runs executions, Parallel branches, Map iterations and time-limited tasks; must not bound its
  *                  thread count below what nested branches need
- * @param timer     enforces the state machine's TimeoutSeconds (real time)
+ * @param timer     enforces the time limits (the state machine's TimeoutSeconds, a task's TimeoutSeconds and
+ *                  HeartbeatSeconds) on the same time as the clock
  * @param region    the region in ARNs
  * @param account   the account id in ARNs
  * @param handlers  task handlers by exact Resource ARN
  * @param listeners history listeners
  */
 public record EngineConfig(Clock clock, Sleeper sleeper, Random random, ExecutorService executor,
-                           ScheduledExecutorService timer, String region, String account,
+                           Timer timer, String region, String account,
                            Map<String, TaskHandler> handlers, List<ExecutionListener> listeners) {
 
     /** Copies the handler map and listener list. */

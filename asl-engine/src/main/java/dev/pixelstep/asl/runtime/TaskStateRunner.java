@@ -15,11 +15,15 @@ import dev.pixelstep.asl.json.Json;
 import dev.pixelstep.asl.task.ResourceArn;
 import dev.pixelstep.asl.task.TaskHandler;
 import dev.pixelstep.asl.task.TaskInvocation;
+import dev.pixelstep.asl.time.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One attempt of a Task state: effective input, TaskScheduled/Started, the handler (on this thread, or on the
@@ -55,10 +59,10 @@ final class TaskStateRunner {
         }
         run.history().append(chain, HistoryEventType.TASK_SCHEDULED, scheduled);
         run.history().append(chain, HistoryEventType.TASK_STARTED, details(resource));
-        AtomicLong lastBeat = new AtomicLong(System.nanoTime());
+        AtomicReference<Instant> lastBeat = new AtomicReference<>(run.config().clock().instant());
         TaskInvocation invocation = new TaskInvocation(task.resource(), effective, task.name(), run.executionArn(),
                 run.config().region(), run.config().account(), retryCount,
-                IntrinsicFunction.randomUuid(run.config().random()).toString(), () -> lastBeat.set(System.nanoTime()));
+                IntrinsicFunction.randomUuid(run.config().random()).toString(), () -> lastBeat.set(run.config().clock().instant()));
         JsonNode result;
         try {
             result = timeout == null && heartbeat == null ? invokeHere(handler, invocation, resource)
@@ -106,44 +110,66 @@ final class TaskStateRunner {
         }
     }
 
+    /**
+     * Runs the task on the executor while the engine's timer watches its limits, on the engine's time: the
+     * TimeoutSeconds from the start, the HeartbeatSeconds from the start and from each heartbeat.
+     */
     private JsonNode invokeLimited(TaskHandler handler, TaskInvocation invocation, ResourceArn resource,
-                                   Integer timeout, Integer heartbeat, AtomicLong lastBeat) {
-        long start = System.nanoTime();
-        long deadline = timeout == null ? Long.MAX_VALUE : start + TimeUnit.SECONDS.toNanos(timeout);
-        Future<JsonNode> future = run.config().executor().submit(() -> {
+                                   Integer timeout, Integer heartbeat, AtomicReference<Instant> lastBeat) {
+        Instant started = lastBeat.get();
+        CompletableFuture<JsonNode> result = new CompletableFuture<>();
+        Future<?> work = run.config().executor().submit(() -> {
             run.threads().register();
             try {
-                return handler.execute(invocation);
+                result.complete(handler.execute(invocation));
+            } catch (Throwable thrown) {
+                result.completeExceptionally(thrown);
             } finally {
                 run.threads().unregister();
             }
         });
-        while (true) {
-            long now = System.nanoTime();
-            long beatDeadline = heartbeat == null ? Long.MAX_VALUE
-                    : lastBeat.get() + TimeUnit.SECONDS.toNanos(heartbeat);
-            long wait = Math.min(deadline, beatDeadline) - now;
-            if (wait <= 0) {
-                future.cancel(true);
-                throw deadline <= beatDeadline
-                        ? new StatesFailure(ErrorNames.TIMEOUT, "The task did not complete within its TimeoutSeconds ("
-                                + timeout + " s)")
-                        : new StatesFailure(ErrorNames.HEARTBEAT_TIMEOUT, "The task sent no heartbeat within its"
-                                + " HeartbeatSeconds (" + heartbeat + " s)");
-            }
-            try {
-                return nonNull(future.get(wait, TimeUnit.NANOSECONDS));
-            } catch (TimeoutException stillRunning) {
-                // check the deadlines again
-            } catch (InterruptedException e) {
-                future.cancel(true);
+        List<Timer.Scheduled> limits = new ArrayList<>();
+        if (timeout != null) {
+            limits.add(run.config().timer().at(started.plusSeconds(timeout), () -> result.completeExceptionally(
+                    new StatesFailure(ErrorNames.TIMEOUT, "The task did not complete within its TimeoutSeconds (" + timeout + " s)"))));
+        }
+        if (heartbeat != null) {
+            watchHeartbeats(result, Duration.ofSeconds(heartbeat), lastBeat, limits);
+        }
+        try {
+            return nonNull(result.get());
+        } catch (InterruptedException e) {
+            throw new ExecutionStoppedException();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof InterruptedException) {
                 throw new ExecutionStoppedException();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof InterruptedException) {
-                    throw new ExecutionStoppedException();
-                }
-                throw failure(e.getCause(), resource);
             }
+            throw failure(e.getCause(), resource);
+        } finally {
+            synchronized (limits) {
+                limits.forEach(Timer.Scheduled::cancel);
+                limits.clear();
+            }
+            work.cancel(true);
+        }
+    }
+
+    /** Fails {@code result} when {@code interval} passes without a heartbeat; looks again at the last beat's time plus the interval. */
+    private void watchHeartbeats(CompletableFuture<JsonNode> result, Duration interval, AtomicReference<Instant> lastBeat,
+                                 List<Timer.Scheduled> limits) {
+        Timer.Scheduled check = run.config().timer().at(lastBeat.get().plus(interval), () -> {
+            if (result.isDone()) {
+                return;
+            }
+            if (!run.config().clock().instant().isBefore(lastBeat.get().plus(interval))) {
+                result.completeExceptionally(new StatesFailure(ErrorNames.HEARTBEAT_TIMEOUT,
+                        "The task sent no heartbeat within its HeartbeatSeconds (" + interval.toSeconds() + " s)"));
+            } else {
+                watchHeartbeats(result, interval, lastBeat, limits);
+            }
+        });
+        synchronized (limits) {
+            limits.add(check);
         }
     }
 

@@ -6,18 +6,25 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Simulated time for tests and fast-forward runs: a {@link Clock} that only moves when asked and a
- * {@link Sleeper} that, instead of sleeping, records the requested duration and advances the clock by it.
+ * Simulated time for tests and fast-forward runs: a {@link Clock} that only moves when asked, a
+ * {@link Sleeper} that, instead of sleeping, records the requested duration and advances the clock by it, and a
+ * {@link Timer} whose actions run, on the thread that moves the clock, once the clock has reached their time.
  * Thread-safe.
  */
 public final class SimulatedTime {
 
     private final Object lock = new Object();
     private final List<Duration> sleeps = new ArrayList<>();
+    private final PriorityQueue<Pending> pending = new PriorityQueue<>(
+            Comparator.comparing(Pending::due).thenComparingLong(Pending::order));
+    private final AtomicLong order = new AtomicLong();
     private Instant now;
 
     /** @param start the clock's initial instant */
@@ -32,11 +39,12 @@ public final class SimulatedTime {
         }
     }
 
-    /** Moves the clock forward. */
+    /** Moves the clock forward, then runs the timer's actions that have become due, in the order of their time. */
     public void advance(Duration duration) {
         synchronized (lock) {
             now = now.plus(duration);
         }
+        runDue();
     }
 
     /** Every duration slept so far, in order. */
@@ -56,7 +64,51 @@ public final class SimulatedTime {
                 sleeps.add(duration);
                 now = now.plus(duration);
             }
+            runDue();
         };
+    }
+
+    /** The timer: its actions run when {@link #advance} or the sleeper moves the clock to their time. */
+    public Timer timer() {
+        return new Timer() {
+            @Override
+            public Scheduled at(Instant when, Runnable action) {
+                Pending scheduled = new Pending(when, order.incrementAndGet(), action);
+                synchronized (lock) {
+                    pending.add(scheduled);
+                }
+                runDue();
+                return () -> {
+                    synchronized (lock) {
+                        pending.remove(scheduled);
+                    }
+                };
+            }
+
+            @Override
+            public void close() {
+                synchronized (lock) {
+                    pending.clear();
+                }
+            }
+        };
+    }
+
+    private void runDue() {
+        while (true) {
+            Pending due;
+            synchronized (lock) {
+                due = pending.peek();
+                if (due == null || due.due().isAfter(now)) {
+                    return;
+                }
+                pending.poll();
+            }
+            due.action().run();
+        }
+    }
+
+    private record Pending(Instant due, long order, Runnable action) {
     }
 
     /** The clock, in UTC. */

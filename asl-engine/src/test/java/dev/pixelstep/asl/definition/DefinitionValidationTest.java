@@ -232,6 +232,19 @@ class DefinitionValidationTest {
     }
 
     @Test
+    void aStateNameUsedInTwoParallelBranchesIsRejected() {
+        String definition = """
+                {"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [
+                  {"StartAt": "Work", "States": {"Work": {"Type": "Pass", "End": true}}},
+                  {"StartAt": "Work", "States": {"Work": {"Type": "Pass", "End": true}}}]}}}""";
+        assertProblem(definition, "/States/P/Branches/1/States/Work", "unique in the whole state machine");
+        assertProblem("""
+                {"StartAt": "P", "States": {"P": {"Type": "Parallel", "Next": "P2", "Branches": [
+                  {"StartAt": "P2", "States": {"P2": {"Type": "Pass", "End": true}}}]},
+                  "P2": {"Type": "Pass", "End": true}}}""", "/States/P2", "defined at /States/P/Branches/0/States/P2 too");
+    }
+
+    @Test
     void everyProblemIsListedAtOnce() {
         InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class, () -> StateMachine.parse("""
                 {"StartAt": "A", "States": {

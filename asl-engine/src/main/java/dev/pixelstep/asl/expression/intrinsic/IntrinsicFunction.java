@@ -214,10 +214,20 @@ public enum IntrinsicFunction {
             return integer(start + random.longs(1, 0, end - start).findFirst().orElseThrow());
         }
     },
-    /** {@code States.MathAdd(a, b)}: the sum of two numbers. */
+    /**
+     * {@code States.MathAdd(a, b)}: the sum of two numbers, each within the 32-bit integer range AWS documents
+     * for it (outside, {@code States.IntrinsicFailure} rather than a sum that loses digits).
+     */
     MATH_ADD("States.MathAdd", 2, 2) {
         @Override
         JsonNode apply(FunctionArguments args) {
+            for (int i = 0; i < 2; i++) {
+                BigDecimal value = args.number(i);
+                if (value.compareTo(INT32_MIN) < 0 || value.compareTo(INT32_MAX) > 0) {
+                    throw args.fail("argument " + (i + 1) + " (" + value.toPlainString() + ") is outside the range"
+                            + " -2147483648 to 2147483647");
+                }
+            }
             BigDecimal sum = args.number(0).add(args.number(1));
             try {
                 return integer(sum.stripTrailingZeros().longValueExact());
@@ -252,6 +262,8 @@ public enum IntrinsicFunction {
     };
 
     private static final int MAX_RANGE_ITEMS = 1000;
+    private static final BigDecimal INT32_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
+    private static final BigDecimal INT32_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
     private static final int MAX_INPUT_LENGTH = 10_000;
     private static final Set<String> HASH_ALGORITHMS = Set.of("MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512");
 

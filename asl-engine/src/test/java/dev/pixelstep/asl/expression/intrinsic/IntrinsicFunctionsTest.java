@@ -150,6 +150,17 @@ class IntrinsicFunctionsTest {
     }
 
     @Test
+    void mathAddRefusesArgumentsOutsideThe32BitRangeInsteadOfLosingDigits() {
+        assertJson("4294967294", "States.MathAdd(2147483647, 2147483647)");
+        assertJson("-2147483649", "States.MathAdd(-2147483648, -1)");
+        var tooLarge = failure("States.MathAdd(9223372036854775807, 1)");
+        assertEquals(ErrorNames.INTRINSIC_FAILURE, tooLarge.error());
+        assertTrue(tooLarge.cause().contains("9223372036854775807") && tooLarge.cause().contains("-2147483648 to 2147483647"),
+                tooLarge.cause());
+        assertEquals(ErrorNames.INTRINSIC_FAILURE, failure("States.MathAdd(1, 2147483648)").error());
+    }
+
+    @Test
     void stringSplitSplitsOnEveryDelimiterCharacter() {
         assertJson("[\"1\", \"2\", \"3\", \"4\", \"5\"]", "States.StringSplit('1,2,3,4,5', ',')");
         assertJson("[\"This\", \"is\", \"a\", \"test\", \"string\"]", "States.StringSplit($.csv, $.splitter)");
