@@ -1,13 +1,10 @@
 package dev.pixelstep.cdk.smoke;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pixelstep.statemachine.Manifest;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +18,6 @@ public final class ManifestWaiter {
 
     /** How often the manifest is looked for. */
     public static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final S3Client s3;
     private final Clock clock;
@@ -43,24 +38,24 @@ public final class ManifestWaiter {
     /**
      * The manifest of input key {@code key}, once it exists.
      *
-     * @throws IllegalStateException when it does not appear within {@code timeout}, or is not JSON
+     * @throws IllegalStateException when it does not appear within {@code timeout}, or is not a manifest
      * @throws InterruptedException  when interrupted while waiting
      */
-    public JsonNode await(String outputBucket, String key, Duration timeout) throws InterruptedException {
-        String manifest = key + "/manifest.json";
+    public Manifest await(String outputBucket, String key, Duration timeout) throws InterruptedException {
+        String manifest = Manifest.keyFor(key);
         Instant deadline = clock.instant().plus(timeout);
         while (true) {
             try {
                 byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(outputBucket).key(manifest)).asByteArray();
-                return JSON.readTree(bytes);
+                return Manifest.parse(bytes);
             } catch (NoSuchKeyException e) {
                 // not written yet
             } catch (S3Exception e) {
                 if (e.statusCode() != 404) {
                     throw e;
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("s3://" + outputBucket + "/" + manifest + " is not JSON", e);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("s3://" + outputBucket + "/" + manifest + " is " + e.getMessage(), e);
             }
             if (!clock.instant().isBefore(deadline)) {
                 throw new IllegalStateException("no s3://" + outputBucket + "/" + manifest + " after " + timeout.toSeconds()

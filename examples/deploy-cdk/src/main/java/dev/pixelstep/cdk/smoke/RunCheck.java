@@ -2,6 +2,7 @@ package dev.pixelstep.cdk.smoke;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pixelstep.statemachine.Manifest;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.EncodingType;
@@ -38,23 +39,21 @@ public final class RunCheck {
     }
 
     /** What is wrong with a run that should have SUCCEEDED with {@code operations} operations; empty when nothing. */
-    public List<String> succeeded(String key, JsonNode manifest, int operations) {
-        List<String> problems = new ArrayList<>(common(key, manifest, "SUCCEEDED"));
-        JsonNode outputs = manifest.path("outputs");
-        if (!outputBucket.equals(outputs.path("bucket").asText())) {
-            problems.add("outputs.bucket is '" + outputs.path("bucket").asText() + "', not the output bucket " + outputBucket);
+    public List<String> succeeded(String key, Manifest manifest, int operations) {
+        List<String> problems = new ArrayList<>(common(key, manifest, Manifest.Status.SUCCEEDED));
+        Manifest.Outputs outputs = manifest.outputs();
+        if (!outputBucket.equals(outputs.bucket())) {
+            problems.add("outputs.bucket is '" + outputs.bucket() + "', not the output bucket " + outputBucket);
         }
-        if (manifest.path("operations").size() != operations || outputs.path("independent").size() != operations) {
+        if (manifest.operations().size() != operations || outputs.independent().size() != operations) {
             problems.add("expected " + operations + " operations and as many independent outputs, the manifest has "
-                    + manifest.path("operations").size() + " and " + outputs.path("independent").size());
+                    + manifest.operations().size() + " and " + outputs.independent().size());
         }
-        Set<String> named = new TreeSet<>();
-        collectKeys(outputs, named);
-        for (String output : List.of("combined", "histogramOriginal", "histogramCombined", "manifest")) {
-            if (outputs.path(output).isMissingNode()) {
-                problems.add("outputs." + output + " is missing");
-            }
+        if (outputs.combined() == null || outputs.histogramOriginal() == null || outputs.histogramCombined() == null
+                || outputs.manifest() == null) {
+            problems.add("outputs name no combined image, a histogram or the manifest: " + outputs);
         }
+        Set<String> named = new TreeSet<>(outputs.keys());
         for (String object : named) {
             problems.addAll(checkObject(key, object));
         }
@@ -67,32 +66,30 @@ public final class RunCheck {
     }
 
     /** What is wrong with a run that should have FAILED; empty when nothing. */
-    public List<String> failed(String key, JsonNode manifest) {
-        List<String> problems = new ArrayList<>(common(key, manifest, "FAILED"));
-        if (manifest.at("/error/type").asText("").isBlank() || manifest.at("/error/message").asText("").isBlank()) {
-            problems.add("a FAILED manifest needs error.type and error.message, got " + manifest.path("error"));
+    public List<String> failed(String key, Manifest manifest) {
+        List<String> problems = new ArrayList<>(common(key, manifest, Manifest.Status.FAILED));
+        if (manifest.error() == null || manifest.error().type() == null || manifest.error().type().isBlank()
+                || manifest.error().message() == null || manifest.error().message().isBlank()) {
+            problems.add("a FAILED manifest needs error.type and error.message, got " + manifest.error());
         }
         Set<String> left = new TreeSet<>(objectsUnder(key));
-        left.remove(key + "/manifest.json");
+        left.remove(Manifest.keyFor(key));
         if (!left.isEmpty()) {
             problems.add("a FAILED run left partial outputs: " + left);
         }
         return problems;
     }
 
-    private List<String> common(String key, JsonNode manifest, String status) {
+    private List<String> common(String key, Manifest manifest, Manifest.Status status) {
         List<String> problems = new ArrayList<>();
-        if (!"pixelstep/manifest/v1".equals(manifest.path("schema").asText())) {
-            problems.add("schema is '" + manifest.path("schema").asText() + "', expected pixelstep/manifest/v1");
+        if (manifest.status() != status) {
+            problems.add("status is " + manifest.status() + ", expected " + status
+                    + (manifest.error() != null ? " (error: " + manifest.error() + ")" : ""));
         }
-        if (!status.equals(manifest.path("status").asText())) {
-            problems.add("status is " + manifest.path("status").asText() + ", expected " + status
-                    + (manifest.has("error") ? " (error: " + manifest.path("error") + ")" : ""));
+        if (!key.equals(manifest.input().key())) {
+            problems.add("input.key is '" + manifest.input().key() + "', expected '" + key + "'");
         }
-        if (!key.equals(manifest.at("/input/key").asText())) {
-            problems.add("input.key is '" + manifest.at("/input/key").asText() + "', expected '" + key + "'");
-        }
-        if (manifest.path("execution").asText("").isBlank()) {
+        if (manifest.execution() == null || manifest.execution().isBlank()) {
             problems.add("the manifest names no execution");
         }
         return problems;
@@ -118,7 +115,7 @@ public final class RunCheck {
                 if (image == null || image.getWidth() < 1 || image.getHeight() < 1) {
                     return List.of(object + " is not a readable image");
                 }
-            } else if (extension.equals("json") && !object.endsWith("/manifest.json")) {
+            } else if (extension.equals("json") && !object.endsWith("/" + Manifest.FILE_NAME)) {
                 JsonNode document = JSON.readTree(bytes);
                 if (object.contains("/histogram-") && !"pixelstep/histogram/v1".equals(document.path("schema").asText())) {
                     return List.of(object + " is not a pixelstep/histogram/v1 document");
@@ -132,19 +129,5 @@ public final class RunCheck {
 
     private List<String> objectsUnder(String key) {
         return s3.listObjectsV2Paginator(b -> b.bucket(outputBucket).prefix(key + "/").encodingType(EncodingType.URL)).contents().stream().map(S3Object::key).toList();
-    }
-
-    private static void collectKeys(JsonNode node, Set<String> keys) {
-        if (node.isTextual()) {
-            keys.add(node.asText());
-        } else if (node.isArray()) {
-            node.forEach(element -> collectKeys(element, keys));
-        } else if (node.isObject()) {
-            node.fields().forEachRemaining(field -> {
-                if (!field.getKey().equals("bucket")) {
-                    collectKeys(field.getValue(), keys);
-                }
-            });
-        }
     }
 }

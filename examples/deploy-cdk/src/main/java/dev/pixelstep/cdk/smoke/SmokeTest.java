@@ -1,6 +1,6 @@
 package dev.pixelstep.cdk.smoke;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.pixelstep.statemachine.Manifest;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -91,15 +91,16 @@ public final class SmokeTest {
         for (String label : List.of("cold", "warm")) {
             String key = run + label + "-" + name;
             upload(key, photo, operations);
-            JsonNode manifest = waiter.await(stack.outputBucket(), key, timeout);
+            Manifest manifest = waiter.await(stack.outputBucket(), key, timeout);
             new RunCheck(s3, stack.outputBucket()).succeeded(key, manifest, operationCount).forEach(p -> problems.add(label + " run: " + p));
             timings(label, manifest);
         }
         String bad = run + "not-an-image.jpg";
         upload(bad, "this is not an image".getBytes(StandardCharsets.UTF_8), operations);
-        JsonNode manifest = waiter.await(stack.outputBucket(), bad, timeout);
+        Manifest manifest = waiter.await(stack.outputBucket(), bad, timeout);
         new RunCheck(s3, stack.outputBucket()).failed(bad, manifest).forEach(p -> problems.add("bad image: " + p));
-        out.println("bad image: FAILED manifest says " + manifest.at("/error/type").asText() + ": " + manifest.at("/error/message").asText());
+        out.println("bad image: FAILED manifest says " + (manifest.error() == null ? "nothing"
+                : manifest.error().type() + ": " + manifest.error().message()));
         timings("bad image", manifest);
         return problems;
     }
@@ -128,9 +129,9 @@ public final class SmokeTest {
         out.println("uploaded s3://" + stack.inputBucket() + "/" + key + " (" + bytes.length + " bytes, operations: " + operations + ")");
     }
 
-    private void timings(String label, JsonNode manifest) {
-        String execution = manifest.path("execution").asText("");
-        if (!execution.isEmpty()) {
+    private void timings(String label, Manifest manifest) {
+        String execution = manifest.execution();
+        if (execution != null && !execution.isEmpty()) {
             out.print(ExecutionTimings.of(sfn, execution).describe(label));
         }
     }

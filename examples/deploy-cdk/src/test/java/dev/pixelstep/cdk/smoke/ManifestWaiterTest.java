@@ -1,7 +1,7 @@
 package dev.pixelstep.cdk.smoke;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.pixelstep.functions.support.S3ProxyServer;
+import dev.pixelstep.statemachine.Manifest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,12 +37,14 @@ class ManifestWaiterTest {
     void returnsTheManifestOnceItIsWritten() throws Exception {
         ManifestWaiter waiter = new ManifestWaiter(s3.client(), Clock.systemUTC(), Duration.ofMillis(50));
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> s3.put("out", "a/photo.jpg/manifest.json",
-                "{\"status\":\"SUCCEEDED\"}".getBytes(StandardCharsets.UTF_8), Map.of()),
+                ("{\"schema\":\"" + Manifest.SCHEMA + "\",\"status\":\"SUCCEEDED\",\"input\":{\"key\":\"a/photo.jpg\"},\"outputs\":{}}")
+                        .getBytes(StandardCharsets.UTF_8), Map.of()),
                 CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
         long start = System.nanoTime();
-        JsonNode manifest = waiter.await("out", "a/photo.jpg", Duration.ofSeconds(10));
+        Manifest manifest = waiter.await("out", "a/photo.jpg", Duration.ofSeconds(10));
         writer.join();
-        assertEquals("SUCCEEDED", manifest.path("status").asText());
+        assertEquals(Manifest.Status.SUCCEEDED, manifest.status());
+        assertEquals("a/photo.jpg", manifest.input().key());
         assertTrue(System.nanoTime() - start >= 250_000_000L, "it waited for the manifest");
     }
 
@@ -56,6 +58,8 @@ class ManifestWaiterTest {
     @Test
     void aManifestThatIsNotJsonIsReported() {
         s3.put("out", "broken.jpg/manifest.json", "{not json".getBytes(StandardCharsets.UTF_8), Map.of());
-        assertThrows(java.io.UncheckedIOException.class, () -> new ManifestWaiter(s3.client()).await("out", "broken.jpg", Duration.ofSeconds(1)));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new ManifestWaiter(s3.client()).await("out", "broken.jpg", Duration.ofSeconds(1)));
+        assertTrue(e.getMessage().startsWith("s3://out/broken.jpg/manifest.json is not a pixelstep manifest"), e.getMessage());
     }
 }

@@ -1,8 +1,7 @@
 package dev.pixelstep.cdk.smoke;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pixelstep.asl.ExecutionStatus;
+import dev.pixelstep.statemachine.Manifest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,12 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RunCheckTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OPERATIONS = "grayscale, blur(radius=2), sepia";
     private static PipelineOnOneMachine pipeline;
     private static RunCheck check;
-    private static JsonNode good;
-    private static JsonNode bad;
+    private static Manifest good;
+    private static Manifest bad;
 
     @BeforeAll
     static void run() throws Exception {
@@ -66,8 +64,8 @@ class RunCheckTest {
 
     @Test
     void aMissingACorruptAndAStrayOutputAreNamed() throws Exception {
-        String combined = good.at("/outputs/combined").asText();
-        String chart = good.at("/outputs/histogramOriginal/chart").asText();
+        String combined = good.outputs().combined();
+        String chart = good.outputs().histogramOriginal().chart();
         byte[] combinedBytes = pipeline.s3.get(PipelineOnOneMachine.OUTPUT, combined);
         byte[] chartBytes = pipeline.s3.get(PipelineOnOneMachine.OUTPUT, chart);
         try {
@@ -93,7 +91,8 @@ class RunCheckTest {
         } finally {
             pipeline.s3.client().deleteObject(b -> b.bucket(PipelineOnOneMachine.OUTPUT).key("smoke/bad.jpg/combined.jpg"));
         }
-        JsonNode silent = JSON.readTree(bad.toString().replace(bad.at("/error/message").asText(), ""));
+        Manifest silent = new Manifest(bad.status(), bad.pipelineVersion(), bad.execution(), bad.startedAt(), bad.writtenAt(),
+                bad.input(), bad.chain(), bad.operations(), bad.outputs(), new Manifest.Failure(bad.error().type(), ""), bad.timingsMs());
         assertTrue(check.failed("smoke/bad.jpg", silent).get(0).startsWith("a FAILED manifest needs error.type and error.message"));
     }
 }
