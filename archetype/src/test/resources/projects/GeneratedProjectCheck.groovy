@@ -48,10 +48,12 @@ def layer = file("target/${expected.artifactId}-${expected.version}-layer.zip")
 def layerEntries = entries(layer)
 if (layerEntries != ['java/', 'java/lib/', "java/lib/${expected.artifactId}.jar".toString()] as Set) fail("layer zip holds ${layerEntries}")
 
-// The Maven wrapper runs as is; target/ stays out of git.
+// The Maven wrapper runs as is; target/ and what pixelstep run and serve write stay out of git.
 if (!file('mvnw').canExecute()) fail('mvnw is not executable')
 file('.mvn/wrapper/maven-wrapper.properties')
-if (!file('.gitignore').text.contains('target/')) fail('.gitignore does not ignore target/')
+['target/', 'pixelstep-out/', '.pixelstep/'].each { ignored ->
+    if (!file('.gitignore').readLines().contains(ignored)) fail(".gitignore does not ignore $ignored")
+}
 if (new File(projectDir, 'gitignore').exists()) fail('gitignore was not renamed')
 
 // The README tells how to run it with exactly this layer.
