@@ -104,6 +104,17 @@ final class ServeCommand {
         return lines;
     }
 
+    /** What {@code serve --aws} prints about uploading: the AWS CLI command for the deployed input bucket, indented. */
+    static List<String> awsUploadHelp(String region, String inputBucket) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Upload an image with the AWS CLI:");
+        AwsCliExample.awsLines(region, inputBucket, "photo.jpg", "photo.jpg", "grayscale, blur(radius=4)")
+                .forEach(line -> lines.add("  " + line));
+        lines.add("or hand out a presigned URL: pixelstep presign photo.jpg --ops 'grayscale, blur(radius=4)' --aws --region "
+                + AwsCliExample.quote(region) + " --input-bucket " + AwsCliExample.quote(inputBucket));
+        return lines;
+    }
+
     /** The web page alone, against a deployed pipeline: uploads and reads with the default AWS credentials chain. */
     private int serveAws(Arguments args, int webPort) {
         for (String local : List.of("port", "concurrency", "no-web")) {
@@ -153,7 +164,10 @@ final class ServeCommand {
         out.println("  progress        " + (settings.stateMachineArn() == null
                 ? "from the manifest (add --state-machine-arn for every state as it runs)"
                 : "from the execution history of " + settings.stateMachineArn()));
-        out.println("Uploads and reads use the default AWS credentials (environment, profile, SSO or role). Press Ctrl-C to stop.");
+        out.println("Uploads and reads use the default AWS credentials (environment, profile, SSO or role).");
+        out.println();
+        awsUploadHelp(region, input).forEach(out::println);
+        out.println("Press Ctrl-C to stop.");
         out.println();
         await(stopped);
         return 0;

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -78,6 +80,7 @@ class ClientCompatibilityTest {
     /** Valid, and not ASCII: U+3000 (ideographic space) is whitespace to the chain parser. */
     private static final String NON_ASCII_CHAIN = "grayscale,\u3000invert";
     private static final Path README = Path.of("..", "README.md");
+    private static final Path CDK_README = Path.of("..", "examples", "deploy-cdk", "README.md");
 
     private Path root;
     private Path data;
@@ -153,6 +156,35 @@ class ClientCompatibilityTest {
         assertOneRun("api/photo.jpg", "grayscale, invert");
     }
 
+    /**
+     * The commands for a deployed pipeline, {@code serve --aws}'s and the CDK example README's, as
+     * printed, with {@code --endpoint-url} added so this stack stands in for AWS (the bucket part of
+     * the target names a prefix of the local input bucket, as {@code $IN} would name the bucket).
+     */
+    @Test
+    @Order(3)
+    void theAwsModeCommandsWorkAsPrinted() throws Exception {
+        requireAwsCli();
+        String standIn = " --endpoint-url " + pipeline.endpoint();
+        String credentials = "export AWS_SHARED_CREDENTIALS_FILE=" + AwsCliExample.quote(data.resolve(S3Credentials.FILE).toString())
+                + " AWS_PROFILE=pixelstep\n";
+        List<String> help = ServeCommand.awsUploadHelp("us-east-1", INPUT + "/aws-mode");
+        List<String> command = new ArrayList<>();
+        for (String line : help.subList(1, help.size())) {
+            if (!line.startsWith("  ")) {
+                break;
+            }
+            command.add(line.substring(2));
+        }
+        bash(credentials + String.join("\n", command) + standIn, Map.of());
+        assertOneRun("aws-mode/photo.jpg", "grayscale, blur(radius=4)");
+
+        Matcher cdk = Pattern.compile("(?m)^aws s3 cp photo\\.jpg .*--metadata .*$").matcher(Files.readString(CDK_README));
+        assertTrue(cdk.find(), "the CDK example's README shows its upload command");
+        bash(credentials + "IN=" + INPUT + "/deployed\n" + cdk.group() + standIn + " --region us-east-1", Map.of());
+        assertOneRun("deployed/photo.jpg", "grayscale, blur(radius=4), sepia");
+    }
+
     @Test
     @Order(3)
     void theAwsCliUploadsInPartsAsOneRunWithTheMetadataGivenAtTheStart() throws Exception {
@@ -212,8 +244,59 @@ class ClientCompatibilityTest {
         assertOneRun("sdk/photo.jpg", "grayscale, blur(radius=4)");
     }
 
+    /**
+     * What newer clients send by default (the AWS SDK for Java since 2.30, the AWS CLI since 2.23):
+     * a CRC checksum of every upload, in an {@code aws-chunked} trailer or, over plain HTTP, a header,
+     * and per-part checksums in multipart uploads. S3Proxy checks them; a wrong one is refused.
+     */
     @Test
     @Order(5)
+    void theChecksumsNewerClientsSendByDefaultAreCheckedAndAccepted() throws Exception {
+        byte[] photo = Files.readAllBytes(work.resolve("photo.jpg"));
+        for (boolean chunked : List.of(true, false)) {
+            try (S3Client client = S3Client.builder().endpointOverride(pipeline.endpoint()).region(EmbeddedS3.REGION)
+                    .credentialsProvider(pipeline.storage().credentials().provider())
+                    .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).chunkedEncodingEnabled(chunked).build())
+                    .build()) {
+                String prefix = "checksums/" + (chunked ? "trailer" : "header");
+                client.putObject(b -> b.bucket(INPUT).key(prefix + "-crc32.jpg").metadata(Map.of("operations", "invert")),
+                        RequestBody.fromBytes(photo)); // CRC32, the SDK's default
+                client.putObject(b -> b.bucket(INPUT).key(prefix + "-crc32c.jpg").checksumAlgorithm(ChecksumAlgorithm.CRC32_C)
+                        .metadata(Map.of("operations", "invert")), RequestBody.fromBytes(photo));
+                client.putObject(b -> b.bucket(INPUT).key(prefix + "-sha256.jpg").checksumAlgorithm(ChecksumAlgorithm.SHA256)
+                        .metadata(Map.of("operations", "invert")), RequestBody.fromBytes(photo));
+                assertOneRun(prefix + "-crc32.jpg", "invert");
+                assertOneRun(prefix + "-crc32c.jpg", "invert");
+                assertOneRun(prefix + "-sha256.jpg", "invert");
+                S3Exception wrong = org.junit.jupiter.api.Assertions.assertThrows(S3Exception.class, () -> client.putObject(b -> b
+                        .bucket(INPUT).key(prefix + "-wrong.jpg").checksumCRC32("AAAAAA==").metadata(Map.of("operations", "invert")),
+                        RequestBody.fromBytes(photo)));
+                assertEquals(400, wrong.statusCode(), wrong.getMessage());
+                assertEquals(null, EmbeddedS3.head(s3, INPUT, prefix + "-wrong.jpg"), "a refused upload is not stored");
+            }
+        }
+        try (S3Client client = S3Client.builder().endpointOverride(pipeline.endpoint()).region(EmbeddedS3.REGION)
+                .credentialsProvider(pipeline.storage().credentials().provider()).forcePathStyle(true).build()) {
+            String key = "checksums/multipart.png";
+            byte[] noise = noisePng(1370, 1370, 7);
+            int split = 5 * 1024 * 1024;
+            String id = client.createMultipartUpload(b -> b.bucket(INPUT).key(key).checksumAlgorithm(ChecksumAlgorithm.CRC32)
+                    .metadata(Map.of("operations", "invert"))).uploadId();
+            List<CompletedPart> parts = new ArrayList<>();
+            for (int n = 1; n <= 2; n++) {
+                int part = n;
+                byte[] bytes = n == 1 ? Arrays.copyOfRange(noise, 0, split) : Arrays.copyOfRange(noise, split, noise.length);
+                var answer = client.uploadPart(b -> b.bucket(INPUT).key(key).uploadId(id).partNumber(part)
+                        .checksumAlgorithm(ChecksumAlgorithm.CRC32), RequestBody.fromBytes(bytes));
+                parts.add(CompletedPart.builder().partNumber(part).eTag(answer.eTag()).checksumCRC32(answer.checksumCRC32()).build());
+            }
+            client.completeMultipartUpload(b -> b.bucket(INPUT).key(key).uploadId(id).multipartUpload(m -> m.parts(parts)));
+            assertOneRun(key, "invert");
+        }
+    }
+
+    @Test
+    @Order(6)
     void aPresignedUrlUploadsWithCurlAndWithAPlainHttpClientAsPrinted() throws Exception {
         // curl, running the printed command; the chain is not ASCII, so presign sends it RFC 2047 encoded.
         List<String> printed = presign("presigned/curl.jpg", NON_ASCII_CHAIN, "2m");
@@ -247,7 +330,7 @@ class ClientCompatibilityTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void presignRefusesABadChainAndABadExpiryBeforeSigning() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertEquals(2, Main.run(List.of("presign", "x.jpg", "--ops", "blurr", "--data", data.toString()),
