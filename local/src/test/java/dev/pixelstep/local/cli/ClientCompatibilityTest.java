@@ -53,8 +53,6 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The clients people already use, against one real local pipeline (the built zips): the AWS CLI
@@ -129,7 +127,7 @@ class ClientCompatibilityTest {
     @Test
     @Order(1)
     void theAwsCliCommandServePrintsUploadsAsPrinted() throws Exception {
-        requireAwsCli();
+        AwsCli.require();
         List<String> help = ServeCommand.uploadHelp(pipeline.endpoint(), pipeline.storage().credentials(), INPUT, OUTPUT);
         List<String> command = new ArrayList<>();
         for (String line : help.subList(1, help.size())) {
@@ -145,7 +143,7 @@ class ClientCompatibilityTest {
     @Test
     @Order(2)
     void theReadmesAwsCliBlockWorksAsWritten() throws Exception {
-        requireAwsCli();
+        AwsCli.require();
         String block = readmeBlock("<!-- client-suite:runs-this-block -->");
         assertTrue(block.contains("http://127.0.0.1:9000"), block);
         bash(block.replace("http://127.0.0.1:9000", pipeline.endpoint().toString()), Map.of());
@@ -164,7 +162,7 @@ class ClientCompatibilityTest {
     @Test
     @Order(3)
     void theAwsModeCommandsWorkAsPrinted() throws Exception {
-        requireAwsCli();
+        AwsCli.require();
         String standIn = " --endpoint-url " + pipeline.endpoint();
         String credentials = "export AWS_SHARED_CREDENTIALS_FILE=" + AwsCliExample.quote(data.resolve(S3Credentials.FILE).toString())
                 + " AWS_PROFILE=pixelstep\n";
@@ -188,7 +186,7 @@ class ClientCompatibilityTest {
     @Test
     @Order(3)
     void theAwsCliUploadsInPartsAsOneRunWithTheMetadataGivenAtTheStart() throws Exception {
-        requireAwsCli();
+        AwsCli.require();
         // The CLI goes multipart above its threshold (8 MB by default); lowered so a 20 KB file goes in one part
         // and a 5.6 MB file in two (parts are at least 5 MB).
         Path config = Files.writeString(root.resolve("aws-config"), """
@@ -451,20 +449,6 @@ class ClientCompatibilityTest {
         List<String> lines = text.lines().toList();
         int indent = lines.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
         return String.join("\n", lines.stream().map(l -> l.isBlank() ? "" : l.substring(indent)).toList()).strip();
-    }
-
-    /** Where the AWS CLI is missing: a failure on CI (where .ci/run installs it), a skip with the reason elsewhere. */
-    private static void requireAwsCli() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "aws"))) {
-                return;
-            }
-        }
-        String why = "the AWS CLI is not installed (Debian: apt-get install awscli)";
-        if ("true".equals(System.getenv("CI"))) {
-            fail(why + "; on CI, .ci/run installs it");
-        }
-        assumeTrue(false, why + ": the AWS CLI cases are skipped");
     }
 
     /** Runs a script with bash in the work directory, with no AWS configuration of the user's. */
