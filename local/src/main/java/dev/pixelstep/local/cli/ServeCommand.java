@@ -83,7 +83,8 @@ final class ServeCommand {
         out.println("  output bucket   " + config.outputBucket());
         out.println("  concurrency     " + config.concurrency() + " executions at once");
         out.println();
-        uploadHelp(pipeline.endpoint(), credentials, config.inputBucket(), config.outputBucket()).forEach(out::println);
+        uploadHelp(pipeline.endpoint(), credentials, config.inputBucket(), config.outputBucket(), config.dataDirectory())
+                .forEach(out::println);
         out.println("Press Ctrl-C to stop.");
         out.println();
         await(stopped);
@@ -94,13 +95,15 @@ final class ServeCommand {
      * What {@code serve} prints about uploading: the AWS CLI command, indented under its first line
      * (the client suite runs these lines as printed), then where the results go and how to hand out uploads.
      */
-    static List<String> uploadHelp(URI endpoint, S3Credentials credentials, String inputBucket, String outputBucket) {
+    static List<String> uploadHelp(URI endpoint, S3Credentials credentials, String inputBucket, String outputBucket, Path data) {
         List<String> lines = new ArrayList<>();
         lines.add("Upload an image with the AWS CLI:");
         AwsCliExample.lines(endpoint, credentials, inputBucket, "photo.jpg", "photo.jpg", "grayscale, blur(radius=4)")
                 .forEach(line -> lines.add("  " + line));
         lines.add("then read s3://" + outputBucket + "/photo.jpg/manifest.json. For browsers and apps, a presigned URL and curl command:");
-        lines.add("  pixelstep presign photo.jpg --ops 'grayscale, blur(radius=4)' --expires 15m");
+        boolean defaultData = data.equals(Path.of(".pixelstep").toAbsolutePath().normalize());
+        lines.add("  pixelstep presign photo.jpg --ops 'grayscale, blur(radius=4)' --expires 15m"
+                + (defaultData ? "" : " --data " + AwsCliExample.quote(data.toString())));
         return lines;
     }
 

@@ -128,7 +128,7 @@ class ClientCompatibilityTest {
     @Order(1)
     void theAwsCliCommandServePrintsUploadsAsPrinted() throws Exception {
         AwsCli.require();
-        List<String> help = ServeCommand.uploadHelp(pipeline.endpoint(), pipeline.storage().credentials(), INPUT, OUTPUT);
+        List<String> help = ServeCommand.uploadHelp(pipeline.endpoint(), pipeline.storage().credentials(), INPUT, OUTPUT, data);
         List<String> command = new ArrayList<>();
         for (String line : help.subList(1, help.size())) {
             if (!line.startsWith("  ")) {
@@ -138,6 +138,14 @@ class ClientCompatibilityTest {
         }
         bash(String.join("\n", command), Map.of());
         assertOneRun("photo.jpg", "grayscale, blur(radius=4)");
+
+        // The presign command it prints, read by the shell as pasted, then the curl command that prints.
+        String presign = help.get(help.size() - 1).strip();
+        assertTrue(presign.startsWith("pixelstep presign "), presign);
+        String words = bashOutput("pixelstep() { printf '%s\\0' \"$@\"; }\n" + presign.replace("photo.jpg", "printed/photo.jpg"));
+        List<String> printed = run(Arrays.asList(words.split("\0")));
+        runCurl(printed);
+        assertOneRun("printed/photo.jpg", "grayscale, blur(radius=4)");
     }
 
     @Test
@@ -297,15 +305,18 @@ class ClientCompatibilityTest {
     @Order(6)
     void aPresignedUrlUploadsWithCurlAndWithAPlainHttpClientAsPrinted() throws Exception {
         // curl, running the printed command; the chain is not ASCII, so presign sends it RFC 2047 encoded.
-        List<String> printed = presign("presigned/curl.jpg", NON_ASCII_CHAIN, "2m");
-        int curl = printed.indexOf("With curl:");
-        assertTrue(curl > 0, String.join("\n", printed));
-        bash(String.join("\n", printed.subList(curl + 1, printed.size()).stream().filter(line -> !line.isEmpty())
-                .map(line -> line.substring(2)).toList()), Map.of());
+        runCurl(presign("presigned/curl.jpg", NON_ASCII_CHAIN, "2m"));
         assertOneRun("presigned/curl.jpg", "grayscale, invert");
+        // --endpoint: signed for the name the uploader uses (here localhost, which the Host check accepts).
+        String localhost = "http://localhost:" + pipeline.endpoint().getPort();
+        List<String> other = run(List.of("presign", "presigned/localhost.jpg", "--ops", "invert", "--file", "photo.jpg",
+                "--endpoint", localhost, "--data", data.toString()));
+        assertTrue(other.get(0).startsWith("PUT " + localhost + "/"), other.get(0));
+        runCurl(other);
+        assertOneRun("presigned/localhost.jpg", "invert");
 
         // java.net.http, as a browser or an app sends it: the printed URL and headers, the image as the body.
-        printed = presign("presigned/http.jpg", "invert", "15m");
+        List<String> printed = presign("presigned/http.jpg", "invert", "15m");
         assertTrue(printed.get(0).startsWith("PUT "), printed.get(0));
         URI url = URI.create(printed.get(0).substring(4));
         Map<String, String> headers = new LinkedHashMap<>();
@@ -419,12 +430,24 @@ class ClientCompatibilityTest {
 
     /** What {@code pixelstep presign} prints, line by line. */
     private List<String> presign(String key, String chain, String expires) {
+        return run(List.of("presign", key, "--ops", chain, "--expires", expires, "--file", "photo.jpg", "--data", data.toString()));
+    }
+
+    /** What a {@code pixelstep} command line prints, line by line; it must succeed. */
+    private static List<String> run(List<String> args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(List.of("presign", key, "--ops", chain, "--expires", expires, "--file", "photo.jpg",
-                "--data", data.toString()), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, status, args + ": " + err.toString(StandardCharsets.UTF_8));
         return List.of(out.toString(StandardCharsets.UTF_8).split("\n", -1));
+    }
+
+    /** Runs the curl command {@code presign} printed, as printed, in the work directory. */
+    private void runCurl(List<String> printed) throws IOException, InterruptedException {
+        int curl = printed.indexOf("With curl:");
+        assertTrue(curl > 0, String.join("\n", printed));
+        bash(String.join("\n", printed.subList(curl + 1, printed.size()).stream().filter(line -> !line.isEmpty())
+                .map(line -> line.substring(2)).toList()), Map.of());
     }
 
     /** The fenced block right after {@code marker} in the root README. */
@@ -453,6 +476,14 @@ class ClientCompatibilityTest {
 
     /** Runs a script with bash in the work directory, with no AWS configuration of the user's. */
     private void bash(String script, Map<String, String> extra) throws IOException, InterruptedException {
+        bashOutput(script, extra);
+    }
+
+    private String bashOutput(String script) throws IOException, InterruptedException {
+        return bashOutput(script, Map.of());
+    }
+
+    private String bashOutput(String script, Map<String, String> extra) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).redirectErrorStream(true)
                 .directory(work.toFile());
         Map<String, String> env = builder.environment();
@@ -466,6 +497,7 @@ class ClientCompatibilityTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(2, TimeUnit.MINUTES), "bash did not finish");
         assertEquals(0, process.exitValue(), script + "\n---\n" + output);
+        return output;
     }
 
     private static byte[] jpeg(int width, int height, int seed) {
