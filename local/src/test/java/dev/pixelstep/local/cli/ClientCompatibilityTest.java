@@ -85,6 +85,8 @@ class ClientCompatibilityTest {
     private Path work;
     private LocalPipeline pipeline;
     private S3Client s3;
+    /** Random pixels as PNG, 5.6 MB: over one 5 MB part, so it goes up in two. */
+    private byte[] noise;
     /** Every key uploaded by a case, so the last case can check that nothing else ran. */
     private final Set<String> uploaded = new HashSet<>();
 
@@ -105,6 +107,8 @@ class ClientCompatibilityTest {
         for (int i = 0; i < 3; i++) {
             Files.write(work.resolve("holiday").resolve("day" + i + ".jpg"), jpeg(200 + 10 * i, 150, 10 + i));
         }
+        noise = noisePng(1370, 1370, 5);
+        Files.write(work.resolve("noise.png"), noise);
     }
 
     @AfterAll
@@ -203,7 +207,6 @@ class ClientCompatibilityTest {
                     multipart_threshold = 1KB
                     multipart_chunksize = 5MB
                 """);
-        Files.write(work.resolve("noise.png"), noisePng(1370, 1370, 5));
         String endpoint = pipeline.endpoint().toString();
         String credentials = data.resolve(S3Credentials.FILE).toString();
         bash("export AWS_SHARED_CREDENTIALS_FILE=" + AwsCliExample.quote(credentials) + " AWS_PROFILE=pixelstep AWS_REGION=us-east-1\n"
@@ -224,7 +227,6 @@ class ClientCompatibilityTest {
         // Q-encoded (RFC 2047) at the start of the upload; the parts carry no metadata.
         String chain = "=?UTF-8?Q?grayscale,=E3=80=80sepia?=";
         String key = "sdk/multipart.png";
-        byte[] noise = noisePng(1370, 1370, 6);
         String id = s3.createMultipartUpload(b -> b.bucket(INPUT).key(key).contentType("image/png")
                 .metadata(Map.of("operations", chain))).uploadId();
         int split = 5 * 1024 * 1024;
@@ -284,7 +286,6 @@ class ClientCompatibilityTest {
         try (S3Client client = S3Client.builder().endpointOverride(pipeline.endpoint()).region(EmbeddedS3.REGION)
                 .credentialsProvider(pipeline.storage().credentials().provider()).forcePathStyle(true).build()) {
             String key = "checksums/multipart.png";
-            byte[] noise = noisePng(1370, 1370, 7);
             int split = 5 * 1024 * 1024;
             String id = client.createMultipartUpload(b -> b.bucket(INPUT).key(key).checksumAlgorithm(ChecksumAlgorithm.CRC32)
                     .metadata(Map.of("operations", "invert"))).uploadId();
