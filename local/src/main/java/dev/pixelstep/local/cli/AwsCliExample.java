@@ -26,17 +26,28 @@ final class AwsCliExample {
 
     /** The command as shell lines, joined by backslash-newline; every value quoted for a POSIX shell. */
     static List<String> lines(URI endpoint, S3Credentials credentials, String bucket, String file, String key, String chain) {
-        String metadata;
-        try {
-            metadata = JSON.writeValueAsString(Map.of("operations", chain));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        String metadata = metadata(chain);
         return List.of(
                 "AWS_ACCESS_KEY_ID=" + quote(credentials.accessKeyId()) + " AWS_SECRET_ACCESS_KEY=" + quote(credentials.secretAccessKey())
                         + " AWS_REGION=" + EmbeddedS3.REGION.id() + " \\",
                 "aws --endpoint-url " + quote(endpoint.toString()) + " s3 cp " + quote(file) + " " + quote("s3://" + bucket + "/" + key) + " \\",
                 "    --metadata " + quote(metadata));
+    }
+
+    /** The command for a deployed pipeline: the default AWS credentials, the bucket's region, the chain as JSON metadata. */
+    static List<String> awsLines(String region, String bucket, String file, String key, String chain) {
+        return List.of(
+                "aws s3 cp " + quote(file) + " " + quote("s3://" + bucket + "/" + key) + " --region " + quote(region) + " \\",
+                "    --metadata " + quote(metadata(chain)));
+    }
+
+    /** The CLI's JSON form of {@code --metadata}. */
+    private static String metadata(String chain) {
+        try {
+            return JSON.writeValueAsString(Map.of("operations", chain));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@code text} as one word of a POSIX shell: as is when plain, else in single quotes. */

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The {@code pixelstep} command: {@code serve}, {@code run}, {@code operations}, {@code executions}.
+ * The {@code pixelstep} command: {@code serve}, {@code run}, {@code presign}, {@code operations}, {@code executions}.
  * Exit status 0 on success, 1 when a run FAILED or the work could not be done, 2 for a bad command line.
  * Text that can come from an upload or a command line (keys, chains, error messages) is printed with
  * its control characters escaped ({@link TerminalText}).
@@ -21,6 +21,7 @@ public final class Main {
               serve                      start the local stack (S3 on 127.0.0.1:9000, events, engine, functions)
                                          and the web page on http://127.0.0.1:8080
               run IMAGE --ops CHAIN      upload IMAGE with the chain, wait for its manifest, download every output
+              presign KEY --ops CHAIN    a presigned PUT URL for KEY with the chain, the headers to send, and a curl command
               operations                 list every operation (built-in and plugin layers) with its parameters
               executions                 list recent executions with status and per-state timings
 
@@ -43,6 +44,14 @@ public final class Main {
               --ops CHAIN                e.g. "grayscale, blur(radius=4)"
               --out DIR                  where outputs go (default ./pixelstep-out/<image name>)
               --timeout SECONDS          how long to wait for the manifest (default 300)
+            presign options:
+              --ops CHAIN                checked before signing; sent as x-amz-meta-operations
+              --expires DURATION         how long the URL works: 90s, 15m, 2h, up to 7d (default 15m)
+              --file NAME                the file named in the curl command (default: the key's last segment)
+              --endpoint URL             the S3 endpoint clients reach (default: the running serve's, from the data directory)
+              --aws --region R --input-bucket NAME
+                                         sign for a deployed pipeline with the default AWS credentials chain
+                                         (the stack outputs Region and InputBucketName)
             executions options:
               --limit N                  how many to show (default 20)
             """;
@@ -65,9 +74,10 @@ public final class Main {
             return switch (args.get(0)) {
                 case "serve" -> new ServeCommand(out).run(rest);
                 case "run" -> new RunCommand(out).run(rest);
+                case "presign" -> new PresignCommand(out).run(rest);
                 case "operations" -> new OperationsCommand(out).run(rest);
                 case "executions" -> new ExecutionsCommand(out).run(rest);
-                default -> throw new UsageException("unknown command '" + args.get(0) + "'; commands: serve, run, operations, executions");
+                default -> throw new UsageException("unknown command '" + args.get(0) + "'; commands: serve, run, presign, operations, executions");
             };
         } catch (UsageException e) {
             err.println("pixelstep: " + TerminalText.escape(e.getMessage()));

@@ -12,8 +12,10 @@ import software.amazon.awssdk.regions.Region;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -81,13 +83,39 @@ final class ServeCommand {
         out.println("  output bucket   " + config.outputBucket());
         out.println("  concurrency     " + config.concurrency() + " executions at once");
         out.println();
-        out.println("Upload an image with the AWS CLI:");
-        AwsCliExample.lines(pipeline.endpoint(), credentials, config.inputBucket(), "photo.jpg", "photo.jpg", "grayscale, blur(radius=4)")
-                .forEach(line -> out.println("  " + line));
-        out.println("then read s3://" + config.outputBucket() + "/photo.jpg/manifest.json. Press Ctrl-C to stop.");
+        uploadHelp(pipeline.endpoint(), credentials, config.inputBucket(), config.outputBucket(), config.dataDirectory())
+                .forEach(out::println);
+        out.println("Press Ctrl-C to stop.");
         out.println();
         await(stopped);
         return 0;
+    }
+
+    /**
+     * What {@code serve} prints about uploading: the AWS CLI command, indented under its first line
+     * (the client suite runs these lines as printed), then where the results go and how to hand out uploads.
+     */
+    static List<String> uploadHelp(URI endpoint, S3Credentials credentials, String inputBucket, String outputBucket, Path data) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Upload an image with the AWS CLI:");
+        AwsCliExample.lines(endpoint, credentials, inputBucket, "photo.jpg", "photo.jpg", "grayscale, blur(radius=4)")
+                .forEach(line -> lines.add("  " + line));
+        lines.add("then read s3://" + outputBucket + "/photo.jpg/manifest.json. For browsers and apps, a presigned URL and curl command:");
+        boolean defaultData = data.equals(Path.of(".pixelstep").toAbsolutePath().normalize());
+        lines.add("  pixelstep presign photo.jpg --ops 'grayscale, blur(radius=4)' --expires 15m"
+                + (defaultData ? "" : " --data " + AwsCliExample.quote(data.toString())));
+        return lines;
+    }
+
+    /** What {@code serve --aws} prints about uploading: the AWS CLI command for the deployed input bucket, indented. */
+    static List<String> awsUploadHelp(String region, String inputBucket) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Upload an image with the AWS CLI:");
+        AwsCliExample.awsLines(region, inputBucket, "photo.jpg", "photo.jpg", "grayscale, blur(radius=4)")
+                .forEach(line -> lines.add("  " + line));
+        lines.add("or hand out a presigned URL: pixelstep presign photo.jpg --ops 'grayscale, blur(radius=4)' --aws --region "
+                + AwsCliExample.quote(region) + " --input-bucket " + AwsCliExample.quote(inputBucket));
+        return lines;
     }
 
     /** The web page alone, against a deployed pipeline: uploads and reads with the default AWS credentials chain. */
@@ -139,7 +167,10 @@ final class ServeCommand {
         out.println("  progress        " + (settings.stateMachineArn() == null
                 ? "from the manifest (add --state-machine-arn for every state as it runs)"
                 : "from the execution history of " + settings.stateMachineArn()));
-        out.println("Uploads and reads use the default AWS credentials (environment, profile, SSO or role). Press Ctrl-C to stop.");
+        out.println("Uploads and reads use the default AWS credentials (environment, profile, SSO or role).");
+        out.println();
+        awsUploadHelp(region, input).forEach(out::println);
+        out.println("Press Ctrl-C to stop.");
         out.println();
         await(stopped);
         return 0;

@@ -69,6 +69,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -105,6 +106,10 @@ public final class DurableBlobStore implements BlobStore {
     private static final Pattern UPLOAD_ID = Pattern.compile("[0-9a-f]{32}");
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final long MIN_PART_SIZE = 5L * 1024 * 1024;
+    /** A multipart upload that has received nothing for this long is removed at the next start. */
+    static final java.time.Duration ABANDONED_UPLOAD = java.time.Duration.ofDays(1);
+    /** Kept in the trailer of an object a multipart upload made, never answered: which upload made it. */
+    private static final String UPLOAD_ID_HEADER = "x-pixelstep-upload-id";
     private static final int LOCKS = 256;
 
     /** S3 lists keys in the order of their UTF-8 bytes, which is the order of their code points. */
@@ -138,6 +143,8 @@ public final class DurableBlobStore implements BlobStore {
     private final Map<String, NavigableMap<String, Entry>> buckets = new ConcurrentHashMap<>();
     private final Object[] locks = new Object[LOCKS];
     private final AtomicLong lastSequence = new AtomicLong();
+    /** Multipart uploads being completed now, by upload id: another request for one waits for its end. */
+    private final Map<String, CompletableFuture<Void>> completing = new ConcurrentHashMap<>();
     private final Startup startup;
 
     private DurableBlobStore(Path root, Clock clock, Consumer<ObjectCreated> listener) throws IOException {
@@ -206,7 +213,7 @@ public final class DurableBlobStore implements BlobStore {
         int removed = 0;
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(tmp)) {
             for (Path leftover : leftovers) {
-                Files.deleteIfExists(leftover);
+                deleteTree(leftover); // a file of an interrupted write, or a multipart upload being completed or aborted
                 removed++;
             }
         }
@@ -245,6 +252,9 @@ public final class DurableBlobStore implements BlobStore {
                     for (Path upload : uploads) {
                         if (!Files.exists(upload.resolve("upload"))) {
                             deleteTree(upload); // a crash between creating the directory and describing the upload
+                        } else if (lastActivity(upload).isBefore(clock.instant().minus(ABANDONED_UPLOAD))) {
+                            deleteTree(upload); // abandoned: S3's lifecycle rule AbortIncompleteMultipartUpload, after a day
+                            removed++;
                         }
                     }
                 }
@@ -252,6 +262,18 @@ public final class DurableBlobStore implements BlobStore {
         }
         lastSequence.set(maxSequence);
         return new Startup(objects, removed, List.copyOf(damaged));
+    }
+
+    /** When an upload last received a part (or began). */
+    private static Instant lastActivity(Path upload) throws IOException {
+        Instant last = Instant.EPOCH;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(upload)) {
+            for (Path file : files) {
+                Instant modified = Files.getLastModifiedTime(file).toInstant();
+                last = modified.isAfter(last) ? modified : last;
+            }
+        }
+        return last;
     }
 
     private String setAside(Path file, String bucket) throws IOException {
@@ -441,7 +463,7 @@ public final class DurableBlobStore implements BlobStore {
             boolean replace = request.metadataDirective() == MetadataDirective.REPLACE;
             Map<String, String> headers = replace ? headers(request.contentType(), request.contentEncoding(),
                     request.contentDisposition(), request.contentLanguage(), request.cacheControl(), request.expires())
-                    : meta.headers();
+                    : withoutUploadId(meta.headers());
             Map<String, String> metadata = replace ? request.metadata() : meta.metadata();
             ObjectFile.Meta copied = store(bucket, key, source.payload(0, meta.size()), (size, md5) -> md5, headers, metadata,
                     "CopyObject");
@@ -593,16 +615,22 @@ public final class DurableBlobStore implements BlobStore {
             String expectedMd5 = request.contentMD5() == null ? null
                     : HexFormat.of().formatHex(Base64.getDecoder().decode(request.contentMD5()));
             Path temporary = temporaryFile();
-            ObjectFile.Meta meta = ObjectFile.write(temporary, in, (size, md5) -> {
-                if (expectedMd5 != null && !expectedMd5.equals(md5)) {
-                    throw error(400, "BadDigest", "The Content-MD5 you specified did not match what was received.");
-                }
-                return new ObjectFile.Meta("part " + number, size, md5, "", clock.instant(), Map.of(), Map.of());
-            });
-            Files.move(temporary, dir.resolve(String.valueOf(number)), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-            syncDirectory(dir);
-            return SdkResponses.uploadedPart(quote(meta.etag()));
+            try {
+                ObjectFile.Meta meta = ObjectFile.write(temporary, in, (size, md5) -> {
+                    if (expectedMd5 != null && !expectedMd5.equals(md5)) {
+                        throw error(400, "BadDigest", "The Content-MD5 you specified did not match what was received.");
+                    }
+                    return new ObjectFile.Meta("part " + number, size, md5, "", clock.instant(), Map.of(), Map.of());
+                });
+                Files.move(temporary, dir.resolve(String.valueOf(number)), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+                syncDirectory(dir);
+                return SdkResponses.uploadedPart(quote(meta.etag()));
+            } catch (NoSuchFileException e) {
+                throw noSuchUpload(mpu.id()); // aborted or completed while the part arrived
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store part " + request.partNumber() + " of " + mpu.blobName(), e);
         }
@@ -610,7 +638,17 @@ public final class DurableBlobStore implements BlobStore {
 
     @Override
     public List<Part> listMultipartUpload(MultipartUpload mpu) {
-        Path dir = existingUpload(mpu);
+        Path dir;
+        try {
+            dir = existingUpload(mpu);
+        } catch (NoSuchUploadException e) {
+            if (completedBy(mpu.containerName(), mpu.blobName(), mpu.id()) != null) {
+                // Completed into the current object: no parts left. S3Proxy then answers a repeated
+                // completion with that object when its parts' ETags make the object's ETag.
+                return List.of();
+            }
+            throw e;
+        }
         List<Part> parts = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "[0-9]*")) {
             for (Path file : files) {
@@ -625,43 +663,140 @@ public final class DurableBlobStore implements BlobStore {
         return parts;
     }
 
+    /**
+     * Completes an upload into one object and one event, exactly once. The parts are checked first
+     * (an error leaves the upload as it was, for the client to fix and complete again); then the
+     * upload is claimed by one atomic rename of its directory into {@code tmp/}, so of two
+     * completions racing (a client's retry and its first attempt), or a completion and an abort,
+     * one wins and the other finds no upload. A crash after the claim leaves only {@code tmp/},
+     * which the next start empties: either the object was committed (and its event recorded) or
+     * nothing was. A completion repeated after it succeeded (its answer was lost) is answered
+     * with the object's ETag and no new event, as S3 answers it: the object records its upload id.
+     */
     @Override
     public CompleteMultipartUploadResponse completeMultipartUpload(MultipartUpload mpu, CompleteMultipartUploadRequest request) {
         String bucket = mpu.containerName();
         String key = mpu.blobName();
-        Path dir = existingUpload(mpu);
+        Path dir;
+        try {
+            dir = existingUpload(mpu);
+        } catch (NoSuchUploadException e) {
+            String etag = completedBy(bucket, key, mpu.id());
+            if (etag != null) {
+                return SdkResponses.completeResponse(quote(etag));
+            }
+            throw e;
+        }
+        List<CompletedPart> requested = request.multipartUpload() == null || request.multipartUpload().parts() == null
+                ? List.of() : request.multipartUpload().parts();
+        checkParts(dir, requested);
+        Path claimed = temporaryFile();
+        CompletableFuture<Void> completion = new CompletableFuture<>();
+        CompletableFuture<Void> other = completing.putIfAbsent(mpu.id(), completion);
+        if (other != null) {
+            other.handle((done, failed) -> null).join(); // another completion of it ran: answer as after it
+            return completeMultipartUpload(mpu, request);
+        }
+        try {
+            return complete(mpu, dir, claimed, requested);
+        } finally {
+            completing.remove(mpu.id());
+            completion.complete(null);
+        }
+    }
+
+    private CompleteMultipartUploadResponse complete(MultipartUpload mpu, Path dir, Path claimed, List<CompletedPart> requested) {
+        String bucket = mpu.containerName();
+        String key = mpu.blobName();
+        try {
+            Files.move(dir, claimed, StandardCopyOption.ATOMIC_MOVE);
+            syncDirectory(dir.getParent()); // once the object is committed, its upload must not come back after a crash
+        } catch (NoSuchFileException e) {
+            String etag = completedBy(bucket, key, mpu.id());
+            if (etag != null) {
+                return SdkResponses.completeResponse(quote(etag));
+            }
+            throw noSuchUpload(mpu.id());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot complete the multipart upload of " + key, e);
+        }
         List<ObjectFile.Opened> parts = new ArrayList<>();
         try {
-            ObjectFile.Meta upload = ObjectFile.read(dir.resolve("upload"));
+            ObjectFile.Meta upload = ObjectFile.read(claimed.resolve("upload"));
             MessageDigest etags = ObjectFile.md5();
             List<InputStream> streams = new ArrayList<>();
-            for (CompletedPart part : request.multipartUpload().parts()) {
-                ObjectFile.Opened opened;
-                try {
-                    opened = ObjectFile.open(dir.resolve(String.valueOf(part.partNumber())));
-                } catch (NoSuchFileException e) {
-                    throw error(400, "InvalidPart", "One or more of the specified parts could not be found.");
-                }
+            for (CompletedPart part : requested) {
+                ObjectFile.Opened opened = ObjectFile.open(claimed.resolve(String.valueOf(part.partNumber())));
                 parts.add(opened);
                 etags.update(HexFormat.of().parseHex(opened.meta().etag()));
                 streams.add(opened.payload(0, opened.meta().size()));
             }
             String etag = HexFormat.of().formatHex(etags.digest()) + "-" + parts.size();
+            Map<String, String> headers = new LinkedHashMap<>(upload.headers());
+            headers.put(UPLOAD_ID_HEADER, mpu.id());
             ObjectFile.Meta meta = store(bucket, key, new SequenceInputStream(Collections.enumeration(streams)),
-                    (size, md5) -> etag, upload.headers(), upload.metadata(), "CompleteMultipartUpload");
-            deleteTree(dir);
+                    (size, md5) -> etag, headers, upload.metadata(), "CompleteMultipartUpload");
             return SdkResponses.completeResponse(quote(meta.etag()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot complete the multipart upload of " + key, e);
         } finally {
             parts.forEach(DurableBlobStore::closeQuietly);
+            try {
+                deleteTree(claimed);
+            } catch (IOException e) {
+                // tmp/ is emptied at the next start
+            }
         }
     }
 
+    /** Refuses what S3 refuses before anything changes: no parts, parts out of order, missing or other parts, small parts. */
+    private static void checkParts(Path dir, List<CompletedPart> requested) {
+        if (requested.isEmpty()) {
+            throw error(400, "MalformedXML", "You must specify at least one part.");
+        }
+        int previous = 0;
+        for (int i = 0; i < requested.size(); i++) {
+            CompletedPart part = requested.get(i);
+            if (part.partNumber() == null || part.partNumber() <= previous) {
+                throw error(400, "InvalidPartOrder", "The list of parts was not in ascending order.");
+            }
+            previous = part.partNumber();
+            ObjectFile.Meta meta;
+            try {
+                meta = ObjectFile.read(dir.resolve(String.valueOf(part.partNumber())));
+            } catch (NoSuchFileException e) {
+                throw error(400, "InvalidPart", "One or more of the specified parts could not be found.");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (part.eTag() != null && !quote(part.eTag()).equals(quote(meta.etag()))) {
+                throw error(400, "InvalidPart", "One or more of the specified parts could not be found.");
+            }
+            if (i < requested.size() - 1 && meta.size() < MIN_PART_SIZE) {
+                throw error(400, "EntityTooSmall", "Your proposed upload is smaller than the minimum allowed object size.");
+            }
+        }
+    }
+
+    /** The ETag of the current object of {@code key} if upload {@code id} made it, else null. */
+    private String completedBy(String bucket, String key, String id) {
+        try (ObjectFile.Opened current = openObject(bucket, key)) {
+            return id.equals(current.meta().header(UPLOAD_ID_HEADER)) ? current.meta().etag() : null;
+        } catch (S3Exception | IOException e) {
+            return null;
+        }
+    }
+
+    /** Aborts in one atomic rename into {@code tmp/}: a part arriving meanwhile finds no upload to join. */
     @Override
     public void abortMultipartUpload(MultipartUpload mpu) {
+        Path dir = existingUpload(mpu);
+        Path claimed = temporaryFile();
         try {
-            deleteTree(existingUpload(mpu));
+            Files.move(dir, claimed, StandardCopyOption.ATOMIC_MOVE);
+            deleteTree(claimed);
+        } catch (NoSuchFileException e) {
+            throw noSuchUpload(mpu.id());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -820,14 +955,22 @@ public final class DurableBlobStore implements BlobStore {
         index(mpu.containerName());
         Path dir = UPLOAD_ID.matcher(mpu.id()).matches() ? uploadDir(mpu.containerName(), mpu.id()) : null;
         if (dir == null || !Files.exists(dir.resolve("upload"))) {
-            throw (NoSuchUploadException) NoSuchUploadException.builder().statusCode(404)
-                    .message("no such upload: " + mpu.id())
-                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("NoSuchUpload")
-                            .errorMessage("The specified multipart upload does not exist.")
-                            .sdkHttpResponse(SdkHttpResponse.builder().statusCode(404).build()).build())
-                    .build();
+            CompletableFuture<Void> completion = completing.get(mpu.id());
+            if (completion != null) {
+                completion.handle((done, failed) -> null).join(); // then S3Proxy or completedBy answers with its object
+            }
+            throw noSuchUpload(mpu.id());
         }
         return dir;
+    }
+
+    private static NoSuchUploadException noSuchUpload(String id) {
+        return (NoSuchUploadException) NoSuchUploadException.builder().statusCode(404)
+                .message("no such upload: " + id)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("NoSuchUpload")
+                        .errorMessage("The specified multipart upload does not exist.")
+                        .sdkHttpResponse(SdkHttpResponse.builder().statusCode(404).build()).build())
+                .build();
     }
 
     private Path bucketDir(String bucket) {
@@ -888,6 +1031,12 @@ public final class DurableBlobStore implements BlobStore {
         putIfPresent(headers, "Cache-Control", cacheControl);
         putIfPresent(headers, "Expires", expires == null ? null : String.valueOf(expires.toEpochMilli()));
         return headers;
+    }
+
+    private static Map<String, String> withoutUploadId(Map<String, String> headers) {
+        Map<String, String> copy = new LinkedHashMap<>(headers);
+        copy.remove(UPLOAD_ID_HEADER);
+        return copy;
     }
 
     private static void putIfPresent(Map<String, String> map, String name, String value) {

@@ -11,20 +11,22 @@ import java.util.regex.Pattern;
  * functions decode. Text must be well-formed UTF-16 (no lone surrogates), as any text from a
  * browser or a percent-decoded query is.
  */
-final class MetadataText {
+public final class MetadataText {
 
     private static final Pattern ENCODED = Pattern.compile("=\\?UTF-8\\?B\\?([A-Za-z0-9+/=]*)\\?=", Pattern.CASE_INSENSITIVE);
 
     private MetadataText() {
     }
 
-    static String encode(String value) {
+    /** {@code value} as a metadata header value: as it is when plain printable ASCII, else one RFC 2047 encoded word. */
+    public static String encode(String value) {
         // HTTP trims header values, and a value holding "=?" could read as an encoded word: encode those too.
         boolean plain = value.chars().allMatch(c -> c >= 0x20 && c < 0x7f) && !value.contains("=?") && value.equals(value.strip());
         return plain ? value : "=?UTF-8?B?" + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) + "?=";
     }
 
-    static String decode(String value) {
+    /** The text of a metadata value: an RFC 2047 base64 encoded word decoded, anything else as it is. */
+    public static String decode(String value) {
         if (value == null) {
             return null;
         }

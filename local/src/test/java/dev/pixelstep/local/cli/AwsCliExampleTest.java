@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The AWS CLI command {@code serve} prints, read by a real shell and, where it is installed, run by the real AWS CLI. */
 class AwsCliExampleTest {
@@ -46,7 +45,7 @@ class AwsCliExampleTest {
 
     @Test
     void theRealAwsCliUploadsWithItToTheEmbeddedS3(@TempDir Path dir) throws Exception {
-        assumeTrue(onPath("aws"), "the AWS CLI is not installed (Debian: apt-get install awscli)");
+        AwsCli.require();
         S3Credentials credentials = S3Credentials.forDataDirectory(dir);
         try (EmbeddedS3 s3 = EmbeddedS3.start(dir.resolve("s3"), "127.0.0.1", 0, credentials, created -> { }, "pixelstep-input", "pixelstep-output")) {
             Path work = Files.createDirectories(dir.resolve("work"));
@@ -74,14 +73,5 @@ class AwsCliExampleTest {
         assertTrue(process.waitFor(2, TimeUnit.MINUTES), "bash did not finish");
         assertEquals(0, process.exitValue(), output);
         return output;
-    }
-
-    private static boolean onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

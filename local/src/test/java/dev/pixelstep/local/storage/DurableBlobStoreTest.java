@@ -28,6 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -226,6 +229,101 @@ class DurableBlobStoreTest {
         assertEquals(List.of("PutObject", "CopyObject", "CopyObject", "CompleteMultipartUpload"),
                 created.stream().map(ObjectCreated::reason).toList());
         assertEquals(completed.replace("\"", ""), created.get(3).etag(), "the event carries the completed object's ETag");
+    }
+
+    /**
+     * Issue 19: a multipart upload must be exactly one object and one event. Before, a completion
+     * retried after its answer was lost, or racing its first attempt, stored the object and told the
+     * pipeline again (a second execution), a crash between the commit and the clean-up left the
+     * upload listed and completable again, and aborts and refused completions could leave files behind.
+     */
+    @Test
+    void multipartUploadsRetriedRacedAbortedOrCutShortMakeOneObjectAndOneEventAndLeaveNothingBehind(@TempDir Path dir)
+            throws Exception {
+        List<ObjectCreated> created = new CopyOnWriteArrayList<>();
+        byte[] first = new byte[5 * 1024 * 1024];
+        new Random(2).nextBytes(first);
+        Path uploads = dir.resolve("buckets").resolve(BUCKET).resolve("uploads");
+        try (EmbeddedS3 s3 = EmbeddedS3.start(dir, "127.0.0.1", 0, S3Credentials.generate(), created::add, BUCKET)) {
+            S3Client client = s3.client();
+            String id = client.createMultipartUpload(b -> b.bucket(BUCKET).key("mpu.png").metadata(Map.of("operations", "invert")))
+                    .uploadId();
+            String e1 = client.uploadPart(b -> b.bucket(BUCKET).key("mpu.png").uploadId(id).partNumber(1), RequestBody.fromBytes(first)).eTag();
+            String e2 = client.uploadPart(b -> b.bucket(BUCKET).key("mpu.png").uploadId(id).partNumber(2), RequestBody.fromString("end")).eTag();
+            CompletedPart p1 = CompletedPart.builder().partNumber(1).eTag(e1).build();
+            CompletedPart p2 = CompletedPart.builder().partNumber(2).eTag(e2).build();
+            // Refused completions change nothing: the client may correct them and complete.
+            assertEquals("InvalidPart", assertThrows(S3Exception.class, () -> client.completeMultipartUpload(b -> b.bucket(BUCKET)
+                    .key("mpu.png").uploadId(id).multipartUpload(m -> m.parts(p1, p2.toBuilder().eTag(e1).build()))))
+                    .awsErrorDetails().errorCode());
+            assertEquals(2, client.listParts(b -> b.bucket(BUCKET).key("mpu.png").uploadId(id)).parts().size());
+
+            // Three completions at once (a retry racing its first attempt), then one more after the answer.
+            ExecutorService pool = Executors.newFixedThreadPool(3);
+            try {
+                List<Future<String>> answers = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    answers.add(pool.submit(() -> client.completeMultipartUpload(b -> b.bucket(BUCKET).key("mpu.png").uploadId(id)
+                            .multipartUpload(m -> m.parts(p1, p2))).eTag()));
+                }
+                String etag = answers.get(0).get();
+                for (Future<String> answer : answers) {
+                    assertEquals(etag, answer.get(), "every completion of one upload answers its object");
+                }
+                assertEquals(etag, client.completeMultipartUpload(b -> b.bucket(BUCKET).key("mpu.png").uploadId(id)
+                        .multipartUpload(m -> m.parts(p1, p2))).eTag(), "a completion repeated after its answer was lost");
+            } finally {
+                pool.shutdown();
+            }
+            assertEquals(List.of("CompleteMultipartUpload"), created.stream().map(ObjectCreated::reason).toList(), "one event");
+            assertEquals("invert", s3.head(BUCKET, "mpu.png").metadata().get("operations"), "the metadata given at the start");
+            assertEquals(List.of("mpu.png"), s3.list(BUCKET).stream().map(S3Object::key).toList());
+            assertTrue(client.listMultipartUploads(b -> b.bucket(BUCKET)).uploads().isEmpty());
+            assertEquals(List.of(), children(uploads));
+            assertEquals(List.of(), children(dir.resolve("tmp")));
+            // A copy of the object is not the upload's: completing the upload again does not answer for it.
+            client.copyObject(b -> b.sourceBucket(BUCKET).sourceKey("mpu.png").destinationBucket(BUCKET).destinationKey("copy.png"));
+
+            // An abort removes the upload in one step; a part arriving afterwards finds no upload and leaves nothing.
+            String aborted = client.createMultipartUpload(b -> b.bucket(BUCKET).key("aborted.png")).uploadId();
+            client.uploadPart(b -> b.bucket(BUCKET).key("aborted.png").uploadId(aborted).partNumber(1), RequestBody.fromString("x"));
+            client.abortMultipartUpload(b -> b.bucket(BUCKET).key("aborted.png").uploadId(aborted));
+            assertEquals(404, assertThrows(S3Exception.class, () -> client.uploadPart(b -> b.bucket(BUCKET).key("aborted.png")
+                    .uploadId(aborted).partNumber(2), RequestBody.fromString("late"))).statusCode());
+            assertEquals(404, assertThrows(S3Exception.class, () -> client.completeMultipartUpload(b -> b.bucket(BUCKET)
+                    .key("aborted.png").uploadId(aborted).multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).build()))))
+                    .statusCode());
+            assertEquals(List.of(), children(uploads));
+            assertEquals(List.of(), children(dir.resolve("tmp")));
+
+            // What a crash leaves: an upload claimed by a completion (in tmp/), an upload abandoned two days ago,
+            // and an unfinished upload a client may still complete.
+            String cut = client.createMultipartUpload(b -> b.bucket(BUCKET).key("cut.png")).uploadId();
+            client.uploadPart(b -> b.bucket(BUCKET).key("cut.png").uploadId(cut).partNumber(1), RequestBody.fromString("x"));
+            Files.move(uploads.resolve(cut), dir.resolve("tmp").resolve("claimed"));
+            String old = client.createMultipartUpload(b -> b.bucket(BUCKET).key("old.png")).uploadId();
+            try (Stream<Path> files = Files.list(uploads.resolve(old))) {
+                for (Path file : files.toList()) {
+                    Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(Instant.now().minus(java.time.Duration.ofDays(2))));
+                }
+            }
+            client.createMultipartUpload(b -> b.bucket(BUCKET).key("open.png"));
+        }
+        created.clear();
+        try (EmbeddedS3 s3 = EmbeddedS3.start(dir, "127.0.0.1", 0, S3Credentials.generate(), created::add, BUCKET)) {
+            assertEquals(List.of("open.png"), s3.client().listMultipartUploads(b -> b.bucket(BUCKET)).uploads().stream()
+                    .map(u -> u.key()).toList(), "only the upload a client may still complete");
+            assertEquals(List.of("copy.png", "mpu.png"), s3.list(BUCKET).stream().map(S3Object::key).toList());
+            assertEquals(List.of(), children(dir.resolve("tmp")));
+            assertEquals(1, children(uploads).size());
+        }
+        assertEquals(List.of(), created, "nothing of a multipart upload becomes an event at a restart");
+    }
+
+    private static List<Path> children(Path directory) throws IOException {
+        try (Stream<Path> list = Files.list(directory)) {
+            return list.toList();
+        }
     }
 
     @Test
