@@ -1,7 +1,5 @@
 package dev.pixelstep.local.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pixelstep.local.RuntimeConfig;
 import dev.pixelstep.local.TerminalText;
 import dev.pixelstep.local.lambda.LambdaLayout;
@@ -11,6 +9,7 @@ import dev.pixelstep.local.pipeline.ExecutionRecord;
 import dev.pixelstep.local.pipeline.LocalPipeline;
 import dev.pixelstep.local.storage.EmbeddedS3;
 import dev.pixelstep.local.storage.S3Credentials;
+import dev.pixelstep.statemachine.Manifest;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -27,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -44,7 +42,6 @@ import java.util.Set;
  */
 final class RunCommand {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
     /** How long the state timings may take to follow the manifest (the execution records its end just after writing it). */
     private static final Duration RECORD_WAIT = Duration.ofSeconds(5);
@@ -104,7 +101,7 @@ final class RunCommand {
                         RequestBody.fromFile(image));
                 out.println("Uploaded s3://" + inputBucket + "/" + TerminalText.escape(key) + " with operations: "
                         + (canonical.isEmpty() ? "(none)" : TerminalText.escape(canonical)));
-                JsonNode manifest = awaitManifest(s3, outputBucket, key + "/manifest.json", Duration.ofSeconds(timeout), started);
+                Manifest manifest = awaitManifest(s3, outputBucket, Manifest.keyFor(key), Duration.ofSeconds(timeout), started);
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 return report(s3, manifest, inputBucket, outputBucket, key, outDir, data, millis);
             }
@@ -148,7 +145,7 @@ final class RunCommand {
         }
     }
 
-    private JsonNode awaitManifest(S3Client s3, String bucket, String key, Duration timeout, long started) {
+    private Manifest awaitManifest(S3Client s3, String bucket, String key, Duration timeout, long started) {
         long deadline = started + timeout.toNanos();
         long nextDot = System.nanoTime();
         out.print("Waiting for the manifest ");
@@ -156,9 +153,9 @@ final class RunCommand {
             if (EmbeddedS3.head(s3, bucket, key) != null) {
                 out.println(" done");
                 try {
-                    return JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
-                } catch (IOException e) {
-                    throw new IllegalStateException("the manifest s3://" + bucket + "/" + key + " is not JSON", e);
+                    return Manifest.parse(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException("s3://" + bucket + "/" + key + " is " + e.getMessage(), e);
                 }
             }
             if (System.nanoTime() >= nextDot) {
@@ -178,26 +175,21 @@ final class RunCommand {
                 + " s; see 'pixelstep executions'");
     }
 
-    private int report(S3Client s3, JsonNode manifest, String inputBucket, String bucket, String key, Path outDir, Path data, long millis) {
-        if (!"SUCCEEDED".equals(manifest.path("status").asText())) {
-            out.println("FAILED after " + millis + " ms: " + TerminalText.escape(manifest.at("/error/message").asText()));
-            out.println("  error type: " + TerminalText.escape(manifest.at("/error/type").asText()));
+    private int report(S3Client s3, Manifest manifest, String inputBucket, String bucket, String key, Path outDir, Path data, long millis) {
+        if (!manifest.succeeded()) {
+            Manifest.Failure error = manifest.error() == null ? new Manifest.Failure("", "") : manifest.error();
+            out.println("FAILED after " + millis + " ms: " + TerminalText.escape(error.message()));
+            out.println("  error type: " + TerminalText.escape(error.type()));
             return 1;
         }
-        List<String> keys = new ArrayList<>();
-        JsonNode outputs = manifest.path("outputs");
-        keys.add(outputs.path("combined").asText());
-        outputs.path("independent").forEach(k -> keys.add(k.asText()));
-        for (String histogram : List.of("histogramOriginal", "histogramCombined")) {
-            outputs.path(histogram).forEach(k -> keys.add(k.asText()));
-        }
-        keys.add(outputs.path("manifest").asText());
+        List<String> keys = manifest.outputs().keys();
+        Manifest.Input input = manifest.input();
         out.println();
-        out.printf("SUCCEEDED in %d ms: %s%n", millis, manifest.path("chain").asText().isEmpty() ? "(no operations)"
-                : TerminalText.escape(manifest.path("chain").asText()));
-        out.printf("  input  %s  %dx%d %s, %d bytes%n", TerminalText.escape(manifest.at("/input/key").asText()),
-                manifest.at("/input/width").asInt(), manifest.at("/input/height").asInt(),
-                TerminalText.escape(manifest.at("/input/format").asText()), manifest.at("/input/size").asLong());
+        out.printf("SUCCEEDED in %d ms: %s%n", millis, manifest.chain().isEmpty() ? "(no operations)"
+                : TerminalText.escape(manifest.chain()));
+        out.printf("  input  %s  %dx%d %s, %d bytes%n", TerminalText.escape(input.key()),
+                input.width() == null ? 0 : input.width(), input.height() == null ? 0 : input.height(),
+                TerminalText.escape(input.format()), input.size());
         out.println();
         out.printf("  %-48s %10s%n", "output (in " + outDir + ")", "bytes");
         try {

@@ -1,18 +1,18 @@
 package dev.pixelstep.local.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pixelstep.statemachine.Manifest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the page shows about one run, read from S3 (the upload's metadata and the manifest) and
@@ -29,7 +29,7 @@ final class RunView {
     /** The run's summary for the list of recent runs. */
     ObjectNode summary(RunId id) {
         HeadObjectResponse input = input(id);
-        JsonNode manifest = manifest(id);
+        Manifest manifest = manifest(id);
         return summary(id, input, manifest);
     }
 
@@ -40,7 +40,7 @@ final class RunView {
      */
     ObjectNode detail(RunId id) {
         HeadObjectResponse input = input(id);
-        JsonNode manifest = manifest(id);
+        Manifest manifest = manifest(id);
         ObjectNode view = summary(id, input, manifest);
         List<StateProgress> states = backend.progress(id.key(), manifest != null);
         if (manifest == null && !states.isEmpty()) {
@@ -54,53 +54,53 @@ final class RunView {
         if (manifest == null) {
             return view;
         }
-        view.set("input", manifest.path("input"));
-        if (!"SUCCEEDED".equals(manifest.path("status").asText())) {
+        view.set("input", Exchanges.JSON.valueToTree(manifest.input()));
+        if (!manifest.succeeded()) {
             ObjectNode error = view.putObject("error");
-            error.put("type", shortType(manifest.at("/error/type").asText("")));
-            error.put("message", manifest.at("/error/message").asText("the pipeline failed without saying why"));
+            Manifest.Failure failure = manifest.error();
+            error.put("type", shortType(failure == null || failure.type() == null ? "" : failure.type()));
+            error.put("message", failure == null || failure.message() == null ? "the pipeline failed without saying why" : failure.message());
             return view;
         }
-        JsonNode outputs = manifest.path("outputs");
+        Manifest.Outputs outputs = manifest.outputs();
         String bucket = backend.outputBucket();
-        view.set("combined", output(id, bucket, outputs.path("combined").asText(), stem + "-combined"));
-        view.set("histogramOriginal", output(id, bucket, outputs.at("/histogramOriginal/chart").asText(), stem + "-histogram-original"));
-        view.set("histogramCombined", output(id, bucket, outputs.at("/histogramCombined/chart").asText(), stem + "-histogram-combined"));
+        view.set("combined", output(id, bucket, outputs.combined(), stem + "-combined"));
+        view.set("histogramOriginal", output(id, bucket, chart(outputs.histogramOriginal()), stem + "-histogram-original"));
+        view.set("histogramCombined", output(id, bucket, chart(outputs.histogramCombined()), stem + "-histogram-combined"));
         ArrayNode independent = view.putArray("independent");
-        JsonNode operations = manifest.path("operations");
-        for (int i = 0; i < outputs.path("independent").size(); i++) {
-            String key = outputs.path("independent").get(i).asText();
-            JsonNode operation = operations.path(i);
-            ObjectNode item = output(id, bucket, key, stem + "-" + String.format("%02d", i + 1) + "-" + operation.path("name").asText("step"));
-            item.put("operation", operation.path("name").asText("step " + (i + 1)));
-            item.set("parameters", operation.path("parameters"));
+        List<Manifest.Step> operations = manifest.operations();
+        for (int i = 0; i < outputs.independent().size(); i++) {
+            String key = outputs.independent().get(i);
+            Manifest.Step operation = i < operations.size() ? operations.get(i) : null;
+            String name = operation == null ? null : operation.name();
+            ObjectNode item = output(id, bucket, key, stem + "-" + String.format("%02d", i + 1) + "-" + (name == null ? "step" : name));
+            item.put("operation", name == null ? "step " + (i + 1) : name);
+            item.set("parameters", Exchanges.JSON.valueToTree(operation == null ? Map.of() : operation.parameters()));
             independent.add(item);
         }
         return view;
     }
 
-    private ObjectNode summary(RunId id, HeadObjectResponse input, JsonNode manifest) {
+    private static String chart(Manifest.Histogram histogram) {
+        return histogram == null ? "" : histogram.chart();
+    }
+
+    private ObjectNode summary(RunId id, HeadObjectResponse input, Manifest manifest) {
         ObjectNode view = Exchanges.JSON.createObjectNode();
         view.put("id", id.value());
         String filename = MetadataText.decode(input.metadata().get("original-filename"));
         view.put("filename", filename == null || filename.isBlank() ? id.value() : filename);
         String chain = MetadataText.decode(input.metadata().get("operations"));
-        view.put("chain", manifest != null && manifest.hasNonNull("chain") ? manifest.path("chain").asText() : chain == null ? "" : chain);
+        view.put("chain", manifest != null && manifest.succeeded() ? manifest.chain() : chain == null ? "" : chain);
         Instant uploaded = input.lastModified();
         view.put("uploadedAt", uploaded == null ? null : uploaded.toString());
         if (manifest == null) {
             view.put("status", "QUEUED");
             return view;
         }
-        view.put("status", manifest.path("status").asText("FAILED"));
-        String written = manifest.path("writtenAt").asText(null);
-        String started = manifest.path("startedAt").asText(null);
-        if (written != null && started != null) {
-            try {
-                view.put("pipelineMillis", Duration.between(Instant.parse(started), Instant.parse(written)).toMillis());
-            } catch (RuntimeException e) {
-                // an unexpected timestamp form; the duration is left out
-            }
+        view.put("status", manifest.status().name());
+        if (manifest.startedAt() != null && manifest.writtenAt() != null) {
+            view.put("pipelineMillis", Duration.between(manifest.startedAt(), manifest.writtenAt()).toMillis());
         }
         return view;
     }
@@ -119,11 +119,11 @@ final class RunView {
     }
 
     /** The run's manifest, or null while it has not been written. */
-    JsonNode manifest(RunId id) {
+    Manifest manifest(RunId id) {
         try {
-            byte[] bytes = backend.s3().getObjectAsBytes(b -> b.bucket(backend.outputBucket()).key(id.outputPrefix() + "manifest.json"))
+            byte[] bytes = backend.s3().getObjectAsBytes(b -> b.bucket(backend.outputBucket()).key(Manifest.keyFor(id.key())))
                     .asByteArray();
-            return Exchanges.JSON.readTree(bytes);
+            return Manifest.parse(bytes);
         } catch (NoSuchKeyException e) {
             return null;
         } catch (S3Exception e) {
@@ -131,8 +131,8 @@ final class RunView {
                 return null;
             }
             throw e;
-        } catch (IOException e) {
-            throw new ApiException(502, "the run's manifest is not valid JSON");
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(502, "the run's manifest is " + e.getMessage());
         }
     }
 

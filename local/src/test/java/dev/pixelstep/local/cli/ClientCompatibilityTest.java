@@ -8,6 +8,7 @@ import dev.pixelstep.local.pipeline.ExecutionRecord;
 import dev.pixelstep.local.pipeline.LocalPipeline;
 import dev.pixelstep.local.storage.EmbeddedS3;
 import dev.pixelstep.local.storage.S3Credentials;
+import dev.pixelstep.statemachine.Manifest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -418,7 +419,7 @@ class ClientCompatibilityTest {
 
     private JsonNode manifest(String key) {
         try {
-            return JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(OUTPUT).key(key + "/manifest.json")).asByteArray());
+            return JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(OUTPUT).key(Manifest.keyFor(key))).asByteArray());
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 return null;

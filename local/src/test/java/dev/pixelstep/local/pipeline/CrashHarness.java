@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pixelstep.local.cli.Main;
 import dev.pixelstep.local.storage.EmbeddedS3;
 import dev.pixelstep.local.storage.S3Credentials;
+import dev.pixelstep.statemachine.Manifest;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -278,7 +279,7 @@ final class CrashHarness {
 
     private static boolean hasManifest(S3Client s3, String key) {
         try {
-            return EmbeddedS3.head(s3, OUTPUT, key + "/manifest.json") != null;
+            return EmbeddedS3.head(s3, OUTPUT, Manifest.keyFor(key)) != null;
         } catch (RuntimeException e) {
             return false;
         }

@@ -17,6 +17,7 @@ import dev.pixelstep.local.lambda.LambdaLayout;
 import dev.pixelstep.local.storage.EmbeddedS3;
 import dev.pixelstep.local.storage.ObjectCreated;
 import dev.pixelstep.local.storage.S3Credentials;
+import dev.pixelstep.statemachine.Manifest;
 import dev.pixelstep.statemachine.PipelineDefinition;
 import dev.pixelstep.statemachine.TransientErrors;
 import dev.pixelstep.testkit.net.FaultInjectingProxy;
@@ -136,7 +137,7 @@ class FailurePathsPipelineTest {
     }
 
     private JsonNode manifest(String key) throws IOException {
-        return JSON.readTree(s3.client().getObjectAsBytes(b -> b.bucket(OUTPUT).key(key + "/manifest.json")).asByteArray());
+        return JSON.readTree(s3.client().getObjectAsBytes(b -> b.bucket(OUTPUT).key(Manifest.keyFor(key))).asByteArray());
     }
 
     private TreeSet<String> outputsUnder(String key) {

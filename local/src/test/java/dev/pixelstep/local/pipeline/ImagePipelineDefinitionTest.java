@@ -17,6 +17,7 @@ import dev.pixelstep.local.lambda.LambdaLayout;
 import dev.pixelstep.local.storage.EmbeddedS3;
 import dev.pixelstep.local.storage.ObjectCreated;
 import dev.pixelstep.local.storage.S3Credentials;
+import dev.pixelstep.statemachine.Manifest;
 import dev.pixelstep.statemachine.PipelineDefinition;
 import dev.pixelstep.testkit.photos.TestPhotos;
 import org.junit.jupiter.api.AfterAll;
@@ -108,7 +109,7 @@ class ImagePipelineDefinitionTest {
     }
 
     private JsonNode manifest(String key) throws Exception {
-        return JSON.readTree(s3.client().getObjectAsBytes(b -> b.bucket(OUTPUT).key(key + "/manifest.json")).asByteArray());
+        return JSON.readTree(s3.client().getObjectAsBytes(b -> b.bucket(OUTPUT).key(Manifest.keyFor(key))).asByteArray());
     }
 
     private static long count(Execution execution, HistoryEventType type, String state) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pixelstep.local.Artifacts;
 import dev.pixelstep.local.RuntimeConfig;
 import dev.pixelstep.local.storage.EmbeddedS3;
+import dev.pixelstep.statemachine.Manifest;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -75,7 +76,7 @@ final class LocalStack implements AutoCloseable {
 
     JsonNode manifest(String key) {
         try {
-            return JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(OUTPUT).key(key + "/manifest.json")).asByteArray());
+            return JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(OUTPUT).key(Manifest.keyFor(key))).asByteArray());
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 return null;
