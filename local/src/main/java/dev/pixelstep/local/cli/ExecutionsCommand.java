@@ -3,6 +3,7 @@ package dev.pixelstep.local.cli;
 import dev.pixelstep.local.TerminalText;
 import dev.pixelstep.local.pipeline.ExecutionRecord;
 import dev.pixelstep.local.pipeline.LocalPipeline;
+import dev.pixelstep.local.pipeline.StateProgress;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -31,10 +32,10 @@ final class ExecutionsCommand {
         }
         out.printf("%-20s %-9s %8s  %s%n", "started", "status", "ms", "key");
         for (ExecutionRecord r : records.subList(0, Math.min(limit, records.size()))) {
-            out.printf("%-20s %-9s %8d  %s%n", r.started().toString().substring(0, 19), TerminalText.escape(r.status()),
+            out.printf("%-20s %-9s %8d  %s%n", r.started().toString().substring(0, 19), r.status(),
                     r.millis(), TerminalText.escape(r.key()));
-            out.println("    " + r.states().stream().map(s -> TerminalText.escape(s.state()) + " " + s.millis() + "ms"
-                    + (s.status().equals("FAILED") ? " (failed)" : "")).collect(Collectors.joining(", ")));
+            out.println("    " + r.states().stream().map(s -> TerminalText.escape(s.name()) + " " + s.millis() + "ms"
+                    + (s.status() == StateProgress.Status.FAILED ? " (failed)" : "")).collect(Collectors.joining(", ")));
             if (r.error() != null) {
                 out.println("    error: " + TerminalText.escape(r.error() + (r.cause() == null ? "" : ": " + r.cause())));
             }

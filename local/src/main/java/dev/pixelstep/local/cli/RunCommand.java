@@ -231,6 +231,6 @@ final class RunCommand {
     private void printTimings(ExecutionRecord record) {
         out.println();
         out.printf("  %-48s %10s%n", "state", "ms");
-        record.states().forEach(s -> out.printf("  %-48s %10d%n", TerminalText.escape(s.state()), s.millis()));
+        record.states().forEach(s -> out.printf("  %-48s %10d%n", TerminalText.escape(s.name()), s.millis()));
     }
 }

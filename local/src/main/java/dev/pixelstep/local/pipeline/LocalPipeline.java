@@ -32,13 +32,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -73,13 +70,16 @@ public final class LocalPipeline implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The directory of the data directory that holds the execution records. */
+    static final String EXECUTIONS = "executions";
+
     private final RuntimeConfig config;
     private final PrintStream log;
     private final Ledger ledger;
     private final ObjectCreatedEvent events = new ObjectCreatedEvent(ACCOUNT, REGION);
     private final ExecutionLanes lanes;
     private final UnaryOperator<BlobStore> storeMiddleware;
-    private final Path records;
+    private final ExecutionRecords records;
     private final DataDirectoryLock lock;
     private final List<ExecutionListener> listeners = new CopyOnWriteArrayList<>();
     private volatile EmbeddedS3 storage;
@@ -96,7 +96,7 @@ public final class LocalPipeline implements AutoCloseable {
         this.storeMiddleware = storeMiddleware;
         this.lock = DataDirectoryLock.acquire(config.dataDirectory());
         this.ledger = Ledger.open(config.dataDirectory().resolve("ledger.jsonl"));
-        this.records = config.dataDirectory().resolve("executions");
+        this.records = new ExecutionRecords(config.dataDirectory().resolve(EXECUTIONS));
         this.lanes = new ExecutionLanes(config.concurrency(), Math.max(1, config.concurrency() / 2), this::run);
     }
 
@@ -123,16 +123,7 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     private void startParts() {
-        try {
-            Files.createDirectories(records);
-            try (var partial = Files.newDirectoryStream(records, "*.tmp")) {
-                for (Path file : partial) {
-                    Files.deleteIfExists(file); // a record a stop interrupted: its run runs again
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + records, e);
-        }
+        records.open();
         Path objects = config.dataDirectory().resolve("objects");
         LegacyStoreMigration.migrate(config.dataDirectory().resolve("s3"), objects)
                 .ifPresent(report -> log.println(TerminalText.escape(report.describe())));
@@ -281,7 +272,7 @@ public final class LocalPipeline implements AutoCloseable {
                 return;
             }
             ExecutionRecord record = ExecutionRecord.of(execution);
-            writeRecord(execution.name(), record);
+            records.write(record);
             engine.forget(execution.arn()); // the record on disk is what is kept; a long-running serve must not grow
             ledger.finish(Ledger.Id.of(object));
             log.printf("%-9s %-40s %6d ms%s%n", record.status(), key, record.millis(),
@@ -346,29 +337,6 @@ public final class LocalPipeline implements AutoCloseable {
         }
     }
 
-    /**
-     * Writes a record under its final name in one step (a temporary file forced to the disk, then an
-     * atomic move over any record of an earlier attempt of the same run), so that {@link #records}
-     * never reads a half-written one and a record the ledger counts on survives a power loss. The
-     * record is ASCII, so no text in it can make writing fail.
-     */
-    private void writeRecord(String executionName, ExecutionRecord record) throws IOException {
-        Path temporary = records.resolve(executionName + ".json.tmp");
-        try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer bytes = ByteBuffer.wrap(record.toJson().getBytes(StandardCharsets.US_ASCII));
-            while (bytes.hasRemaining()) {
-                out.write(bytes);
-            }
-            out.force(true);
-        }
-        Files.move(temporary, records.resolve(executionName + ".json"), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
-        try (FileChannel dir = FileChannel.open(records, StandardOpenOption.READ)) {
-            dir.force(true);
-        }
-    }
-
     /** Uploads accepted and waiting for a free slot. */
     public int queued() {
         return lanes.waiting();
@@ -376,26 +344,33 @@ public final class LocalPipeline implements AutoCloseable {
 
     /** Records of every finished execution kept in the data directory, newest first. */
     public static List<ExecutionRecord> records(Path dataDirectory) {
-        Path dir = dataDirectory.resolve("executions");
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (var files = Files.list(dir)) {
-            return files.filter(p -> p.toString().endsWith(".json")).map(p -> {
-                try {
-                    return ExecutionRecord.fromJson(Files.readString(p));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).sorted((a, b) -> b.started().compareTo(a.started())).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new ExecutionRecords(dataDirectory.resolve(EXECUTIONS)).all();
     }
 
     /** The newest kept record of an execution for the object {@code key} in {@code bucket}. */
     public static Optional<ExecutionRecord> record(Path dataDirectory, String bucket, String key) {
-        return records(dataDirectory).stream().filter(r -> r.key().equals(key) && r.bucket().equals(bucket)).findFirst();
+        return new ExecutionRecords(dataDirectory.resolve(EXECUTIONS)).latest(bucket, key);
+    }
+
+    /** The engine's latest execution for the object {@code key} in {@code bucket}, while the engine holds it. */
+    public Optional<Execution> execution(String bucket, String key) {
+        return engine.executions().stream()
+                .filter(e -> key.equals(e.input().at("/detail/object/key").asText()) && bucket.equals(e.input().at("/detail/bucket/name").asText()))
+                .max(Comparator.comparing(Execution::startTime));
+    }
+
+    /**
+     * How the latest run of the object {@code key} in {@code bucket} stands, state by state: from the
+     * engine's live history while it holds the execution, then from the record kept once it ended
+     * (the record is written before the engine forgets the execution, so one of them always
+     * answers); empty before any run has started.
+     */
+    public List<StateProgress> progress(String bucket, String key) {
+        Optional<Execution> live = execution(bucket, key);
+        if (live.isPresent()) {
+            return StateOutcomes.of(live.get().history(), Instant.now());
+        }
+        return records.latest(bucket, key).map(ExecutionRecord::states).orElse(List.of());
     }
 
     /** Stops accepting work, stops running executions, then the functions and the storage. */

@@ -19,16 +19,12 @@ import java.util.Map;
  */
 public final class StateOutcomes {
 
-    /** One state's outcome; {@code status} is RUNNING, SUCCEEDED or FAILED. */
-    public record Outcome(String state, String status, long millis) {
-    }
-
     private static final class Entry {
         final String name;
         final String kind;
         final Instant entered;
         boolean failed;
-        Outcome outcome;
+        StateProgress outcome;
 
         Entry(String name, String kind, Instant entered) {
             this.name = name;
@@ -41,7 +37,7 @@ public final class StateOutcomes {
     }
 
     /** Every state in the order it was entered; running ones are timed up to {@code now}. */
-    public static List<Outcome> of(List<HistoryEvent> history, Instant now) {
+    public static List<StateProgress> of(List<HistoryEvent> history, Instant now) {
         Map<Long, HistoryEvent> byId = new HashMap<>();
         Map<Long, Entry> entries = new LinkedHashMap<>();
         Map<String, Entry> openByName = new HashMap<>();
@@ -55,7 +51,7 @@ public final class StateOutcomes {
                 openByName.put(name, entry);
             } else if (type.endsWith("_STATE_EXITED") && name != null && openByName.containsKey(name)) {
                 Entry entry = openByName.remove(name);
-                entry.outcome = new Outcome(name, entry.failed ? "FAILED" : "SUCCEEDED",
+                entry.outcome = new StateProgress(name, entry.failed ? StateProgress.Status.FAILED : StateProgress.Status.SUCCEEDED,
                         Duration.between(entry.entered, event.timestamp()).toMillis());
             } else if (event.type() == HistoryEventType.TASK_FAILED || event.type() == HistoryEventType.TASK_TIMED_OUT) {
                 mark(owner(event, "TASK", byId, entries), true);
@@ -68,16 +64,16 @@ public final class StateOutcomes {
             } else if (type.startsWith("EXECUTION_") && event.type() != HistoryEventType.EXECUTION_STARTED) {
                 for (Entry open : openByName.values()) {
                     boolean fail = event.type() != HistoryEventType.EXECUTION_SUCCEEDED || open.failed;
-                    open.outcome = new Outcome(open.name, fail ? "FAILED" : "SUCCEEDED",
+                    open.outcome = new StateProgress(open.name, fail ? StateProgress.Status.FAILED : StateProgress.Status.SUCCEEDED,
                             Duration.between(open.entered, event.timestamp()).toMillis());
                 }
                 openByName.clear();
             }
         }
-        List<Outcome> out = new ArrayList<>();
+        List<StateProgress> out = new ArrayList<>();
         for (Entry entry : entries.values()) {
             out.add(entry.outcome != null ? entry.outcome
-                    : new Outcome(entry.name, "RUNNING", Duration.between(entry.entered, now).toMillis()));
+                    : new StateProgress(entry.name, StateProgress.Status.RUNNING, Duration.between(entry.entered, now).toMillis()));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package dev.pixelstep.local.web;
 
+import dev.pixelstep.local.pipeline.StateProgress;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.pixelstep.local.web;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pixelstep.local.pipeline.StateProgress;
 import dev.pixelstep.statemachine.Manifest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -47,7 +48,7 @@ final class RunView {
             view.put("status", "RUNNING");
         }
         ArrayNode list = view.putArray("states");
-        states.forEach(s -> list.addObject().put("name", s.name()).put("status", s.status()).put("millis", s.millis()));
+        states.forEach(s -> list.addObject().put("name", s.name()).put("status", s.status().name()).put("millis", s.millis()));
         view.put("progressFrom", backend.followsHistory() ? "history" : "manifest");
         String stem = stem(view.path("filename").asText());
         view.set("original", image(id, backend.inputBucket(), id.key(), stem + "." + extension(id.key())));

@@ -1,9 +1,11 @@
 package dev.pixelstep.local.cli;
 
+import dev.pixelstep.asl.ExecutionStatus;
 import dev.pixelstep.local.Artifacts;
 import dev.pixelstep.local.RuntimeConfig;
 import dev.pixelstep.local.pipeline.ExecutionRecord;
 import dev.pixelstep.local.pipeline.LocalPipeline;
+import dev.pixelstep.local.pipeline.StateProgress;
 import dev.pixelstep.local.storage.EmbeddedS3;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,9 +43,9 @@ class TerminalEscapeTest {
     @Test
     void executionsPrintsKeysAndErrorsFromMetadataEscaped(@TempDir Path data) throws Exception {
         ExecutionRecord record = new ExecutionRecord("run-1", "arn:run-1", "pixelstep-input", "photos/" + HOSTILE + ".png",
-                "FAILED", Instant.parse("2026-01-01T10:00:00Z"), Instant.parse("2026-01-01T10:00:01Z"),
+                ExecutionStatus.FAILED, Instant.parse("2026-01-01T10:00:00Z"), Instant.parse("2026-01-01T10:00:01Z"),
                 "Bad" + HOSTILE, "at character 3: unexpected '" + HOSTILE + "'",
-                List.of(new ExecutionRecord.StateTiming("Process" + HOSTILE, "FAILED", 12)));
+                List.of(new StateProgress("Process" + HOSTILE, StateProgress.Status.FAILED, 12)));
         Files.createDirectories(data.resolve("executions"));
         Files.writeString(data.resolve("executions/run-1.json"), record.toJson(), StandardCharsets.UTF_8);
 

@@ -2,6 +2,7 @@ package dev.pixelstep.local.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pixelstep.asl.ExecutionStatus;
 import dev.pixelstep.testkit.photos.TestPhotos;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +62,7 @@ class LocalPipelineTest {
                         label + " chart is a PNG");
             }
             assertEquals(1, LocalPipeline.records(data).size());
-            assertEquals("SUCCEEDED", LocalPipeline.records(data).get(0).status());
+            assertEquals(ExecutionStatus.SUCCEEDED, LocalPipeline.records(data).get(0).status());
         }
     }
 
@@ -131,7 +132,7 @@ class LocalPipelineTest {
             }
             Set<String> keys = new HashSet<>();
             for (ExecutionRecord r : LocalPipeline.records(data)) {
-                if (r.status().equals("SUCCEEDED")) {
+                if (r.status() == ExecutionStatus.SUCCEEDED) {
                     assertTrue(keys.add(r.key()), "processed twice: " + r.key());
                 }
             }
@@ -140,7 +141,7 @@ class LocalPipelineTest {
     }
 
     private static long succeeded(Path data) {
-        return LocalPipeline.records(data).stream().filter(r -> r.status().equals("SUCCEEDED")).count();
+        return LocalPipeline.records(data).stream().filter(r -> r.status() == ExecutionStatus.SUCCEEDED).count();
     }
 
     private static void awaitRecords(Path data, int count) throws InterruptedException {

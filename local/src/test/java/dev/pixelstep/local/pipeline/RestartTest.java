@@ -1,6 +1,7 @@
 package dev.pixelstep.local.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pixelstep.asl.ExecutionStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,7 +124,7 @@ class RestartTest {
         assertTrue(message.contains("'\uD83D\uDE00'"), "the whole code point is reported: " + message);
         assertFalse(hasLoneSurrogate(message), message);
         ExecutionRecord record = LocalPipeline.record(data, LocalStack.INPUT, EMOJI_KEY).orElseThrow();
-        assertEquals("FAILED", record.status());
+        assertEquals(ExecutionStatus.FAILED, record.status());
         assertFalse(hasLoneSurrogate(String.valueOf(record.cause())), record.cause());
         assertNotRunAgain(EMOJI_KEY);
     }
@@ -143,7 +144,7 @@ class RestartTest {
     @Test
     void aRunThatCannotWriteItsOutputsEndsFailedOnce() {
         ExecutionRecord record = LocalPipeline.record(data, LocalStack.INPUT, TOO_LONG_FOR_OUTPUTS).orElseThrow();
-        assertEquals("FAILED", record.status(), record.toString());
+        assertEquals(ExecutionStatus.FAILED, record.status(), record.toString());
         assertEquals("Pixelstep.ManifestNotWritten", record.error(), record.toString());
         assertNull(second.manifest(TOO_LONG_FOR_OUTPUTS.substring(0, 1000)));
         assertNotRunAgain(TOO_LONG_FOR_OUTPUTS);

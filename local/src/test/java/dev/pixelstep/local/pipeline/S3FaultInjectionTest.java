@@ -1,5 +1,6 @@
 package dev.pixelstep.local.pipeline;
 
+import dev.pixelstep.asl.ExecutionStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +50,7 @@ class S3FaultInjectionTest {
             assertTrue(store.faults.get() >= uploads, "faults were injected: " + store.faults.get());
             assertTrue(store.slowed.get() > 0, "slow answers were injected");
             for (int i = 0; i < uploads; i++) {
-                assertEquals("SUCCEEDED", LocalStack.awaitRecord(data, "faults/" + i + ".png").status());
+                assertEquals(ExecutionStatus.SUCCEEDED, LocalStack.awaitRecord(data, "faults/" + i + ".png").status());
             }
         }
     }

@@ -56,21 +56,21 @@ class StateOutcomesTest {
             assertTrue(execution.await(Duration.ofSeconds(30)));
             assertEquals(ExecutionStatus.SUCCEEDED, execution.status(), "the error was caught");
 
-            List<StateOutcomes.Outcome> outcomes = StateOutcomes.of(execution.history(), Instant.now());
-            assertEquals("SUCCEEDED", status(outcomes, "Flaky"), "failed once, then succeeded on the retry");
-            assertEquals("FAILED", status(outcomes, "Both"), "its error was caught, but it failed");
-            assertEquals("FAILED", status(outcomes, "Broken"));
-            assertEquals("SUCCEEDED", status(outcomes, "Fine"));
-            assertEquals("SUCCEEDED", status(outcomes, "Handled"));
+            List<StateProgress> outcomes = StateOutcomes.of(execution.history(), Instant.now());
+            assertEquals(StateProgress.Status.SUCCEEDED, status(outcomes, "Flaky"), "failed once, then succeeded on the retry");
+            assertEquals(StateProgress.Status.FAILED, status(outcomes, "Both"), "its error was caught, but it failed");
+            assertEquals(StateProgress.Status.FAILED, status(outcomes, "Broken"));
+            assertEquals(StateProgress.Status.SUCCEEDED, status(outcomes, "Fine"));
+            assertEquals(StateProgress.Status.SUCCEEDED, status(outcomes, "Handled"));
 
             ExecutionRecord record = ExecutionRecord.of(execution);
             assertEquals(record, ExecutionRecord.fromJson(record.toJson()), "the outcome survives the record on disk");
-            assertEquals("FAILED", record.states().stream().filter(s -> s.state().equals("Both")).findFirst().orElseThrow().status());
+            assertEquals(StateProgress.Status.FAILED, record.states().stream().filter(s -> s.name().equals("Both")).findFirst().orElseThrow().status());
         }
     }
 
-    private static String status(List<StateOutcomes.Outcome> outcomes, String state) {
-        return outcomes.stream().filter(o -> o.state().equals(state)).findFirst().orElseThrow(
+    private static StateProgress.Status status(List<StateProgress> outcomes, String state) {
+        return outcomes.stream().filter(o -> o.name().equals(state)).findFirst().orElseThrow(
                 () -> new AssertionError(state + " not in " + outcomes)).status();
     }
 }

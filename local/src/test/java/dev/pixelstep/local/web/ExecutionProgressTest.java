@@ -2,6 +2,7 @@ package dev.pixelstep.local.web;
 
 import dev.pixelstep.asl.history.HistoryEvent;
 import dev.pixelstep.asl.history.HistoryEventType;
+import dev.pixelstep.local.pipeline.StateProgress;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -22,8 +23,8 @@ class ExecutionProgressTest {
                 event(4, 5, HistoryEventType.TASK_STATE_ENTERED, "Process"),
                 event(5, 6, HistoryEventType.TASK_STATE_ENTERED, "AnalyseOriginal"),
                 event(6, 900, HistoryEventType.TASK_STATE_EXITED, "AnalyseOriginal"));
-        assertEquals(List.of(new StateProgress("ExtractObject", "SUCCEEDED", 5), new StateProgress("Process", "RUNNING", 1995),
-                        new StateProgress("AnalyseOriginal", "SUCCEEDED", 894)),
+        assertEquals(List.of(new StateProgress("ExtractObject", StateProgress.Status.SUCCEEDED, 5), new StateProgress("Process", StateProgress.Status.RUNNING, 1995),
+                        new StateProgress("AnalyseOriginal", StateProgress.Status.SUCCEEDED, 894)),
                 ExecutionProgress.of(history, T0.plusMillis(2000)));
     }
 
@@ -34,7 +35,7 @@ class ExecutionProgressTest {
                 event(2, 10, HistoryEventType.TASK_STATE_ENTERED, "Process"),
                 event(3, 20, HistoryEventType.FAIL_STATE_ENTERED, "PipelineFailed"),
                 event(4, 30, HistoryEventType.EXECUTION_FAILED, null));
-        assertEquals(List.of(new StateProgress("Process", "FAILED", 20), new StateProgress("PipelineFailed", "FAILED", 10)),
+        assertEquals(List.of(new StateProgress("Process", StateProgress.Status.FAILED, 20), new StateProgress("PipelineFailed", StateProgress.Status.FAILED, 10)),
                 ExecutionProgress.of(history, T0.plusMillis(99_000)));
     }
 
@@ -49,7 +50,7 @@ class ExecutionProgressTest {
                 aws(6, 5, 900, "TaskFailed", null),
                 aws(7, 6, 901, "TaskStateExited", "Process"),
                 aws(8, 7, 902, "PassStateEntered", "RecordFailure"));
-        assertEquals(List.of(new StateProgress("Process", "FAILED", 891), new StateProgress("RecordFailure", "RUNNING", 98)),
+        assertEquals(List.of(new StateProgress("Process", StateProgress.Status.FAILED, 891), new StateProgress("RecordFailure", StateProgress.Status.RUNNING, 98)),
                 ExecutionProgress.ofStepFunctions(history, T0.plusMillis(1000)));
         assertEquals(false, ExecutionProgress.ended(history));
         assertEquals(true, ExecutionProgress.ended(List.of(aws(1, 0, 0, "ExecutionStarted", null), aws(2, 1, 5, "ExecutionTimedOut", null))));
