@@ -1,6 +1,7 @@
 package dev.pixelstep.local.cli;
 
 import dev.pixelstep.local.Artifacts;
+import dev.pixelstep.local.DataDirectory;
 import dev.pixelstep.local.lambda.LambdaLayout;
 import dev.pixelstep.local.lambda.OperationCatalog;
 
@@ -25,8 +26,8 @@ final class OperationsCommand {
     int run(List<String> argv) {
         Arguments args = Arguments.parse(argv, Set.of("data", "layer"), Set.of());
         Path data = Options.dataDirectory(args);
-        LambdaLayout layout = LambdaLayout.prepare(data.resolve("operations"),
-                Artifacts.extract(Artifacts.FUNCTION_ZIP, data.resolve("artifacts")), Options.layers(args, data));
+        LambdaLayout layout = LambdaLayout.prepare(DataDirectory.of(data).operationsLayout(),
+                Artifacts.extract(Artifacts.FUNCTION_ZIP, DataDirectory.of(data).artifacts()), Options.layers(args, data));
         try (URLClassLoader loader = layout.layerClassLoader("pixelstep-operations")) {
             print(OperationCatalog.describe(loader));
             return 0;

@@ -1,6 +1,7 @@
 package dev.pixelstep.local.cli;
 
 import dev.pixelstep.local.Artifacts;
+import dev.pixelstep.local.DataDirectory;
 import dev.pixelstep.local.RuntimeConfig;
 
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ final class Options {
     /** The bundled pixelstep layer first, then each --layer in order; missing paths are refused before anything starts. */
     static List<Path> layers(Arguments args, Path dataDirectory) {
         List<Path> layers = new ArrayList<>();
-        layers.add(Artifacts.extract(Artifacts.LAYER_ZIP, dataDirectory.resolve("artifacts")));
+        layers.add(Artifacts.extract(Artifacts.LAYER_ZIP, DataDirectory.of(dataDirectory).artifacts()));
         for (String layer : args.all("layer")) {
             Path path = Path.of(layer).toAbsolutePath().normalize();
             if (!Files.exists(path)) {
@@ -46,7 +47,7 @@ final class Options {
                     args.get("input-bucket", RuntimeConfig.DEFAULT_INPUT_BUCKET),
                     args.get("output-bucket", RuntimeConfig.DEFAULT_OUTPUT_BUCKET),
                     args.getInt("concurrency", Runtime.getRuntime().availableProcessors(), 1, 256),
-                    Artifacts.extract(Artifacts.FUNCTION_ZIP, data.resolve("artifacts")),
+                    Artifacts.extract(Artifacts.FUNCTION_ZIP, DataDirectory.of(data).artifacts()),
                     layers(args, data));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

@@ -1,6 +1,7 @@
 package dev.pixelstep.local.cli;
 
 import dev.pixelstep.local.Artifacts;
+import dev.pixelstep.local.DataDirectory;
 import dev.pixelstep.local.TerminalText;
 import dev.pixelstep.local.lambda.LambdaLayout;
 import dev.pixelstep.local.lambda.OperationCatalog;
@@ -98,8 +99,8 @@ final class PresignCommand {
                     + (args.get("data", null) == null ? "" : " --data " + data) + "' first (the URL points at its S3 endpoint)");
         }
         S3Credentials credentials = S3Credentials.read(data).orElseThrow(() -> new IllegalStateException(
-                "the pixelstep running on " + data + " has no " + S3Credentials.FILE + " there; restart it"));
-        String operations = checkChain(LambdaLayout.at(data.resolve("lambda")), chain);
+                "the pixelstep running on " + data + " has no " + DataDirectory.of(data).credentials().getFileName() + " there; restart it"));
+        String operations = checkChain(LambdaLayout.at(DataDirectory.of(data).lambda()), chain);
         URI endpoint = endpoint(args.get("endpoint", null), running.get().endpoint());
         try (S3Presigner presigner = S3Presigner.builder()
                 .endpointOverride(endpoint)
@@ -121,8 +122,8 @@ final class PresignCommand {
             throw new UsageException("presign --aws needs --region and --input-bucket (the stack outputs Region and InputBucketName)");
         }
         Path data = Options.dataDirectory(args);
-        String operations = checkChain(LambdaLayout.prepare(data.resolve("presign"),
-                Artifacts.extract(Artifacts.FUNCTION_ZIP, data.resolve("artifacts")), Options.layers(args, data)), chain);
+        String operations = checkChain(LambdaLayout.prepare(DataDirectory.of(data).presignLayout(),
+                Artifacts.extract(Artifacts.FUNCTION_ZIP, DataDirectory.of(data).artifacts()), Options.layers(args, data)), chain);
         try (S3Presigner presigner = S3Presigner.builder().region(Region.of(region)).build()) {
             return presign(presigner, bucket, key, operations, expiry, file);
         } catch (SdkClientException e) {

@@ -1,5 +1,6 @@
 package dev.pixelstep.local.cli;
 
+import dev.pixelstep.local.DataDirectory;
 import dev.pixelstep.local.RuntimeConfig;
 import dev.pixelstep.local.TerminalText;
 import dev.pixelstep.local.lambda.LambdaLayout;
@@ -79,7 +80,7 @@ final class RunCommand {
             if (running.isPresent()) {
                 endpoint = running.get().endpoint();
                 credentials = S3Credentials.read(data).orElseThrow(() -> new IllegalStateException(
-                        "the pixelstep running on " + data + " has no " + S3Credentials.FILE + " there; restart it"));
+                        "the pixelstep running on " + data + " has no " + DataDirectory.of(data).credentials().getFileName() + " there; restart it"));
                 inputBucket = running.get().inputBucket();
                 outputBucket = running.get().outputBucket();
                 out.println("Using the pixelstep running at " + endpoint);
@@ -136,7 +137,7 @@ final class RunCommand {
 
     /** Parses the chain with the operations of the laid-out layers, so a bad chain never gets uploaded. */
     private static String checkChain(Path data, String chain) {
-        try (URLClassLoader loader = LambdaLayout.at(data.resolve("lambda")).layerClassLoader("pixelstep-run")) {
+        try (URLClassLoader loader = LambdaLayout.at(DataDirectory.of(data).lambda()).layerClassLoader("pixelstep-run")) {
             return OperationCatalog.canonical(loader, chain);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--ops: " + e.getMessage());

@@ -1,6 +1,7 @@
 package dev.pixelstep.local.cli;
 
 import dev.pixelstep.local.Artifacts;
+import dev.pixelstep.local.DataDirectory;
 import dev.pixelstep.local.RuntimeConfig;
 import dev.pixelstep.local.lambda.LambdaLayout;
 import dev.pixelstep.local.pipeline.LocalPipeline;
@@ -77,7 +78,7 @@ final class ServeCommand {
         S3Credentials credentials = pipeline.storage().credentials();
         out.println("  S3 endpoint     " + endpoint + "  (path-style, Signature V4 with this access key)");
         out.println("  access key      " + credentials.accessKeyId());
-        out.println("  secret key      " + credentials.secretAccessKey() + "  (both in " + config.dataDirectory().resolve(S3Credentials.FILE)
+        out.println("  secret key      " + credentials.secretAccessKey() + "  (both in " + DataDirectory.of(config.dataDirectory()).credentials()
                 + ", profile " + S3Credentials.PROFILE + ")");
         out.println("  input bucket    " + config.inputBucket());
         out.println("  output bucket   " + config.outputBucket());
@@ -136,8 +137,8 @@ final class ServeCommand {
         }
         Path data = Options.dataDirectory(args);
         List<Path> layers = Options.layers(args, data);
-        URLClassLoader operations = LambdaLayout.prepare(data.resolve("aws-web"),
-                Artifacts.extract(Artifacts.FUNCTION_ZIP, data.resolve("artifacts")), layers)
+        URLClassLoader operations = LambdaLayout.prepare(DataDirectory.of(data).awsWebLayout(),
+                Artifacts.extract(Artifacts.FUNCTION_ZIP, DataDirectory.of(data).artifacts()), layers)
                 .layerClassLoader("pixelstep-web-operations");
         AwsBackend backend = AwsBackend.connect(settings, operations, out);
         WebServer web;

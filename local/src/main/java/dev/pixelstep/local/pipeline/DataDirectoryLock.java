@@ -3,6 +3,7 @@ package dev.pixelstep.local.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.pixelstep.local.DataDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -46,7 +47,7 @@ public final class DataDirectoryLock implements AutoCloseable {
     static DataDirectoryLock acquire(Path dataDirectory) {
         try {
             Files.createDirectories(dataDirectory);
-            FileChannel channel = FileChannel.open(dataDirectory.resolve("runtime.lock"),
+            FileChannel channel = FileChannel.open(DataDirectory.of(dataDirectory).lock(),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
@@ -59,7 +60,7 @@ public final class DataDirectoryLock implements AutoCloseable {
                 throw new IllegalStateException("another pixelstep is already running on " + dataDirectory
                         + "; stop it or use another --data directory");
             }
-            Path info = dataDirectory.resolve("runtime.json");
+            Path info = DataDirectory.of(dataDirectory).runtimeInfo();
             Files.deleteIfExists(info);
             return new DataDirectoryLock(channel, lock, info);
         } catch (IOException e) {
@@ -81,8 +82,8 @@ public final class DataDirectoryLock implements AutoCloseable {
 
     /** The pipeline running on {@code dataDirectory}, if one holds its lock. */
     public static Optional<Running> running(Path dataDirectory) {
-        Path info = dataDirectory.resolve("runtime.json");
-        Path lockFile = dataDirectory.resolve("runtime.lock");
+        Path info = DataDirectory.of(dataDirectory).runtimeInfo();
+        Path lockFile = DataDirectory.of(dataDirectory).lock();
         if (!Files.exists(info) || !Files.exists(lockFile)) {
             return Optional.empty();
         }

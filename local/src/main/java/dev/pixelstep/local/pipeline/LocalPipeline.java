@@ -9,6 +9,7 @@ import dev.pixelstep.asl.error.TaskFailure;
 import dev.pixelstep.asl.history.ExecutionListener;
 import dev.pixelstep.asl.history.HistoryEvent;
 import dev.pixelstep.asl.task.LambdaInvokeIntegration;
+import dev.pixelstep.local.DataDirectory;
 import dev.pixelstep.local.RuntimeConfig;
 import dev.pixelstep.local.TerminalText;
 import dev.pixelstep.local.events.EventRule;
@@ -70,9 +71,6 @@ public final class LocalPipeline implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The directory of the data directory that holds the execution records. */
-    static final String EXECUTIONS = "executions";
-
     private final RuntimeConfig config;
     private final PrintStream log;
     private final Ledger ledger;
@@ -95,8 +93,8 @@ public final class LocalPipeline implements AutoCloseable {
         this.log = log;
         this.storeMiddleware = storeMiddleware;
         this.lock = DataDirectoryLock.acquire(config.dataDirectory());
-        this.ledger = Ledger.open(config.dataDirectory().resolve("ledger.jsonl"));
-        this.records = new ExecutionRecords(config.dataDirectory().resolve(EXECUTIONS));
+        this.ledger = Ledger.open(DataDirectory.of(config.dataDirectory()).ledger());
+        this.records = new ExecutionRecords(DataDirectory.of(config.dataDirectory()).executions());
         this.lanes = new ExecutionLanes(config.concurrency(), Math.max(1, config.concurrency() / 2), this::run);
     }
 
@@ -124,8 +122,8 @@ public final class LocalPipeline implements AutoCloseable {
 
     private void startParts() {
         records.open();
-        Path objects = config.dataDirectory().resolve("objects");
-        LegacyStoreMigration.migrate(config.dataDirectory().resolve("s3"), objects)
+        Path objects = DataDirectory.of(config.dataDirectory()).objects();
+        LegacyStoreMigration.migrate(DataDirectory.of(config.dataDirectory()).legacyObjects(), objects)
                 .ifPresent(report -> log.println(TerminalText.escape(report.describe())));
         storage = EmbeddedS3.start(objects, config.host(), config.port(), S3Credentials.forDataDirectory(config.dataDirectory()),
                 this::onObjectCreated,
@@ -139,7 +137,7 @@ public final class LocalPipeline implements AutoCloseable {
         startup.damagedFilesSetAside().forEach(file -> log.println("Set aside an unreadable object file: "
                 + TerminalText.escape(file)));
         configureFunctions(storage.endpoint(), storage.credentials(), config.outputBucket());
-        LambdaLayout layout = LambdaLayout.prepare(config.dataDirectory().resolve("lambda"), config.functionZip(), config.layers());
+        LambdaLayout layout = LambdaLayout.prepare(DataDirectory.of(config.dataDirectory()).lambda(), config.functionZip(), config.layers());
         processor = LambdaFunction.load(PROCESSOR, layout, PROCESSOR_HANDLER, log);
         analyser = LambdaFunction.load(ANALYSER, layout, ANALYSER_HANDLER, log);
         engine = AslEngine.builder()
@@ -344,12 +342,12 @@ public final class LocalPipeline implements AutoCloseable {
 
     /** Records of every finished execution kept in the data directory, newest first. */
     public static List<ExecutionRecord> records(Path dataDirectory) {
-        return new ExecutionRecords(dataDirectory.resolve(EXECUTIONS)).all();
+        return new ExecutionRecords(DataDirectory.of(dataDirectory).executions()).all();
     }
 
     /** The newest kept record of an execution for the object {@code key} in {@code bucket}. */
     public static Optional<ExecutionRecord> record(Path dataDirectory, String bucket, String key) {
-        return new ExecutionRecords(dataDirectory.resolve(EXECUTIONS)).latest(bucket, key);
+        return new ExecutionRecords(DataDirectory.of(dataDirectory).executions()).latest(bucket, key);
     }
 
     /** The engine's latest execution for the object {@code key} in {@code bucket}, while the engine holds it. */

@@ -1,5 +1,6 @@
 package dev.pixelstep.local.storage;
 
+import dev.pixelstep.local.DataDirectory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -22,7 +23,7 @@ import java.util.Set;
 /**
  * The access key the embedded S3 server of one data directory accepts, generated at random the
  * first time the stack starts on it and kept in {@code <data>/s3-credentials}, readable by its
- * owner only, in the AWS shared-credentials format (profile {@value #PROFILE}), so that any AWS
+ * owner only ({@link DataDirectory#credentials()}), in the AWS shared-credentials format (profile {@value #PROFILE}), so that any AWS
  * tool can use the file: {@code AWS_SHARED_CREDENTIALS_FILE=<data>/s3-credentials AWS_PROFILE=pixelstep}.
  *
  * @param accessKeyId     20 characters, {@code PXL} and 17 random base-32 characters
@@ -30,8 +31,6 @@ import java.util.Set;
  */
 public record S3Credentials(String accessKeyId, String secretAccessKey) {
 
-    /** The file's name in the data directory. */
-    public static final String FILE = "s3-credentials";
     /** The profile that holds them in that file. */
     public static final String PROFILE = "pixelstep";
 
@@ -57,7 +56,7 @@ public record S3Credentials(String accessKeyId, String secretAccessKey) {
      * @throws IllegalStateException when the file exists but holds no credentials
      */
     public static S3Credentials forDataDirectory(Path dataDirectory) {
-        Path file = dataDirectory.resolve(FILE);
+        Path file = DataDirectory.of(dataDirectory).credentials();
         try {
             Files.createDirectories(dataDirectory);
             if (Files.exists(file)) {
@@ -65,7 +64,7 @@ public record S3Credentials(String accessKeyId, String secretAccessKey) {
                 return read(dataDirectory).orElseThrow();
             }
             S3Credentials created = generate();
-            Path temporary = dataDirectory.resolve(FILE + ".tmp");
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
             Files.deleteIfExists(temporary);
             if (posix(file)) {
                 Files.createFile(temporary, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
@@ -86,7 +85,7 @@ public record S3Credentials(String accessKeyId, String secretAccessKey) {
      * @throws IllegalStateException when the file exists but holds no credentials
      */
     public static Optional<S3Credentials> read(Path dataDirectory) {
-        Path file = dataDirectory.resolve(FILE);
+        Path file = DataDirectory.of(dataDirectory).credentials();
         if (!Files.exists(file)) {
             return Optional.empty();
         }

@@ -3,6 +3,7 @@ package dev.pixelstep.local.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pixelstep.local.Artifacts;
+import dev.pixelstep.local.DataDirectory;
 import dev.pixelstep.local.RuntimeConfig;
 import dev.pixelstep.local.pipeline.ExecutionRecord;
 import dev.pixelstep.local.pipeline.LocalPipeline;
@@ -177,7 +178,7 @@ class ClientCompatibilityTest {
     void theAwsModeCommandsWorkAsPrinted() throws Exception {
         AwsCli.require();
         String standIn = " --endpoint-url " + pipeline.endpoint();
-        String credentials = "export AWS_SHARED_CREDENTIALS_FILE=" + AwsCliExample.quote(data.resolve(S3Credentials.FILE).toString())
+        String credentials = "export AWS_SHARED_CREDENTIALS_FILE=" + AwsCliExample.quote(DataDirectory.of(data).credentials().toString())
                 + " AWS_PROFILE=pixelstep\n";
         List<String> help = ServeCommand.awsUploadHelp("us-east-1", INPUT + "/aws-mode");
         List<String> command = new ArrayList<>();
@@ -209,7 +210,7 @@ class ClientCompatibilityTest {
                     multipart_chunksize = 5MB
                 """);
         String endpoint = pipeline.endpoint().toString();
-        String credentials = data.resolve(S3Credentials.FILE).toString();
+        String credentials = DataDirectory.of(data).credentials().toString();
         bash("export AWS_SHARED_CREDENTIALS_FILE=" + AwsCliExample.quote(credentials) + " AWS_PROFILE=pixelstep AWS_REGION=us-east-1\n"
                 + "aws --endpoint-url " + endpoint + " s3 cp photo.jpg s3://" + INPUT + "/multipart/one-part.jpg"
                 + " --metadata '{\"operations\":\"sepia\"}'\n"
@@ -249,7 +250,7 @@ class ClientCompatibilityTest {
                 "// snippet:sdkUpload\n", "        // end:sdkUpload");
         assertEquals(dedent(snippet), dedent(readmeBlock("<!-- client-suite:quotes UploadSnippets.sdkUpload -->")),
                 "the README quotes UploadSnippets.sdkUpload as it is");
-        UploadSnippets.sdkUpload(pipeline.endpoint(), data.resolve(S3Credentials.FILE), work.resolve("photo.jpg"));
+        UploadSnippets.sdkUpload(pipeline.endpoint(), DataDirectory.of(data).credentials(), work.resolve("photo.jpg"));
         assertOneRun("sdk/photo.jpg", "grayscale, blur(radius=4)");
     }
 

@@ -2,6 +2,7 @@ package dev.pixelstep.local.cli;
 
 import dev.pixelstep.asl.ExecutionStatus;
 import dev.pixelstep.local.Artifacts;
+import dev.pixelstep.local.DataDirectory;
 import dev.pixelstep.local.RuntimeConfig;
 import dev.pixelstep.local.pipeline.ExecutionRecord;
 import dev.pixelstep.local.pipeline.LocalPipeline;
@@ -46,8 +47,8 @@ class TerminalEscapeTest {
                 ExecutionStatus.FAILED, Instant.parse("2026-01-01T10:00:00Z"), Instant.parse("2026-01-01T10:00:01Z"),
                 "Bad" + HOSTILE, "at character 3: unexpected '" + HOSTILE + "'",
                 List.of(new StateProgress("Process" + HOSTILE, StateProgress.Status.FAILED, 12)));
-        Files.createDirectories(data.resolve("executions"));
-        Files.writeString(data.resolve("executions/run-1.json"), record.toJson(), StandardCharsets.UTF_8);
+        Files.createDirectories(DataDirectory.of(data).executions());
+        Files.writeString(DataDirectory.of(data).executions().resolve("run-1.json"), record.toJson(), StandardCharsets.UTF_8);
 
         assertEquals(0, pixelstep("executions", "--data", data.toString()), err.toString(StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package dev.pixelstep.local.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pixelstep.local.DataDirectory;
 import dev.pixelstep.local.cli.Main;
 import dev.pixelstep.local.storage.EmbeddedS3;
 import dev.pixelstep.local.storage.S3Credentials;
@@ -258,7 +259,7 @@ final class CrashHarness {
     /** Execution records per input key, read from the data directory. */
     private Map<String, Integer> records() {
         Map<String, Integer> counts = new HashMap<>();
-        Path dir = data.resolve("executions");
+        Path dir = DataDirectory.of(data).executions();
         if (!Files.isDirectory(dir)) {
             return counts;
         }

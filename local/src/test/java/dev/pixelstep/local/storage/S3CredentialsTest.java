@@ -1,5 +1,6 @@
 package dev.pixelstep.local.storage;
 
+import dev.pixelstep.local.DataDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -26,7 +27,7 @@ class S3CredentialsTest {
         assertTrue(first.secretAccessKey().matches("[A-Za-z0-9]{40}"));
         assertEquals(first, S3Credentials.forDataDirectory(one), "the same on every start");
         assertEquals(first, S3Credentials.read(one).orElseThrow());
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(one.resolve(S3Credentials.FILE))));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(DataDirectory.of(one).credentials())));
         assertNotEquals(first, S3Credentials.forDataDirectory(dir.resolve("two")), "another data directory, another key");
         assertFalse(first.toString().contains(first.secretAccessKey()), "never printed by accident");
         assertTrue(S3Credentials.read(dir.resolve("never-started")).isEmpty());
@@ -35,7 +36,7 @@ class S3CredentialsTest {
     @Test
     void theFileIsAnAwsSharedCredentialsFileAnyAwsToolReads(@TempDir Path dir) {
         S3Credentials credentials = S3Credentials.forDataDirectory(dir);
-        ProfileFile file = ProfileFile.builder().content(dir.resolve(S3Credentials.FILE)).type(ProfileFile.Type.CREDENTIALS).build();
+        ProfileFile file = ProfileFile.builder().content(DataDirectory.of(dir).credentials()).type(ProfileFile.Type.CREDENTIALS).build();
         AwsCredentials resolved = ProfileCredentialsProvider.builder().profileFile(file).profileName(S3Credentials.PROFILE).build()
                 .resolveCredentials();
         assertEquals(credentials.accessKeyId(), resolved.accessKeyId());
@@ -45,7 +46,7 @@ class S3CredentialsTest {
     @Test
     void aFileOthersCanReadIsTightenedAndADamagedOneIsReportedNotReplaced(@TempDir Path dir) throws Exception {
         S3Credentials credentials = S3Credentials.forDataDirectory(dir);
-        Path file = dir.resolve(S3Credentials.FILE);
+        Path file = DataDirectory.of(dir).credentials();
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         assertEquals(credentials, S3Credentials.forDataDirectory(dir));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
