@@ -10,6 +10,7 @@ import dev.pixelstep.local.pipeline.ExecutionRecord;
 import dev.pixelstep.local.pipeline.LocalPipeline;
 import dev.pixelstep.local.storage.EmbeddedS3;
 import dev.pixelstep.local.storage.S3Credentials;
+import dev.pixelstep.local.web.MetadataText;
 import dev.pixelstep.statemachine.Manifest;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -98,7 +99,8 @@ final class RunCommand {
                 String key = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + "-" + image.getFileName();
                 long started = System.nanoTime();
                 s3.putObject(b -> b.bucket(inputBucket).key(key).contentType("image/" + format)
-                                .metadata(Map.of("operations", chain, "original-filename", image.getFileName().toString())),
+                                .metadata(Map.of("operations", MetadataText.encode(chain),
+                                        "original-filename", MetadataText.encode(image.getFileName().toString()))),
                         RequestBody.fromFile(image));
                 out.println("Uploaded s3://" + inputBucket + "/" + TerminalText.escape(key) + " with operations: "
                         + (canonical.isEmpty() ? "(none)" : TerminalText.escape(canonical)));

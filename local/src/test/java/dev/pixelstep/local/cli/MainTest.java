@@ -124,13 +124,20 @@ class MainTest {
         RuntimeConfig config = new RuntimeConfig(data, "127.0.0.1", 0, RuntimeConfig.DEFAULT_INPUT_BUCKET, RuntimeConfig.DEFAULT_OUTPUT_BUCKET, 1,
                 Artifacts.extract(Artifacts.FUNCTION_ZIP, data.resolve("artifacts")), List.of(Artifacts.extract(Artifacts.LAYER_ZIP, data.resolve("artifacts"))));
         try (LocalPipeline serve = LocalPipeline.start(config, new PrintStream(OutputStream.nullOutputStream()))) {
-            Path small = dir.resolve("small.png");
+            // A file name that is not ASCII: metadata travels in HTTP headers, so it must be sent RFC 2047-encoded.
+            Path small = dir.resolve("petit café – été.png");
             ImageIO.write(new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", small.toFile());
             int status = pixelstep("run", small.toString(), "--ops", "grayscale", "--data", data.toString(), "--out", dir.resolve("out").toString());
             assertEquals(0, status, out() + err());
             assertTrue(out().contains("Using the pixelstep running at " + serve.endpoint()), out());
             assertTrue(out().contains("SUCCEEDED"), out());
             assertEquals(serve.storage().credentials(), S3Credentials.read(data).orElseThrow(), "the data directory's credentials");
+            var s3 = serve.storage().client();
+            String key = s3.listObjectsV2(b -> b.bucket(RuntimeConfig.DEFAULT_INPUT_BUCKET)).contents().get(0).key();
+            var metadata = s3.headObject(b -> b.bucket(RuntimeConfig.DEFAULT_INPUT_BUCKET).key(key)).metadata();
+            assertTrue(metadata.get("original-filename").chars().allMatch(c -> c < 0x80), "sent as ASCII: " + metadata);
+            assertEquals("petit café – été.png", dev.pixelstep.local.web.MetadataText.decode(metadata.get("original-filename")), metadata.toString());
+            assertEquals("grayscale", metadata.get("operations"));
         }
     }
 
