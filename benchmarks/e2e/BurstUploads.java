@@ -1,6 +1,6 @@
 import dev.pixelstep.local.Artifacts;
 import dev.pixelstep.local.RuntimeConfig;
-import dev.pixelstep.local.pipeline.LocalPipeline;
+import dev.pixelstep.local.runtime.LocalRuntime;
 import dev.pixelstep.local.storage.EmbeddedS3;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -38,7 +38,7 @@ public class BurstUploads {
                 Runtime.getRuntime().availableProcessors(), Artifacts.extract(Artifacts.FUNCTION_ZIP, data.resolve("a")),
                 List.of(Artifacts.extract(Artifacts.LAYER_ZIP, data.resolve("a"))));
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        try (LocalPipeline pipeline = LocalPipeline.start(config, quiet); S3Client s3 = EmbeddedS3.client(pipeline.endpoint(), pipeline.storage().credentials())) {
+        try (LocalRuntime pipeline = LocalRuntime.start(config, quiet); S3Client s3 = EmbeddedS3.client(pipeline.endpoint(), pipeline.storage().credentials())) {
             List<byte[]> bytes = new ArrayList<>();
             for (Path f : files) {
                 bytes.add(Files.readAllBytes(f));

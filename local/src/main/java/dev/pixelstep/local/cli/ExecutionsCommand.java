@@ -1,9 +1,9 @@
 package dev.pixelstep.local.cli;
 
 import dev.pixelstep.local.TerminalText;
-import dev.pixelstep.local.pipeline.ExecutionRecord;
-import dev.pixelstep.local.pipeline.LocalPipeline;
-import dev.pixelstep.local.pipeline.StateProgress;
+import dev.pixelstep.local.runtime.ExecutionRecord;
+import dev.pixelstep.local.runtime.LocalRuntime;
+import dev.pixelstep.local.runtime.StateProgress;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -25,7 +25,7 @@ final class ExecutionsCommand {
     int run(List<String> argv) {
         Arguments args = Arguments.parse(argv, Set.of("data", "limit"), Set.of());
         int limit = args.getInt("limit", 20, 1, 10_000);
-        List<ExecutionRecord> records = LocalPipeline.records(Options.dataDirectory(args));
+        List<ExecutionRecord> records = LocalRuntime.records(Options.dataDirectory(args));
         if (records.isEmpty()) {
             out.println("No executions yet in " + Options.dataDirectory(args));
             return 0;

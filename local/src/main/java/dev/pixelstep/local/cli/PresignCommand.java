@@ -5,7 +5,7 @@ import dev.pixelstep.local.DataDirectory;
 import dev.pixelstep.local.TerminalText;
 import dev.pixelstep.local.lambda.LambdaLayout;
 import dev.pixelstep.local.lambda.OperationCatalog;
-import dev.pixelstep.local.pipeline.DataDirectoryLock;
+import dev.pixelstep.local.runtime.DataDirectoryLock;
 import dev.pixelstep.local.storage.EmbeddedS3;
 import dev.pixelstep.local.storage.S3Credentials;
 import dev.pixelstep.local.web.MetadataText;

@@ -5,9 +5,9 @@ import dev.pixelstep.local.RuntimeConfig;
 import dev.pixelstep.local.TerminalText;
 import dev.pixelstep.local.lambda.LambdaLayout;
 import dev.pixelstep.local.lambda.OperationCatalog;
-import dev.pixelstep.local.pipeline.DataDirectoryLock;
-import dev.pixelstep.local.pipeline.ExecutionRecord;
-import dev.pixelstep.local.pipeline.LocalPipeline;
+import dev.pixelstep.local.runtime.DataDirectoryLock;
+import dev.pixelstep.local.runtime.ExecutionRecord;
+import dev.pixelstep.local.runtime.LocalRuntime;
 import dev.pixelstep.local.storage.EmbeddedS3;
 import dev.pixelstep.local.storage.S3Credentials;
 import dev.pixelstep.local.web.MetadataText;
@@ -72,7 +72,7 @@ final class RunCommand {
         Path outDir = Path.of(args.get("out", "pixelstep-out/" + image.getFileName())).toAbsolutePath().normalize();
 
         Optional<DataDirectoryLock.Running> running = DataDirectoryLock.running(data);
-        LocalPipeline own = null;
+        LocalRuntime own = null;
         try {
             URI endpoint;
             S3Credentials credentials;
@@ -88,7 +88,7 @@ final class RunCommand {
             } else {
                 RuntimeConfig config = Options.config(args, 0);
                 out.println("Starting pixelstep for this run (data in " + data + ") ...");
-                own = LocalPipeline.start(config, out);
+                own = LocalRuntime.start(config, out);
                 endpoint = own.endpoint();
                 credentials = own.storage().credentials();
                 inputBucket = config.inputBucket();
@@ -218,7 +218,7 @@ final class RunCommand {
     private static Optional<ExecutionRecord> awaitRecord(Path data, String bucket, String key) {
         long deadline = System.nanoTime() + RECORD_WAIT.toNanos();
         while (true) {
-            Optional<ExecutionRecord> record = LocalPipeline.record(data, bucket, key);
+            Optional<ExecutionRecord> record = LocalRuntime.record(data, bucket, key);
             if (record.isPresent() || System.nanoTime() > deadline) {
                 return record;
             }

@@ -4,7 +4,7 @@ import dev.pixelstep.local.Artifacts;
 import dev.pixelstep.local.DataDirectory;
 import dev.pixelstep.local.RuntimeConfig;
 import dev.pixelstep.local.lambda.LambdaLayout;
-import dev.pixelstep.local.pipeline.LocalPipeline;
+import dev.pixelstep.local.runtime.LocalRuntime;
 import dev.pixelstep.local.storage.S3Credentials;
 import dev.pixelstep.local.web.AwsBackend;
 import dev.pixelstep.local.web.LocalBackend;
@@ -52,7 +52,7 @@ final class ServeCommand {
         }
         RuntimeConfig config = Options.config(args, RuntimeConfig.DEFAULT_PORT);
         out.println("Starting pixelstep (data in " + config.dataDirectory() + ") ...");
-        LocalPipeline pipeline = LocalPipeline.start(config, out);
+        LocalRuntime pipeline = LocalRuntime.start(config, out);
         WebServer web;
         try {
             web = args.flag("no-web") ? null : WebServer.start(new LocalBackend(pipeline), config.host(), webPort, out);

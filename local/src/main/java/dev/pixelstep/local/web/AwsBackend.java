@@ -1,6 +1,6 @@
 package dev.pixelstep.local.web;
 
-import dev.pixelstep.local.pipeline.StateProgress;
+import dev.pixelstep.local.runtime.StateProgress;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;

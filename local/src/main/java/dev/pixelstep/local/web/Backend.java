@@ -1,6 +1,6 @@
 package dev.pixelstep.local.web;
 
-import dev.pixelstep.local.pipeline.StateProgress;
+import dev.pixelstep.local.runtime.StateProgress;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.util.List;

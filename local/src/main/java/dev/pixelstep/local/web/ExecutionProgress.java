@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pixelstep.asl.history.HistoryEvent;
 import dev.pixelstep.asl.history.HistoryEventType;
-import dev.pixelstep.local.pipeline.StateOutcomes;
-import dev.pixelstep.local.pipeline.StateProgress;
+import dev.pixelstep.local.runtime.StateOutcomes;
+import dev.pixelstep.local.runtime.StateProgress;
 
 import java.time.Instant;
 import java.util.ArrayList;

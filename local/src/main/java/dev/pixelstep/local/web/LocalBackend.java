@@ -1,8 +1,8 @@
 package dev.pixelstep.local.web;
 
 import dev.pixelstep.asl.Execution;
-import dev.pixelstep.local.pipeline.LocalPipeline;
-import dev.pixelstep.local.pipeline.StateProgress;
+import dev.pixelstep.local.runtime.LocalRuntime;
+import dev.pixelstep.local.runtime.StateProgress;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.time.Duration;
@@ -19,10 +19,10 @@ public final class LocalBackend implements Backend {
     /** How long a request waits for an execution whose manifest exists to record its own end. */
     private static final Duration END_WAIT = Duration.ofSeconds(5);
 
-    private final LocalPipeline pipeline;
+    private final LocalRuntime pipeline;
 
     /** A backend on a started pipeline; the pipeline stays owned by the caller. */
-    public LocalBackend(LocalPipeline pipeline) {
+    public LocalBackend(LocalRuntime pipeline) {
         this.pipeline = pipeline;
     }
 

@@ -2,7 +2,7 @@ package dev.pixelstep.local.web;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pixelstep.local.pipeline.StateProgress;
+import dev.pixelstep.local.runtime.StateProgress;
 import dev.pixelstep.statemachine.Manifest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;

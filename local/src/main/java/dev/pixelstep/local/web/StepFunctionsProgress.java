@@ -1,7 +1,7 @@
 package dev.pixelstep.local.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pixelstep.local.pipeline.StateProgress;
+import dev.pixelstep.local.runtime.StateProgress;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;

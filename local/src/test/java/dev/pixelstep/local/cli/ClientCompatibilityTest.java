@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pixelstep.local.Artifacts;
 import dev.pixelstep.local.DataDirectory;
 import dev.pixelstep.local.RuntimeConfig;
-import dev.pixelstep.local.pipeline.ExecutionRecord;
-import dev.pixelstep.local.pipeline.LocalPipeline;
+import dev.pixelstep.local.runtime.ExecutionRecord;
+import dev.pixelstep.local.runtime.LocalRuntime;
 import dev.pixelstep.local.storage.EmbeddedS3;
 import dev.pixelstep.local.storage.S3Credentials;
 import dev.pixelstep.statemachine.Manifest;
@@ -85,7 +85,7 @@ class ClientCompatibilityTest {
     private Path root;
     private Path data;
     private Path work;
-    private LocalPipeline pipeline;
+    private LocalRuntime pipeline;
     private S3Client s3;
     /** Random pixels as PNG, 5.6 MB: over one 5 MB part, so it goes up in two. */
     private byte[] noise;
@@ -100,7 +100,7 @@ class ClientCompatibilityTest {
         RuntimeConfig config = new RuntimeConfig(data, "127.0.0.1", 0, INPUT, OUTPUT, 2,
                 Artifacts.extract(Artifacts.FUNCTION_ZIP, data.resolve("artifacts")),
                 List.of(Artifacts.extract(Artifacts.LAYER_ZIP, data.resolve("artifacts"))));
-        pipeline = LocalPipeline.start(config, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+        pipeline = LocalRuntime.start(config, new PrintStream(System.out, true, StandardCharsets.UTF_8));
         s3 = EmbeddedS3.client(pipeline.endpoint(), pipeline.storage().credentials());
         // The README's commands run from the directory holding .pixelstep.
         Files.createSymbolicLink(work.resolve(".pixelstep"), data);
@@ -369,7 +369,7 @@ class ClientCompatibilityTest {
         assertEquals(uploaded.size(), accepted.size(), "one event per upload: " + accepted);
         assertEquals(uploaded, new HashSet<>(accepted));
         Set<String> ran = new HashSet<>();
-        LocalPipeline.records(data).forEach(r -> ran.add(r.key()));
+        LocalRuntime.records(data).forEach(r -> ran.add(r.key()));
         assertEquals(uploaded, ran, "every execution is of an uploaded object");
         Set<String> listed = new HashSet<>();
         s3.listObjectsV2Paginator(b -> b.bucket(INPUT).encodingType(EncodingType.URL)).contents().stream().map(S3Object::key)
@@ -403,7 +403,7 @@ class ClientCompatibilityTest {
     }
 
     private List<ExecutionRecord> records(String key) {
-        return LocalPipeline.records(data).stream().filter(r -> r.key().equals(key)).toList();
+        return LocalRuntime.records(data).stream().filter(r -> r.key().equals(key)).toList();
     }
 
     private JsonNode awaitManifest(String key) throws InterruptedException {

@@ -2,7 +2,7 @@ package dev.pixelstep.local.cli;
 
 import dev.pixelstep.local.Artifacts;
 import dev.pixelstep.local.RuntimeConfig;
-import dev.pixelstep.local.pipeline.LocalPipeline;
+import dev.pixelstep.local.runtime.LocalRuntime;
 import dev.pixelstep.local.storage.S3Credentials;
 import dev.pixelstep.testkit.photos.TestPhotos;
 import org.junit.jupiter.api.Test;
@@ -123,7 +123,7 @@ class MainTest {
         Path data = dir.resolve("data");
         RuntimeConfig config = new RuntimeConfig(data, "127.0.0.1", 0, RuntimeConfig.DEFAULT_INPUT_BUCKET, RuntimeConfig.DEFAULT_OUTPUT_BUCKET, 1,
                 Artifacts.extract(Artifacts.FUNCTION_ZIP, data.resolve("artifacts")), List.of(Artifacts.extract(Artifacts.LAYER_ZIP, data.resolve("artifacts"))));
-        try (LocalPipeline serve = LocalPipeline.start(config, new PrintStream(OutputStream.nullOutputStream()))) {
+        try (LocalRuntime serve = LocalRuntime.start(config, new PrintStream(OutputStream.nullOutputStream()))) {
             // A file name that is not ASCII: metadata travels in HTTP headers, so it must be sent RFC 2047-encoded.
             Path small = dir.resolve("petit café – été.png");
             ImageIO.write(new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", small.toFile());

@@ -4,9 +4,9 @@ import dev.pixelstep.asl.ExecutionStatus;
 import dev.pixelstep.local.Artifacts;
 import dev.pixelstep.local.DataDirectory;
 import dev.pixelstep.local.RuntimeConfig;
-import dev.pixelstep.local.pipeline.ExecutionRecord;
-import dev.pixelstep.local.pipeline.LocalPipeline;
-import dev.pixelstep.local.pipeline.StateProgress;
+import dev.pixelstep.local.runtime.ExecutionRecord;
+import dev.pixelstep.local.runtime.LocalRuntime;
+import dev.pixelstep.local.runtime.StateProgress;
 import dev.pixelstep.local.storage.EmbeddedS3;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,7 +73,7 @@ class TerminalEscapeTest {
                 Artifacts.extract(Artifacts.FUNCTION_ZIP, data.resolve("artifacts")),
                 List.of(Artifacts.extract(Artifacts.LAYER_ZIP, data.resolve("artifacts"))));
         String key = "k" + HOSTILE + ".png";
-        try (LocalPipeline pipeline = LocalPipeline.start(config, new PrintStream(log, true, StandardCharsets.UTF_8));
+        try (LocalRuntime pipeline = LocalRuntime.start(config, new PrintStream(log, true, StandardCharsets.UTF_8));
              S3Client s3 = EmbeddedS3.client(pipeline.endpoint(), pipeline.storage().credentials())) {
             // Metadata is ASCII on the wire: the hostile chain travels as an RFC 2047 encoded word, as the web page sends text.
             String chain = "=?UTF-8?B?" + Base64.getEncoder().encodeToString(("grayscale" + HOSTILE).getBytes(StandardCharsets.UTF_8))

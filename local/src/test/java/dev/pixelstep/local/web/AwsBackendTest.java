@@ -3,8 +3,8 @@ package dev.pixelstep.local.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pixelstep.local.Artifacts;
 import dev.pixelstep.local.lambda.LambdaLayout;
-import dev.pixelstep.local.pipeline.LocalPipeline;
-import dev.pixelstep.local.pipeline.StateProgress;
+import dev.pixelstep.local.runtime.LocalRuntime;
+import dev.pixelstep.local.runtime.StateProgress;
 import dev.pixelstep.testkit.photos.TestPhotos;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +50,7 @@ class AwsBackendTest {
     static Path deployment;
     @TempDir
     static Path client;
-    private static LocalPipeline pipeline;
+    private static LocalRuntime pipeline;
     private static URLClassLoader operations;
     private static FakeStepFunctions stepFunctions;
     private static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();

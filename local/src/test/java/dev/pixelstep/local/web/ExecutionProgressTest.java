@@ -2,7 +2,7 @@ package dev.pixelstep.local.web;
 
 import dev.pixelstep.asl.history.HistoryEvent;
 import dev.pixelstep.asl.history.HistoryEventType;
-import dev.pixelstep.local.pipeline.StateProgress;
+import dev.pixelstep.local.runtime.StateProgress;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

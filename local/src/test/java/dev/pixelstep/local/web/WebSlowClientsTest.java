@@ -1,6 +1,6 @@
 package dev.pixelstep.local.web;
 
-import dev.pixelstep.local.pipeline.LocalPipeline;
+import dev.pixelstep.local.runtime.LocalRuntime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class WebSlowClientsTest {
 
     @TempDir
     static Path data;
-    private static LocalPipeline pipeline;
+    private static LocalRuntime pipeline;
     private static WebServer normal;
     private static WebServer shortLimits;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

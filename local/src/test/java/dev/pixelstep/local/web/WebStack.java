@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pixelstep.local.Artifacts;
 import dev.pixelstep.local.RuntimeConfig;
-import dev.pixelstep.local.pipeline.LocalPipeline;
+import dev.pixelstep.local.runtime.LocalRuntime;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,18 +27,18 @@ final class WebStack implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** The pipeline behind the page, or null when the page has another backend. */
-    final LocalPipeline pipeline;
+    final LocalRuntime pipeline;
     final WebServer web;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private WebStack(LocalPipeline pipeline, WebServer web) {
+    private WebStack(LocalRuntime pipeline, WebServer web) {
         this.pipeline = pipeline;
         this.web = web;
     }
 
     /** The pipeline with the example plugin layer, and the page in front of it on free ports. */
     static WebStack start(Path data) {
-        LocalPipeline pipeline = startPipeline(data);
+        LocalRuntime pipeline = startPipeline(data);
         try {
             return new WebStack(pipeline, WebServer.start(new LocalBackend(pipeline), "127.0.0.1", 0, new PrintStream(System.out, true)));
         } catch (RuntimeException e) {
@@ -52,13 +52,13 @@ final class WebStack implements AutoCloseable {
         return new WebStack(null, web);
     }
 
-    static LocalPipeline startPipeline(Path data) {
+    static LocalRuntime startPipeline(Path data) {
         List<Path> layers = new ArrayList<>();
         layers.add(Artifacts.extract(Artifacts.LAYER_ZIP, data.resolve("artifacts")));
         layers.add(pluginLayer());
         RuntimeConfig config = new RuntimeConfig(data, "127.0.0.1", 0, INPUT, OUTPUT, 2,
                 Artifacts.extract(Artifacts.FUNCTION_ZIP, data.resolve("artifacts")), layers);
-        return LocalPipeline.start(config, new PrintStream(System.out, true));
+        return LocalRuntime.start(config, new PrintStream(System.out, true));
     }
 
     static Path pluginLayer() {

@@ -30,7 +30,7 @@ import java.util.UUID;
  * line at a time, each prefixed with the function's name and with control characters escaped
  * ({@link TerminalText}): log lines quote object keys, which come from uploads.
  */
-public final class LambdaFunction implements AutoCloseable {
+public final class HostedFunction implements AutoCloseable {
 
     private static final String STREAM_HANDLER = "com.amazonaws.services.lambda.runtime.RequestStreamHandler";
     private static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
@@ -48,7 +48,7 @@ public final class LambdaFunction implements AutoCloseable {
     private final PrintStream log;
     private final Duration timeout;
 
-    private LambdaFunction(String name, URLClassLoader loader, Object handler, Method handleRequest,
+    private HostedFunction(String name, URLClassLoader loader, Object handler, Method handleRequest,
                            Class<?> contextType, Class<?> loggerType, PrintStream log, Duration timeout) {
         this.name = name;
         this.loader = loader;
@@ -69,7 +69,7 @@ public final class LambdaFunction implements AutoCloseable {
      * @param log          where the function's {@code LambdaLogger} writes
      * @throws IllegalStateException if the handler cannot be found or constructed
      */
-    public static LambdaFunction load(String name, LambdaLayout layout, String handlerClass, PrintStream log) {
+    public static HostedFunction load(String name, LambdaLayout layout, String handlerClass, PrintStream log) {
         return load(name, layout, handlerClass, log, DEFAULT_TIMEOUT);
     }
 
@@ -79,7 +79,7 @@ public final class LambdaFunction implements AutoCloseable {
      * @param timeout what each invocation's context counts its remaining time down from
      * @see #load(String, LambdaLayout, String, PrintStream)
      */
-    public static LambdaFunction load(String name, LambdaLayout layout, String handlerClass, PrintStream log, Duration timeout) {
+    public static HostedFunction load(String name, LambdaLayout layout, String handlerClass, PrintStream log, Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("a function's timeout must be positive, got " + timeout);
         }
@@ -99,7 +99,7 @@ public final class LambdaFunction implements AutoCloseable {
             Class<?> loggerType = loader.loadClass(LOGGER);
             Method method = type.getMethod("handleRequest", InputStream.class, OutputStream.class, contextType);
             Object handler = type.getConstructor().newInstance();
-            return new LambdaFunction(name, loader, handler, method, contextType, loggerType, log, timeout);
+            return new HostedFunction(name, loader, handler, method, contextType, loggerType, log, timeout);
         } catch (ClassNotFoundException e) {
             close(loader);
             throw new IllegalStateException("function " + name + ": class " + e.getMessage()
@@ -206,6 +206,6 @@ public final class LambdaFunction implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "LambdaFunction[" + name + ", " + List.of(loader.getURLs()).size() + " class-path entries]";
+        return "HostedFunction[" + name + ", " + List.of(loader.getURLs()).size() + " class-path entries]";
     }
 }

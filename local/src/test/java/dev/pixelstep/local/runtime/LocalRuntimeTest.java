@@ -1,4 +1,4 @@
-package dev.pixelstep.local.pipeline;
+package dev.pixelstep.local.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The whole workflow on one machine: real S3 API, real events, the published state machine, the real zips. */
-class LocalPipelineTest {
+class LocalRuntimeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofMinutes(2);
@@ -61,8 +61,8 @@ class LocalPipelineTest {
                 assertNotNull(ImageIO.read(new ByteArrayInputStream(stack.output(outputs.path(label).path("chart").asText()))),
                         label + " chart is a PNG");
             }
-            assertEquals(1, LocalPipeline.records(data).size());
-            assertEquals(ExecutionStatus.SUCCEEDED, LocalPipeline.records(data).get(0).status());
+            assertEquals(1, LocalRuntime.records(data).size());
+            assertEquals(ExecutionStatus.SUCCEEDED, LocalRuntime.records(data).get(0).status());
         }
     }
 
@@ -104,7 +104,7 @@ class LocalPipelineTest {
                 assertEquals("SUCCEEDED", stack.awaitManifest("batch/" + i + ".png", WAIT).path("status").asText(), "upload " + i);
             }
             awaitRecords(data, uploads);
-            List<ExecutionRecord> records = LocalPipeline.records(data);
+            List<ExecutionRecord> records = LocalRuntime.records(data);
             Set<String> keys = new HashSet<>();
             records.forEach(r -> keys.add(r.key()));
             assertEquals(uploads, records.size(), "one execution per upload, none duplicated");
@@ -131,7 +131,7 @@ class LocalPipelineTest {
                 Thread.sleep(50);
             }
             Set<String> keys = new HashSet<>();
-            for (ExecutionRecord r : LocalPipeline.records(data)) {
+            for (ExecutionRecord r : LocalRuntime.records(data)) {
                 if (r.status() == ExecutionStatus.SUCCEEDED) {
                     assertTrue(keys.add(r.key()), "processed twice: " + r.key());
                 }
@@ -141,12 +141,12 @@ class LocalPipelineTest {
     }
 
     private static long succeeded(Path data) {
-        return LocalPipeline.records(data).stream().filter(r -> r.status() == ExecutionStatus.SUCCEEDED).count();
+        return LocalRuntime.records(data).stream().filter(r -> r.status() == ExecutionStatus.SUCCEEDED).count();
     }
 
     private static void awaitRecords(Path data, int count) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (LocalPipeline.records(data).size() < count && System.nanoTime() < deadline) {
+        while (LocalRuntime.records(data).size() < count && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
     }

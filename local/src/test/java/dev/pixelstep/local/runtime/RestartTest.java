@@ -1,4 +1,4 @@
-package dev.pixelstep.local.pipeline;
+package dev.pixelstep.local.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pixelstep.asl.ExecutionStatus;
@@ -123,7 +123,7 @@ class RestartTest {
         String message = emojiManifest.at("/error/message").asText();
         assertTrue(message.contains("'\uD83D\uDE00'"), "the whole code point is reported: " + message);
         assertFalse(hasLoneSurrogate(message), message);
-        ExecutionRecord record = LocalPipeline.record(data, LocalStack.INPUT, EMOJI_KEY).orElseThrow();
+        ExecutionRecord record = LocalRuntime.record(data, LocalStack.INPUT, EMOJI_KEY).orElseThrow();
         assertEquals(ExecutionStatus.FAILED, record.status());
         assertFalse(hasLoneSurrogate(String.valueOf(record.cause())), record.cause());
         assertNotRunAgain(EMOJI_KEY);
@@ -143,7 +143,7 @@ class RestartTest {
 
     @Test
     void aRunThatCannotWriteItsOutputsEndsFailedOnce() {
-        ExecutionRecord record = LocalPipeline.record(data, LocalStack.INPUT, TOO_LONG_FOR_OUTPUTS).orElseThrow();
+        ExecutionRecord record = LocalRuntime.record(data, LocalStack.INPUT, TOO_LONG_FOR_OUTPUTS).orElseThrow();
         assertEquals(ExecutionStatus.FAILED, record.status(), record.toString());
         assertEquals("Pixelstep.ManifestNotWritten", record.error(), record.toString());
         assertNull(second.manifest(TOO_LONG_FOR_OUTPUTS.substring(0, 1000)));
@@ -152,7 +152,7 @@ class RestartTest {
 
     /** The record of the first stack's run is still the only one: the second stack did not run it again. */
     private void assertNotRunAgain(String key) {
-        assertEquals(firstStarts.get(key), LocalPipeline.record(data, LocalStack.INPUT, key).orElseThrow().started(),
+        assertEquals(firstStarts.get(key), LocalRuntime.record(data, LocalStack.INPUT, key).orElseThrow().started(),
                 "a finished run is not repeated after a restart");
     }
 

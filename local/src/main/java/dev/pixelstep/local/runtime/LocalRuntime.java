@@ -1,4 +1,4 @@
-package dev.pixelstep.local.pipeline;
+package dev.pixelstep.local.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +16,7 @@ import dev.pixelstep.local.events.EventRule;
 import dev.pixelstep.local.events.Ledger;
 import dev.pixelstep.local.events.ObjectCreatedEvent;
 import dev.pixelstep.local.lambda.FunctionError;
-import dev.pixelstep.local.lambda.LambdaFunction;
+import dev.pixelstep.local.lambda.HostedFunction;
 import dev.pixelstep.local.lambda.LambdaLayout;
 import dev.pixelstep.local.storage.AdmissionBlobStore;
 import dev.pixelstep.local.storage.DurableBlobStore;
@@ -59,7 +59,7 @@ import java.util.function.UnaryOperator;
  * a lane of their own. At most {@link RuntimeConfig#maxPending()} uploads wait; beyond that, uploads
  * into the input bucket are refused with 503 SlowDown, which S3 clients retry.
  */
-public final class LocalPipeline implements AutoCloseable {
+public final class LocalRuntime implements AutoCloseable {
 
     /** Function names, as the ARNs in the definition name them. */
     public static final String PROCESSOR = "pixelstep-processor";
@@ -81,14 +81,14 @@ public final class LocalPipeline implements AutoCloseable {
     private final DataDirectoryLock lock;
     private final List<ExecutionListener> listeners = new CopyOnWriteArrayList<>();
     private volatile EmbeddedS3 storage;
-    private volatile LambdaFunction processor;
-    private volatile LambdaFunction analyser;
+    private volatile HostedFunction processor;
+    private volatile HostedFunction analyser;
     private volatile AslEngine engine;
     private volatile StateMachine stateMachine;
     private volatile EventRule rule;
     private volatile boolean closed;
 
-    private LocalPipeline(RuntimeConfig config, PrintStream log, UnaryOperator<BlobStore> storeMiddleware) {
+    private LocalRuntime(RuntimeConfig config, PrintStream log, UnaryOperator<BlobStore> storeMiddleware) {
         this.config = config;
         this.log = log;
         this.storeMiddleware = storeMiddleware;
@@ -104,13 +104,13 @@ public final class LocalPipeline implements AutoCloseable {
      *
      * @param log where progress lines go
      */
-    public static LocalPipeline start(RuntimeConfig config, PrintStream log) {
+    public static LocalRuntime start(RuntimeConfig config, PrintStream log) {
         return start(config, log, UnaryOperator.identity());
     }
 
     /** Starts with a blob store of the caller's between S3Proxy and the storage, e.g. to inject faults in a test. */
-    static LocalPipeline start(RuntimeConfig config, PrintStream log, UnaryOperator<BlobStore> storeMiddleware) {
-        LocalPipeline pipeline = new LocalPipeline(config, log, storeMiddleware);
+    static LocalRuntime start(RuntimeConfig config, PrintStream log, UnaryOperator<BlobStore> storeMiddleware) {
+        LocalRuntime pipeline = new LocalRuntime(config, log, storeMiddleware);
         try {
             pipeline.startParts();
             return pipeline;
@@ -138,8 +138,8 @@ public final class LocalPipeline implements AutoCloseable {
                 + TerminalText.escape(file)));
         configureFunctions(storage.endpoint(), storage.credentials(), config.outputBucket());
         LambdaLayout layout = LambdaLayout.prepare(DataDirectory.of(config.dataDirectory()).lambda(), config.functionZip(), config.layers());
-        processor = LambdaFunction.load(PROCESSOR, layout, PROCESSOR_HANDLER, log);
-        analyser = LambdaFunction.load(ANALYSER, layout, ANALYSER_HANDLER, log);
+        processor = HostedFunction.load(PROCESSOR, layout, PROCESSOR_HANDLER, log);
+        analyser = HostedFunction.load(ANALYSER, layout, ANALYSER_HANDLER, log);
         engine = AslEngine.builder()
                 .region(REGION)
                 .account(ACCOUNT)
@@ -180,7 +180,7 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     /** Invokes a hosted function as the engine's Lambda integration does; its errors keep Lambda's names. */
-    static JsonNode invoke(LambdaFunction function, JsonNode event) throws IOException {
+    static JsonNode invoke(HostedFunction function, JsonNode event) throws IOException {
         try {
             byte[] out = function.invoke(JSON.writeValueAsBytes(event));
             return out.length == 0 ? null : JSON.readTree(out);

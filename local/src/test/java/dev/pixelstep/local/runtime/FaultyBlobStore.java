@@ -1,4 +1,4 @@
-package dev.pixelstep.local.pipeline;
+package dev.pixelstep.local.runtime;
 
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.blobstore.ForwardingBlobStore;

@@ -1,4 +1,4 @@
-package dev.pixelstep.local.pipeline;
+package dev.pixelstep.local.runtime;
 
 /**
  * One state of a workflow run: how it stands and how long it took or has been running. The one

@@ -1,4 +1,4 @@
-package dev.pixelstep.local.pipeline;
+package dev.pixelstep.local.runtime;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;

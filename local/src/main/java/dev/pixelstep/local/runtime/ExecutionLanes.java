@@ -1,4 +1,4 @@
-package dev.pixelstep.local.pipeline;
+package dev.pixelstep.local.runtime;
 
 import dev.pixelstep.local.storage.ObjectCreated;
 

@@ -1,4 +1,4 @@
-package dev.pixelstep.local.pipeline;
+package dev.pixelstep.local.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +13,7 @@ import dev.pixelstep.asl.task.LambdaFunction;
 import dev.pixelstep.asl.task.LambdaInvokeIntegration;
 import dev.pixelstep.local.Artifacts;
 import dev.pixelstep.local.events.ObjectCreatedEvent;
+import dev.pixelstep.local.lambda.HostedFunction;
 import dev.pixelstep.local.lambda.LambdaLayout;
 import dev.pixelstep.local.storage.EmbeddedS3;
 import dev.pixelstep.local.storage.ObjectCreated;
@@ -55,21 +56,21 @@ class ImagePipelineDefinitionTest {
 
     private Path data;
     private EmbeddedS3 s3;
-    private dev.pixelstep.local.lambda.LambdaFunction processor;
-    private dev.pixelstep.local.lambda.LambdaFunction analyser;
+    private HostedFunction processor;
+    private HostedFunction analyser;
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     void start() throws Exception {
         data = Files.createTempDirectory("image-pipeline-test");
         s3 = EmbeddedS3.start(data.resolve("s3"), "127.0.0.1", 0, S3Credentials.generate(), created -> { }, INPUT, OUTPUT);
-        LocalPipeline.configureFunctions(s3.endpoint(), s3.credentials(), OUTPUT);
+        LocalRuntime.configureFunctions(s3.endpoint(), s3.credentials(), OUTPUT);
         LambdaLayout layout = LambdaLayout.prepare(data.resolve("lambda"),
                 Artifacts.extract(Artifacts.FUNCTION_ZIP, data.resolve("artifacts")),
                 List.of(Artifacts.extract(Artifacts.LAYER_ZIP, data.resolve("artifacts"))));
         PrintStream log = new PrintStream(System.out, true);
-        processor = dev.pixelstep.local.lambda.LambdaFunction.load("processor", layout, LocalPipeline.PROCESSOR_HANDLER, log);
-        analyser = dev.pixelstep.local.lambda.LambdaFunction.load("analyser", layout, LocalPipeline.ANALYSER_HANDLER, log);
+        processor = HostedFunction.load("processor", layout, LocalRuntime.PROCESSOR_HANDLER, log);
+        analyser = HostedFunction.load("analyser", layout, LocalRuntime.ANALYSER_HANDLER, log);
     }
 
     @AfterAll
@@ -104,8 +105,8 @@ class ImagePipelineDefinitionTest {
         return execution;
     }
 
-    private static LambdaFunction real(dev.pixelstep.local.lambda.LambdaFunction function) {
-        return event -> LocalPipeline.invoke(function, event);
+    private static LambdaFunction real(HostedFunction function) {
+        return event -> LocalRuntime.invoke(function, event);
     }
 
     private JsonNode manifest(String key) throws Exception {

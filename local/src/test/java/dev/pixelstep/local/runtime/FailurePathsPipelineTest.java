@@ -1,4 +1,4 @@
-package dev.pixelstep.local.pipeline;
+package dev.pixelstep.local.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +13,7 @@ import dev.pixelstep.asl.task.LambdaFunction;
 import dev.pixelstep.asl.task.LambdaInvokeIntegration;
 import dev.pixelstep.local.Artifacts;
 import dev.pixelstep.local.events.ObjectCreatedEvent;
+import dev.pixelstep.local.lambda.HostedFunction;
 import dev.pixelstep.local.lambda.LambdaLayout;
 import dev.pixelstep.local.storage.EmbeddedS3;
 import dev.pixelstep.local.storage.ObjectCreated;
@@ -72,9 +73,9 @@ class FailurePathsPipelineTest {
     private Path data;
     private EmbeddedS3 s3;
     private FaultInjectingProxy proxy;
-    private dev.pixelstep.local.lambda.LambdaFunction processor;
-    private dev.pixelstep.local.lambda.LambdaFunction analyser;
-    private dev.pixelstep.local.lambda.LambdaFunction hurriedProcessor;
+    private HostedFunction processor;
+    private HostedFunction analyser;
+    private HostedFunction hurriedProcessor;
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
     @BeforeAll
@@ -82,14 +83,14 @@ class FailurePathsPipelineTest {
         data = Files.createTempDirectory("failure-paths-test");
         s3 = EmbeddedS3.start(data.resolve("s3"), "127.0.0.1", 0, S3Credentials.generate(), created -> { }, INPUT, OUTPUT);
         proxy = FaultInjectingProxy.start(s3.endpoint());
-        LocalPipeline.configureFunctions(proxy.endpoint(), s3.credentials(), OUTPUT); // every S3 call of the functions passes the proxy
+        LocalRuntime.configureFunctions(proxy.endpoint(), s3.credentials(), OUTPUT); // every S3 call of the functions passes the proxy
         LambdaLayout layout = LambdaLayout.prepare(data.resolve("lambda"),
                 Artifacts.extract(Artifacts.FUNCTION_ZIP, data.resolve("artifacts")),
                 List.of(Artifacts.extract(Artifacts.LAYER_ZIP, data.resolve("artifacts"))));
         PrintStream log = new PrintStream(System.out, true);
-        processor = dev.pixelstep.local.lambda.LambdaFunction.load("processor", layout, LocalPipeline.PROCESSOR_HANDLER, log);
-        analyser = dev.pixelstep.local.lambda.LambdaFunction.load("analyser", layout, LocalPipeline.ANALYSER_HANDLER, log);
-        hurriedProcessor = dev.pixelstep.local.lambda.LambdaFunction.load("processor", layout, LocalPipeline.PROCESSOR_HANDLER, log,
+        processor = HostedFunction.load("processor", layout, LocalRuntime.PROCESSOR_HANDLER, log);
+        analyser = HostedFunction.load("analyser", layout, LocalRuntime.ANALYSER_HANDLER, log);
+        hurriedProcessor = HostedFunction.load("processor", layout, LocalRuntime.PROCESSOR_HANDLER, log,
                 Duration.ofSeconds(4));
     }
 
@@ -107,7 +108,7 @@ class FailurePathsPipelineTest {
     }
 
     /** Uploads and runs one execution of the published definition; the wrappers may inject faults in front of each function. */
-    private Execution run(String key, byte[] image, String operations, dev.pixelstep.local.lambda.LambdaFunction processorFunction,
+    private Execution run(String key, byte[] image, String operations, HostedFunction processorFunction,
                           UnaryOperator<LambdaFunction> processorFaults, UnaryOperator<LambdaFunction> analyserFaults) throws Exception {
         s3.client().putObject(b -> b.bucket(INPUT).key(key).metadata(Map.of("operations", operations)), RequestBody.fromBytes(image));
         sleeps.clear(); // the retry waits of this execution only
@@ -132,8 +133,8 @@ class FailurePathsPipelineTest {
         }
     }
 
-    private static LambdaFunction real(dev.pixelstep.local.lambda.LambdaFunction function) {
-        return event -> LocalPipeline.invoke(function, event);
+    private static LambdaFunction real(HostedFunction function) {
+        return event -> LocalRuntime.invoke(function, event);
     }
 
     private JsonNode manifest(String key) throws IOException {

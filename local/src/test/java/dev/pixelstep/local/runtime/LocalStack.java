@@ -1,4 +1,4 @@
-package dev.pixelstep.local.pipeline;
+package dev.pixelstep.local.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,10 +31,10 @@ final class LocalStack implements AutoCloseable {
     static final String OUTPUT = "pixelstep-output";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final LocalPipeline pipeline;
+    final LocalRuntime pipeline;
     final S3Client s3;
 
-    private LocalStack(LocalPipeline pipeline) {
+    private LocalStack(LocalRuntime pipeline) {
         this.pipeline = pipeline;
         this.s3 = EmbeddedS3.client(pipeline.endpoint(), pipeline.storage().credentials());
     }
@@ -54,7 +54,7 @@ final class LocalStack implements AutoCloseable {
 
     /** Starts with a blob store of the test's between S3Proxy and the storage. */
     static LocalStack start(RuntimeConfig config, UnaryOperator<BlobStore> storeMiddleware) {
-        return new LocalStack(LocalPipeline.start(config, new PrintStream(System.out, true), storeMiddleware));
+        return new LocalStack(LocalRuntime.start(config, new PrintStream(System.out, true), storeMiddleware));
     }
 
     void upload(String key, byte[] bytes, String operations) {
@@ -91,7 +91,7 @@ final class LocalStack implements AutoCloseable {
     static ExecutionRecord awaitRecord(Path data, String key) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            var record = LocalPipeline.record(data, INPUT, key);
+            var record = LocalRuntime.record(data, INPUT, key);
             if (record.isPresent()) {
                 return record.get();
             }

@@ -1,4 +1,4 @@
-package dev.pixelstep.local.pipeline;
+package dev.pixelstep.local.runtime;
 
 import dev.pixelstep.asl.ExecutionStatus;
 import org.junit.jupiter.api.Test;
