@@ -2,7 +2,8 @@ package dev.pixelstep.functions.image;
 
 /**
  * The 8x8 forward DCT of JPEG in floating point, by the factorisation of Arai, Agui and Nakajima
- * (5 multiplications and 29 additions per 8 samples, rows then columns). Its outputs are the DCT
+ * (5 multiplications and 29 additions per 8 samples): {@link #columns} down every column of an
+ * 8-row band of samples, then {@link #rows} along each block's rows. Its outputs are the DCT
  * coefficients times {@code 8 s(u) s(v)}, with {@code s(0) = 1} and {@code s(k) = sqrt(2) cos(k pi / 16)};
  * {@link #quantisers} folds that scale into the quantisation, so each coefficient costs one
  * multiplication more.
@@ -18,17 +19,29 @@ final class ForwardDct {
     }
 
     /**
-     * Transforms the 8x8 samples of {@code plane} at {@code offset} (rows {@code stride} apart,
-     * already shifted to be centred on zero) into {@code block} (natural order, scaled as above).
+     * The vertical half of the transform for every column of an 8-row band: {@code count} columns
+     * of {@code plane} from {@code offset}, rows {@code stride} apart, in place. One loop along the
+     * band, which the JIT can vectorise; {@link #rows} does the rest of each block.
      */
-    static void transform(float[] plane, int offset, int stride, float[] block) {
+    static void columns(float[] plane, int offset, int stride, int count) {
+        for (int x = offset; x < offset + count; x++) {
+            float d0 = plane[x];
+            float d1 = plane[x + stride];
+            float d2 = plane[x + 2 * stride];
+            float d3 = plane[x + 3 * stride];
+            float d4 = plane[x + 4 * stride];
+            float d5 = plane[x + 5 * stride];
+            float d6 = plane[x + 6 * stride];
+            float d7 = plane[x + 7 * stride];
+            pass(d0, d1, d2, d3, d4, d5, d6, d7, plane, x, stride);
+        }
+    }
+
+    /** The horizontal half: the 8 rows of the block at {@code offset} of a band {@link #columns} transformed, into {@code block}. */
+    static void rows(float[] plane, int offset, int stride, float[] block) {
         for (int row = 0, in = offset, out = 0; row < 8; row++, in += stride, out += 8) {
             pass(plane[in], plane[in + 1], plane[in + 2], plane[in + 3], plane[in + 4], plane[in + 5], plane[in + 6],
                     plane[in + 7], block, out, 1);
-        }
-        for (int column = 0; column < 8; column++) {
-            pass(block[column], block[column + 8], block[column + 16], block[column + 24], block[column + 32],
-                    block[column + 40], block[column + 48], block[column + 56], block, column, 8);
         }
     }
 
@@ -72,7 +85,7 @@ final class ForwardDct {
     }
 
     /**
-     * The factors that turn {@link #transform}'s outputs into quantised coefficients: per natural
+     * The factors that turn the transform's outputs into quantised coefficients: per natural
      * index n = 8v + u, {@code 1 / (quant[n] * 8 s(u) s(v))}.
      */
     static float[] quantisers(int[] quant) {

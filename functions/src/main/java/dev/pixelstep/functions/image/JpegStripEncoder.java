@@ -1,5 +1,8 @@
 package dev.pixelstep.functions.image;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -12,6 +15,8 @@ import java.util.Arrays;
  * instance per thread: it holds the buffers of one MCU row.
  */
 final class JpegStripEncoder {
+
+    private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final JpegWriter.Layout layout;
     private final JpegTables tables;
@@ -33,8 +38,9 @@ final class JpegStripEncoder {
 
     private byte[] out;
     private int position;
+    /** Bits waiting to be written: the low {@code 64 - free} bits of {@code bits}. */
     private long bits;
-    private int bitCount;
+    private int free = 64;
     private int lumaDc;
     private int blueDc;
     private int redDc;
@@ -121,6 +127,10 @@ final class JpegStripEncoder {
                 red[chromaAt + x] = 0.125f * r - 0.1046720f * g - 0.0203280f * bl;
             }
         }
+        ForwardDct.columns(luma, 0, paddedWidth, paddedWidth);
+        ForwardDct.columns(luma, 8 * paddedWidth, paddedWidth, paddedWidth);
+        ForwardDct.columns(blue, 0, half, half);
+        ForwardDct.columns(red, 0, half, half);
         int mcus = layout.mcusPerRow();
         JpegTables t = tables;
         for (int m = 0; m < mcus; m++) {
@@ -157,6 +167,7 @@ final class JpegStripEncoder {
                 luma[lumaAt + x] = (a[at + x] & 0xff) - 128f;
             }
         }
+        ForwardDct.columns(luma, 0, paddedWidth, paddedWidth);
         int mcus = layout.mcusPerRow();
         JpegTables t = tables;
         for (int m = 0; m < mcus; m++) {
@@ -202,7 +213,7 @@ final class JpegStripEncoder {
     private int block(float[] plane, int offset, int stride, float[] scale, int previousDc, JpegTables.Huffman dc,
             JpegTables.Huffman ac) {
         float[] f = block;
-        ForwardDct.transform(plane, offset, stride, f);
+        ForwardDct.rows(plane, offset, stride, f);
         int[] c = coefficients;
         for (int n = 0; n < 64; n++) { // natural order, a loop the JIT can vectorise
             c[n] = (int) (f[n] * scale[n] + 16384.5f) - 16384; // round half up, like libjpeg
@@ -247,26 +258,37 @@ final class JpegStripEncoder {
         return 32 - Integer.numberOfLeadingZeros(v < 0 ? -v : v);
     }
 
-    /** Appends the low {@code count} bits of {@code value}, most significant first ({@code count} <= 31). */
+    /**
+     * Appends the low {@code count} bits of {@code value} (nothing above them), most significant
+     * first ({@code count} <= 31). The bits gather in a 64-bit word, written when full. (Small
+     * enough in bytecode for the JIT to inline it everywhere.)
+     */
     private void put(int value, int count) {
-        bits = bits << count | value;
-        bitCount += count;
-        if (bitCount >= 32) {
-            bitCount -= 32;
-            int word = (int) (bits >>> bitCount);
-            byte[] o = out;
-            int p = position;
-            if (((~word - 0x01010101) & word & 0x80808080) == 0) { // no 0xFF byte: nothing to stuff
-                o[p] = (byte) (word >>> 24);
-                o[p + 1] = (byte) (word >>> 16);
-                o[p + 2] = (byte) (word >>> 8);
-                o[p + 3] = (byte) word;
-                position = p + 4;
-            } else {
-                emit(word >>> 24);
-                emit(word >>> 16);
-                emit(word >>> 8);
-                emit(word);
+        if (count <= free) {
+            bits = bits << count | value;
+            free -= count;
+        } else {
+            spill(value, count);
+        }
+    }
+
+    /** {@link #put} when the word fills up: the top bits of {@code value} complete it, the rest start the next. */
+    private void spill(int value, int count) {
+        int spill = count - free;
+        flush(bits << free | value >>> spill);
+        bits = value; // its low 'spill' bits are the ones left; the rest is shifted out before the next word
+        free = 64 - spill;
+    }
+
+    /** Writes a full word: eight bytes at once unless one of them is 0xFF and needs a stuffed zero byte. */
+    private void flush(long word) {
+        long inverted = ~word;
+        if (((inverted - 0x0101010101010101L) & word & 0x8080808080808080L) == 0) {
+            BIG_ENDIAN_LONG.set(out, position, word);
+            position += 8;
+        } else {
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                emit((int) (word >>> shift));
             }
         }
     }
@@ -281,15 +303,15 @@ final class JpegStripEncoder {
 
     /** Pads the last byte with one bits (as the standard asks before a marker) and writes what is left. */
     private void flushBits() {
-        ensure(16);
-        int pad = (8 - bitCount % 8) % 8;
-        bits = bits << pad | ((1 << pad) - 1);
-        bitCount += pad;
-        while (bitCount > 0) {
-            bitCount -= 8;
-            emit((int) (bits >>> bitCount));
+        ensure(32);
+        int count = 64 - free;
+        int pad = (8 - count % 8) % 8;
+        long word = bits << pad | ((1L << pad) - 1);
+        for (int shift = count + pad - 8; shift >= 0; shift -= 8) {
+            emit((int) (word >>> shift));
         }
         bits = 0;
+        free = 64;
     }
 
     private void ensure(int bytes) {
