@@ -196,7 +196,7 @@ final class JpegStripEncoder {
         return into;
     }
 
-    /** The colour of {@code argb} composited onto opaque white, rounded (what {@link RgbBytes} did for the JDK writer). */
+    /** The colour of {@code argb} composited onto opaque white, each channel rounded to the nearest value. */
     static int ontoWhite(int argb) {
         int a = argb >>> 24;
         if (a == 255) {

@@ -30,16 +30,10 @@ final class JpegWriter {
     private static final long PARALLEL_THRESHOLD = 1 << 16;
 
     private final JpegTables tables;
-    private final int quality;
 
+    /** A writer whose quantisation tables are scaled to {@code quality} (1..100, libjpeg's scale). */
     JpegWriter(int quality) {
-        this.quality = quality;
         this.tables = new JpegTables(quality);
-    }
-
-    /** The quality this writer scales its quantisation tables by (1..100, libjpeg's scale). */
-    int quality() {
-        return quality;
     }
 
     /**
