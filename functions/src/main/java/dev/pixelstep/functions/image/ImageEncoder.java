@@ -2,7 +2,6 @@ package dev.pixelstep.functions.image;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
@@ -13,15 +12,20 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 
 /**
- * Encodes images with fixed settings so that the same pixels always give the same bytes: JPEG at
- * quality {@value #JPEG_QUALITY} (baseline, the JDK's default 4:2:0 chroma subsampling) and PNG with the JDK
- * writer's defaults, both without metadata or timestamps. An image with an alpha channel written
- * as JPEG is first composited onto white. Thread-safe.
+ * Encodes images with fixed settings so that the same pixels always give the same bytes, whatever
+ * the number of processors: JPEG at quality {@value #JPEG_QUALITY} with pixelstep's own encoder
+ * ({@link JpegWriter}: baseline JFIF, the quantisation tables the JDK's writer and libjpeg use at
+ * that quality, the standard Huffman tables, YCbCr with 4:2:0 chroma subsampling, or one component
+ * when every pixel is grey; strips compressed in parallel and joined by restart markers) and PNG
+ * with the JDK writer's defaults, both without metadata or timestamps. An image with an alpha
+ * channel written as JPEG is first composited onto white. Thread-safe.
  */
 public final class ImageEncoder {
 
     /** The JPEG quality every JPEG output is written with. */
     public static final float JPEG_QUALITY = 0.9f;
+
+    private static final JpegWriter JPEG = new JpegWriter(Math.round(JPEG_QUALITY * 100));
 
     /**
      * Encodes {@code image} as {@code format}.
@@ -32,17 +36,14 @@ public final class ImageEncoder {
         if (!format.writable()) {
             throw new IllegalArgumentException("cannot write " + format + "; write its output() format instead");
         }
-        BufferedImage pixels = format == ImageFormat.JPEG ? jpegSource(image) : image;
+        if (format == ImageFormat.JPEG) {
+            return jpeg(image);
+        }
         ImageWriter writer = writer(format);
-        Buffer out = new Buffer(estimate(pixels, format));
+        Buffer out = new Buffer(estimate(image));
         try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(stream);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            if (format == ImageFormat.JPEG) {
-                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionQuality(JPEG_QUALITY);
-            }
-            writer.write(null, new IIOImage(pixels, null, null), param);
+            writer.write(null, new IIOImage(image, null, null), writer.getDefaultWriteParam());
         } catch (IOException e) {
             throw new UncheckedIOException("could not encode a " + image.getWidth() + "x" + image.getHeight() + " image as " + format, e);
         } finally {
@@ -52,16 +53,19 @@ public final class ImageEncoder {
     }
 
     /**
-     * What the JPEG writer reads: RGB bytes for the {@code TYPE_INT_*} images operations return
-     * (alpha composited onto white), so that it copies whole lines instead of converting every
-     * sample through the generic {@code Raster} methods.
+     * The JPEG of {@code image}: {@link JpegWriter} reads the packed pixels of the {@code TYPE_INT_*}
+     * images operations return in place; other layouts are converted to them first.
      */
-    private static BufferedImage jpegSource(BufferedImage image) {
-        int[] packed = IntRgb.packed(image);
-        if (packed != null) {
-            return RgbBytes.fromPacked(packed, image.getWidth(), image.getHeight(), image.getColorModel().hasAlpha());
+    private static EncodedImage jpeg(BufferedImage image) {
+        if (image.getWidth() > JpegWriter.MAX_SIDE || image.getHeight() > JpegWriter.MAX_SIDE) {
+            throw new UncheckedIOException("could not encode a " + image.getWidth() + "x" + image.getHeight() + " image as JPEG",
+                    new IOException("a JPEG holds at most " + JpegWriter.MAX_SIDE + " pixels a side"));
         }
-        return IntRgb.flattenOntoWhite(image);
+        BufferedImage ints = IntRgb.of(image);
+        int[] packed = IntRgb.packed(ints);
+        byte[] file = JPEG.write(packed, ints.getWidth(), ints.getHeight(), ints.getColorModel().hasAlpha(),
+                Runtime.getRuntime().availableProcessors());
+        return new EncodedImage(file, file.length, ImageFormat.JPEG);
     }
 
     private static ImageWriter writer(ImageFormat format) {
@@ -72,9 +76,9 @@ public final class ImageEncoder {
         return writers.next();
     }
 
-    private static int estimate(BufferedImage image, ImageFormat format) {
+    private static int estimate(BufferedImage image) {
         long pixels = (long) image.getWidth() * image.getHeight();
-        long guess = format == ImageFormat.JPEG ? pixels / 4 : pixels / 2;
+        long guess = pixels / 2;
         return (int) Math.max(8192, Math.min(guess, 16L * 1024 * 1024));
     }
 

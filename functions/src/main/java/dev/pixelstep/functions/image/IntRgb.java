@@ -1,7 +1,6 @@
 package dev.pixelstep.functions.image;
 
 import java.awt.AlphaComposite;
-import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
@@ -22,12 +21,12 @@ public final class IntRgb {
     }
 
     /**
-     * {@code image} itself if it already is {@code TYPE_INT_RGB} or {@code TYPE_INT_ARGB}, otherwise
-     * a converted copy ({@code TYPE_INT_ARGB} if it has an alpha channel).
+     * {@code image} itself if it already is {@code TYPE_INT_RGB} or {@code TYPE_INT_ARGB} with
+     * {@link #packed} pixels, otherwise a converted copy ({@code TYPE_INT_ARGB} if it has an alpha
+     * channel) whose pixels are.
      */
     public static BufferedImage of(BufferedImage image) {
-        int type = image.getType();
-        if (type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_INT_ARGB) {
+        if (packed(image) != null) {
             return image;
         }
         boolean alpha = image.getColorModel().hasAlpha();
@@ -97,26 +96,5 @@ public final class IntRgb {
             return true;
         }
         return false;
-    }
-
-    /**
-     * {@code image} without an alpha channel: an alpha image is composited onto opaque white
-     * (JPEG cannot hold transparency), others are returned as they are.
-     */
-    public static BufferedImage flattenOntoWhite(BufferedImage image) {
-        if (!image.getColorModel().hasAlpha()) {
-            return image;
-        }
-        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, out.getWidth(), out.getHeight());
-            g.setComposite(AlphaComposite.SrcOver);
-            g.drawImage(image, 0, 0, null);
-        } finally {
-            g.dispose();
-        }
-        return out;
     }
 }

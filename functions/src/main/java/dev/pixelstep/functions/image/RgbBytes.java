@@ -12,11 +12,11 @@ import java.awt.image.WritableRaster;
 
 /**
  * Images stored as interleaved 8-bit red, green, blue, in that order, with no padding: the line
- * layout the JDK's JPEG reader and writer hold internally. Between such an image and the codec
- * every line is one {@link System#arraycopy}; with any other layout (the reader's default
- * {@code TYPE_3BYTE_BGR}, or {@code TYPE_INT_RGB}) the codec converts line by line sample by
- * sample, which cost more than the compression itself. Conversions from and to the
- * {@code TYPE_INT_*} images the operations use are single loops here.
+ * layout the JDK's JPEG reader holds internally. Between such an image and the reader every line
+ * is one {@link System#arraycopy}; with any other layout (the reader's default
+ * {@code TYPE_3BYTE_BGR}) the reader converts line by line sample by sample, which cost more than
+ * the decompression itself. {@link IntRgb#of} unpacks them to the {@code TYPE_INT_*} images the
+ * operations use in one loop.
  */
 public final class RgbBytes {
 
@@ -48,33 +48,5 @@ public final class RgbBytes {
     /** The bytes of an image made by {@link #blank} (checked with {@link #is}). */
     public static byte[] data(BufferedImage image) {
         return ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-    }
-
-    /**
-     * {@code pixels} (packed {@code 0xAARRGGBB}, or {@code 0x..RRGGBB} without alpha) as RGB bytes;
-     * with {@code alpha} every pixel is composited onto opaque white first (JPEG holds no alpha).
-     */
-    static BufferedImage fromPacked(int[] pixels, int width, int height, boolean alpha) {
-        BufferedImage out = blank(width, height);
-        byte[] rgb = data(out);
-        int n = width * height;
-        if (!alpha) {
-            for (int i = 0, j = 0; i < n; i++, j += 3) {
-                int p = pixels[i];
-                rgb[j] = (byte) (p >> 16);
-                rgb[j + 1] = (byte) (p >> 8);
-                rgb[j + 2] = (byte) p;
-            }
-        } else {
-            for (int i = 0, j = 0; i < n; i++, j += 3) {
-                int p = pixels[i];
-                int a = p >>> 24;
-                int white = 255 * (255 - a) + 127;
-                rgb[j] = (byte) ((((p >> 16) & 0xff) * a + white) / 255);
-                rgb[j + 1] = (byte) ((((p >> 8) & 0xff) * a + white) / 255);
-                rgb[j + 2] = (byte) (((p & 0xff) * a + white) / 255);
-            }
-        }
-        return out;
     }
 }

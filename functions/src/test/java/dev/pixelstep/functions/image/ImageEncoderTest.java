@@ -3,15 +3,9 @@ package dev.pixelstep.functions.image;
 import dev.pixelstep.functions.support.TestImages;
 import org.junit.jupiter.api.Test;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -29,45 +23,6 @@ class ImageEncoderTest {
         for (ImageFormat format : new ImageFormat[] {ImageFormat.JPEG, ImageFormat.PNG}) {
             assertArrayEquals(encoder.encode(image, format).toByteArray(), new ImageEncoder().encode(image, format).toByteArray());
         }
-    }
-
-    @Test
-    void jpegOfIntImagesIsByteIdenticalToWhatTheJdkWriterMakesOfThem() throws IOException {
-        // the encoder hands the writer RGB bytes instead of the TYPE_INT_RGB image: same pixels, same file
-        BufferedImage image = TestImages.picture(203, 101, false);
-        assertArrayEquals(jdkJpeg(image), encoder.encode(image, ImageFormat.JPEG).toByteArray());
-    }
-
-    @Test
-    void jpegOfAnAlphaImageIsTheJdkWritersFileOfTheImageCompositedOntoWhite() throws IOException {
-        BufferedImage image = TestImages.picture(64, 48, true);
-        BufferedImage flat = IntRgb.flattenOntoWhite(image);
-        BufferedImage ours = ImageIO.read(new ByteArrayInputStream(encoder.encode(image, ImageFormat.JPEG).toByteArray()));
-        BufferedImage theirs = ImageIO.read(new ByteArrayInputStream(jdkJpeg(flat)));
-        for (int y = 0; y < 48; y++) {
-            for (int x = 0; x < 64; x++) {
-                for (int shift = 0; shift < 24; shift += 8) {
-                    int a = (ours.getRGB(x, y) >> shift) & 0xff;
-                    int b = (theirs.getRGB(x, y) >> shift) & 0xff;
-                    assertTrue(Math.abs(a - b) <= 2, "pixel " + x + "," + y + ": " + a + " vs " + b);
-                }
-            }
-        }
-    }
-
-    private static byte[] jdkJpeg(BufferedImage image) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(ImageEncoder.JPEG_QUALITY);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
     }
 
     @Test
