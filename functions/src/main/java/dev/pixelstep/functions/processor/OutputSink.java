@@ -2,7 +2,7 @@ package dev.pixelstep.functions.processor;
 
 import dev.pixelstep.functions.image.EncodedImage;
 
-/** Where the pipeline puts each encoded output; called from worker threads, so implementations are thread-safe. */
+/** Where the chain runner puts each encoded output; called from worker threads, so implementations are thread-safe. */
 @FunctionalInterface
 public interface OutputSink {
 

@@ -48,9 +48,9 @@ public final class Processor {
     private final ObjectStore store;
     private final OperationRegistry registry;
     private final ImageDecoder decoder;
-    private final ImagePipeline pipeline;
+    private final ChainRunner pipeline;
 
-    public Processor(FunctionConfig config, ObjectStore store, OperationRegistry registry, ImageDecoder decoder, ImagePipeline pipeline) {
+    public Processor(FunctionConfig config, ObjectStore store, OperationRegistry registry, ImageDecoder decoder, ChainRunner pipeline) {
         this.config = config;
         this.store = store;
         this.registry = registry;
@@ -87,7 +87,7 @@ public final class Processor {
             long decodeDone = System.nanoTime();
 
             OutputKeys keys = new OutputKeys(object.key(), decoded.format().output());
-            PipelineOutputs outputs = pipeline.run(decoded.image(), chain, keys,
+            ChainOutputs outputs = pipeline.run(decoded.image(), chain, keys,
                     (key, image) -> store.write(config.outputBucket(), key, image.format().contentType(), image.length(), image::open));
             long end = System.nanoTime();
             return result(object, decoded, chain, outputs, start, headDone, readDone, decodeDone, end);
@@ -98,7 +98,7 @@ public final class Processor {
         }
     }
 
-    private ProcessResult result(StoredObject object, DecodedImage decoded, OperationChain chain, PipelineOutputs outputs,
+    private ProcessResult result(StoredObject object, DecodedImage decoded, OperationChain chain, ChainOutputs outputs,
                                  long start, long headDone, long readDone, long decodeDone, long end) {
         Map<String, Long> timings = new LinkedHashMap<>();
         timings.put("head", millis(headDone - start));

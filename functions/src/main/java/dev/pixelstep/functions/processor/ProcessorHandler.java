@@ -66,7 +66,7 @@ public final class ProcessorHandler implements RequestStreamHandler {
     public ProcessorHandler(FunctionConfig config, S3Client s3, OperationRegistry registry) {
         ImageDecoder decoder = new ImageDecoder(config.limits());
         ImageEncoder encoder = new ImageEncoder();
-        ImagePipeline pipeline = new ImagePipeline(encoder);
+        ChainRunner pipeline = new ChainRunner(encoder);
         ObjectStore store = new ObjectStore(s3);
         this.processor = new Processor(config, store, registry, decoder, pipeline);
         this.discarder = new OutputDiscarder(config, store);

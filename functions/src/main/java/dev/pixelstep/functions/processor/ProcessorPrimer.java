@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * Warms the processor's path without S3: encodes the {@link SampleImage} as JPEG and PNG, decodes
  * both, runs every registered operation (at its defaults, at most 16) through the
- * {@link ImagePipeline} with opaque and transparent sources into a sink that drops the bytes, and
+ * {@link ChainRunner} with opaque and transparent sources into a sink that drops the bytes, and
  * writes a result as JSON, then takes the SDK's HeadObject, GetObject and PutObject requests up to
  * (not onto) the wire.
  */
@@ -28,10 +28,10 @@ final class ProcessorPrimer {
     private final OperationRegistry registry;
     private final ImageDecoder decoder;
     private final ImageEncoder encoder;
-    private final ImagePipeline pipeline;
+    private final ChainRunner pipeline;
     private final Runnable warmS3;
 
-    ProcessorPrimer(OperationRegistry registry, ImageDecoder decoder, ImageEncoder encoder, ImagePipeline pipeline, Runnable warmS3) {
+    ProcessorPrimer(OperationRegistry registry, ImageDecoder decoder, ImageEncoder encoder, ChainRunner pipeline, Runnable warmS3) {
         this.registry = registry;
         this.decoder = decoder;
         this.encoder = encoder;

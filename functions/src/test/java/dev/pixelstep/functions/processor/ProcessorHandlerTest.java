@@ -196,7 +196,7 @@ class ProcessorHandlerTest {
         // A JPEG input never has alpha, so this checks the encoder path via the pipeline directly.
         BufferedImage transparent = new BufferedImage(4, 4, BufferedImage.TYPE_INT_ARGB);
         byte[][] written = new byte[1][];
-        new ImagePipeline(new dev.pixelstep.functions.image.ImageEncoder()).run(transparent,
+        new ChainRunner(new dev.pixelstep.functions.image.ImageEncoder()).run(transparent,
                 dev.pixelstep.spi.chain.OperationChain.empty(),
                 new OutputKeys("k", dev.pixelstep.functions.image.ImageFormat.JPEG),
                 (key, image) -> written[0] = image.toByteArray());

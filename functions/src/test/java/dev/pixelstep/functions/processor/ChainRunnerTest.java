@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The pipeline holds at most one result per worker: results in flight never grow with the number of operations. */
-class ImagePipelineTest {
+class ChainRunnerTest {
 
     /**
      * Counts results that exist and are still needed: made by an operation, not yet handed to the
@@ -91,7 +91,7 @@ class ImagePipelineTest {
         int[] before = original.getRGB(0, 0, 64, 48, null, 0, 64);
         List<String> stored = Collections.synchronizedList(new ArrayList<>());
 
-        PipelineOutputs outputs = new ImagePipeline(new ImageEncoder()).run(original, OperationChain.of(steps),
+        ChainOutputs outputs = new ChainRunner(new ImageEncoder()).run(original, OperationChain.of(steps),
                 new OutputKeys("k", ImageFormat.PNG), (key, image) -> {
                     tracker.stored();
                     stored.add(key);

@@ -28,13 +28,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with the number of workers, not with the number of operations. No S3 here: the sink decides
  * where bytes go. Thread-safe.
  */
-public final class ImagePipeline {
+public final class ChainRunner {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final ImageEncoder encoder;
 
-    public ImagePipeline(ImageEncoder encoder) {
+    public ChainRunner(ImageEncoder encoder) {
         this.encoder = encoder;
     }
 
@@ -43,7 +43,7 @@ public final class ImagePipeline {
      *
      * @param keys names the outputs and gives their format
      */
-    public PipelineOutputs run(BufferedImage original, OperationChain chain, OutputKeys keys, OutputSink sink) {
+    public ChainOutputs run(BufferedImage original, OperationChain chain, OutputKeys keys, OutputSink sink) {
         long start = System.nanoTime();
         String combinedKey = keys.combined();
         List<ChainStep> steps = chain.steps();
@@ -55,7 +55,7 @@ public final class ImagePipeline {
             store(chain.apply(original), combinedKey, keys, sink);
             long combinedDone = System.nanoTime();
             List<String> independent = sequential(original, steps, keys, sink);
-            return new PipelineOutputs(combinedKey, independent, millis(combinedDone - start), millis(System.nanoTime() - combinedDone),
+            return new ChainOutputs(combinedKey, independent, millis(combinedDone - start), millis(System.nanoTime() - combinedDone),
                     steps.isEmpty() ? 0 : 1);
         }
         // the combined chain is the first task, so that its encoding overlaps the independent steps
@@ -77,7 +77,7 @@ public final class ImagePipeline {
             for (Future<String> future : futures) {
                 independent.add(await(future));
             }
-            return new PipelineOutputs(combinedKey, independent, millis(combinedDone - start), millis(System.nanoTime() - start), workers);
+            return new ChainOutputs(combinedKey, independent, millis(combinedDone - start), millis(System.nanoTime() - start), workers);
         } finally {
             pool.shutdownNow();
         }

@@ -3,7 +3,7 @@ package dev.pixelstep.functions.processor;
 import java.util.List;
 
 /**
- * What {@link ImagePipeline#run} wrote.
+ * What {@link ChainRunner#run} wrote.
  *
  * @param combined      key of the combined output
  * @param independent   keys of the independent outputs, in chain order
@@ -13,9 +13,9 @@ import java.util.List;
  *                      the combined output's end with one
  * @param workers       how many outputs were computed at once
  */
-public record PipelineOutputs(String combined, List<String> independent, long combinedMs, long independentMs, int workers) {
+public record ChainOutputs(String combined, List<String> independent, long combinedMs, long independentMs, int workers) {
 
-    public PipelineOutputs {
+    public ChainOutputs {
         independent = List.copyOf(independent);
     }
 }
