@@ -7,8 +7,9 @@ package dev.pixelstep.operations.raster;
  * antialiased, like Pillow and libvips). To keep the taps bounded when shrinking a lot, a side
  * shrunk by a scale {@code s >= 4} is first reduced by the integer factor {@code f = floor(s / 2)}
  * with a box filter (each source pixel read once, as libvips' {@code shrink} does before its
- * {@code reduce}), leaving a residual scale in [2, 3) for the filter: at most {@code 2 r 3 + 1}
- * taps per pass for a filter of radius {@code r} (19 for lanczos3), whatever the scale. Then a
+ * {@code reduce}), leaving a residual scale in [2, 3) for the filter (below 4 without a box
+ * reduction): at most {@code 2 ceil(4 r) + 1} taps per pass for a filter of radius {@code r} (25 for
+ * lanczos3), whatever the scale. Then a
  * horizontal pass into a plane of premultiplied floats ({@code dw x sh'}) and a vertical pass into
  * the result; colours are premultiplied by alpha when the image has alpha. Deterministic float
  * arithmetic; each band writes only its own rows.
@@ -129,14 +130,19 @@ public final class Resampler {
 
     /**
      * Work units per output pixel of {@link #resample} for a window of dw x dh of sw x sh scaled to
-     * tw x th: about 4 units a filter tap (measured from 4.5 to 560 taps), the taps of the horizontal
-     * pass for every row it computes per output row, those of the vertical pass, and 1.5 units per
-     * source pixel box-reduced.
+     * tw x th, as measured by {@code CostCalibration} on the 12 MP photo with alpha (the costlier
+     * case; opaque photos run at 0.5-0.9 of it): 15 units a pixel, 4 units a filter tap (3.4-4.0 measured; the
+     * taps of the horizontal pass for every row it computes per output row, and those of the
+     * vertical pass), and when a side is box-reduced first, for every source pixel per output pixel
+     * 1.8 units plus 16 per block of the horizontal factor {@code fx} (the box's loop costs by the
+     * block as much as by the pixel: 8-9 units a source pixel at fx = 2, 3-3.5 at fx = 8).
      */
     public static double work(int sw, int sh, int tw, int th, int dw, int dh, Filter filter) {
         double taps = rowsPerOutputRow(sh, th, dh, filter) * taps(sw, tw, filter) + taps(sh, th, filter);
-        double box = boxFactor(sw, tw) > 1 || boxFactor(sh, th) > 1 ? 1.5 * sw * (double) sh / ((double) dw * dh) : 0;
-        return 12 + 4 * taps + box;
+        int fx = boxFactor(sw, tw);
+        double box = fx > 1 || boxFactor(sh, th) > 1
+                ? sw * (double) sh / ((double) dw * dh) * (1.8 + 16.0 / fx) : 0;
+        return 15 + 4 * taps + box;
     }
 
     /**

@@ -49,8 +49,8 @@ public final class Clahe implements ImageOperation {
     }
 
     /**
-     * Work: the histogram pass (a luma a pixel, about 2 units) and the mapping pass (a luma, four
-     * lookups and a bilinear blend, about 10 units). Bytes: the result, the regions' mappings (1 KB
+     * Work: the histogram pass (a luma a pixel) and the mapping pass (a luma, four lookups and a
+     * bilinear blend in doubles): 23.6-35.3 units measured on 12 MP in two runs, any tile count. Bytes: the result, the regions' mappings (1 KB
      * each) and a histogram per band.
      */
     @Override
@@ -59,7 +59,7 @@ public final class Clahe implements ImageOperation {
         int tx = Math.min(tiles, source.width());
         int ty = Math.min(tiles, source.height());
         double tables = (double) tx * ty * (4 * 256 + 16) + 64.0 * (4 * 256 + 16) + 4096;
-        return new OperationCost(12, 4 + tables / source.pixels());
+        return new OperationCost(36, 4 + tables / source.pixels());
     }
 
     @Override
