@@ -68,7 +68,9 @@ public final class Resampler {
     /** The box factor a side shrunk from {@code source} to {@code target} pixels is first reduced by (1: none). */
     public static int boxFactor(int source, int target) {
         double scale = (double) source / target;
-        return scale >= BOX_FROM ? (int) Math.floor(scale / 2) : 1;
+        // at most 32767, so that a block column's premultiplied sums fit in an int (sides over 65534 px
+        // shrunk to a pixel or two then leave the filter a residual scale above 4)
+        return scale >= BOX_FROM ? (int) Math.min(32767, Math.floor(scale / 2)) : 1;
     }
 
     /** The filter taps of one output pixel along a side scaled from {@code source} to {@code target} (after any box reduction). */
@@ -134,20 +136,20 @@ public final class Resampler {
      * case; opaque photos run at 0.5-0.9 of it): 15 units a pixel, 4 units a filter tap (3.4-4.0 measured; the
      * taps of the horizontal pass for every row it computes per output row, and those of the
      * vertical pass), and when a side is box-reduced first, for every source pixel per output pixel
-     * 1.8 units plus 16 per block of the horizontal factor {@code fx} (the box's loop costs by the
-     * block as much as by the pixel: 8-9 units a source pixel at fx = 2, 3-3.5 at fx = 8).
+     * 1.5 units plus 10 per block of the horizontal factor {@code fx} (summing the columns of a block
+     * costs by the block as much as by the pixel: 6 units a source pixel at fx = 2, 2.5 at fx = 8).
      */
     public static double work(int sw, int sh, int tw, int th, int dw, int dh, Filter filter) {
         double taps = rowsPerOutputRow(sh, th, dh, filter) * taps(sw, tw, filter) + taps(sh, th, filter);
         int fx = boxFactor(sw, tw);
         double box = fx > 1 || boxFactor(sh, th) > 1
-                ? sw * (double) sh / ((double) dw * dh) * (1.8 + 16.0 / fx) : 0;
+                ? sw * (double) sh / ((double) dw * dh) * (1.5 + 10.0 / fx) : 0;
         return 15 + 4 * taps + box;
     }
 
     /**
      * Heap bytes {@link #resample} allocates besides {@code out}, per output pixel: the box-reduced
-     * copy (4 a reduced pixel, plus a row of sums per band), the plane of four floats per window
+     * copy (4 a reduced pixel, plus four int planes of a source row per band), the plane of four floats per window
      * column and computed row, and the weights of every window column and row.
      */
     public static double bytes(int sw, int sh, int tw, int th, int dw, int dh, Filter filter) {
@@ -157,7 +159,7 @@ public final class Resampler {
         if (fx > 1 || fy > 1) {
             long w = ceilDiv(sw, fx);
             long h = ceilDiv(sh, fy);
-            total += 4.0 * w * h + Bands.bands((int) h, (long) sw * sh) * (32.0 * w + 16);
+            total += 4.0 * w * h + Bands.bands((int) h, (long) sw * sh) * (16.0 * sw + 64);
         }
         total += 16.0 * dw * rowsPerOutputRow(sh, th, dh, filter) * dh;
         total += dw * (64 + 16 * taps(sw, tw, filter)) + dh * (64 + 16 * taps(sh, th, filter));
@@ -219,46 +221,68 @@ public final class Resampler {
         }
     }
 
-    /** Averages blocks of fx x fy source pixels (premultiplied; the last blocks of a row or column may be smaller). */
+    /**
+     * Averages blocks of fx x fy source pixels (premultiplied; the last blocks of a row or column
+     * may be smaller): per band of output rows, the fy source rows of a block row are first summed
+     * column by column into int planes (one sequential pass over the source, no per-block work),
+     * then each plane row is summed fx columns at a time. Ints hold the column sums: at most
+     * 255 x 255 x fy, below 2^31 for fy <= 32767 (sides are at most 65535, so fy is too).
+     */
     private static int[] boxReduce(int[] source, int sw, int sh, int fx, int fy, int w, int h, boolean alpha) {
         int[] out = new int[w * h];
         Bands.run(h, (long) sw * sh, (from, to) -> {
-            long[] sums = new long[w * 4];
+            int[] sa = new int[sw];
+            int[] sr = new int[sw];
+            int[] sg = new int[sw];
+            int[] sb = new int[sw];
             for (int y = from; y < to; y++) {
-                java.util.Arrays.fill(sums, 0);
+                java.util.Arrays.fill(sa, 0);
+                java.util.Arrays.fill(sr, 0);
+                java.util.Arrays.fill(sg, 0);
+                java.util.Arrays.fill(sb, 0);
                 int y1 = Math.min(sh, (y + 1) * fy);
-                for (int sy = y * fy; sy < y1; sy++) {
-                    int row = sy * sw;
-                    for (int x = 0; x < w; x++) {
-                        int x1 = Math.min(sw, (x + 1) * fx);
-                        long a = 0;
-                        long r = 0;
-                        long g = 0;
-                        long b = 0;
-                        for (int i = row + x * fx; i < row + x1; i++) {
-                            int p = source[i];
-                            int pa = alpha ? p >>> 24 : 255;
-                            a += pa;
-                            r += pa * ((p >> 16) & 0xff);
-                            g += pa * ((p >> 8) & 0xff);
-                            b += pa * (p & 0xff);
+                for (int row = y * fy * sw; row < y1 * sw; row += sw) {
+                    if (alpha) {
+                        for (int x = 0; x < sw; x++) {
+                            int p = source[row + x];
+                            int pa = p >>> 24;
+                            sa[x] += pa;
+                            sr[x] += pa * ((p >> 16) & 0xff);
+                            sg[x] += pa * ((p >> 8) & 0xff);
+                            sb[x] += pa * (p & 0xff);
                         }
-                        sums[x * 4] += a;
-                        sums[x * 4 + 1] += r;
-                        sums[x * 4 + 2] += g;
-                        sums[x * 4 + 3] += b;
+                    } else {
+                        for (int x = 0; x < sw; x++) {
+                            int p = source[row + x];
+                            sr[x] += (p >> 16) & 0xff;
+                            sg[x] += (p >> 8) & 0xff;
+                            sb[x] += p & 0xff;
+                        }
                     }
                 }
+                int rows = y1 - y * fy;
                 for (int x = 0; x < w; x++) {
-                    long a = sums[x * 4];
-                    long n = (long) (Math.min(sw, (x + 1) * fx) - x * fx) * (y1 - y * fy);
-                    if (a == 0) {
-                        out[y * w + x] = 0;
-                        continue;
+                    int x0 = x * fx;
+                    int x1 = Math.min(sw, x0 + fx);
+                    long a = 0;
+                    long r = 0;
+                    long g = 0;
+                    long b = 0;
+                    for (int i = x0; i < x1; i++) {
+                        a += sa[i];
+                        r += sr[i];
+                        g += sg[i];
+                        b += sb[i];
                     }
-                    int outAlpha = (int) ((a + n / 2) / n);
-                    out[y * w + x] = outAlpha << 24 | (int) ((sums[x * 4 + 1] + a / 2) / a) << 16
-                            | (int) ((sums[x * 4 + 2] + a / 2) / a) << 8 | (int) ((sums[x * 4 + 3] + a / 2) / a);
+                    long n = (long) (x1 - x0) * rows;
+                    if (!alpha) {
+                        out[y * w + x] = 0xff000000 | (int) ((r + n / 2) / n) << 16 | (int) ((g + n / 2) / n) << 8 | (int) ((b + n / 2) / n);
+                    } else if (a == 0) {
+                        out[y * w + x] = 0;
+                    } else {
+                        out[y * w + x] = (int) ((a + n / 2) / n) << 24 | (int) ((r + a / 2) / a) << 16
+                                | (int) ((g + a / 2) / a) << 8 | (int) ((b + a / 2) / a);
+                    }
                 }
             }
         });
