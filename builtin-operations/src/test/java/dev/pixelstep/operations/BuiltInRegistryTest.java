@@ -13,6 +13,10 @@ class BuiltInRegistryTest {
     void registersTheBuiltInSet() {
         assertEquals(Set.of("grayscale", "sepia", "invert", "brightness", "contrast", "saturation", "hue-rotate",
                 "posterize", "threshold", "solarize", "blur", "sharpen", "edge-detect", "emboss", "pixelate", "vignette",
-                "rotate", "rotate-free", "flip", "resize", "crop"), BuiltIns.REGISTRY.names());
+                "rotate", "rotate-free", "flip", "resize", "crop",
+                // issue 15, geometry and tone and colour
+                "thumbnail", "smart-crop", "extend",
+                "normalize", "equalize", "clahe", "gamma", "levels", "curves", "tint", "modulate", "temperature", "channel-mix", "negate",
+                "flatten"), BuiltIns.REGISTRY.names());
     }
 }

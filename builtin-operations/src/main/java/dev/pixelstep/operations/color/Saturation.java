@@ -52,15 +52,19 @@ public final class Saturation implements ImageOperation {
 
     @Override
     public BufferedImage apply(BufferedImage source, Parameters parameters) {
-        double k = parameters.get(FACTOR);
+        IntImage out = IntImage.blankLike(source, true);
+        ColorMatrix.of(matrix(parameters.get(FACTOR)), true).apply(IntImage.readable(source), out.pixels());
+        return out.image();
+    }
+
+    /** The saturation matrix of factor {@code k}: {@code (1 - k)} luma plus {@code k} times the colour. */
+    static double[] matrix(double k) {
         double[] m = new double[9];
         for (int row = 0; row < 3; row++) {
             for (int col = 0; col < 3; col++) {
                 m[row * 3 + col] = (1 - k) * LUMA[col] + (row == col ? k : 0);
             }
         }
-        IntImage out = IntImage.blankLike(source, true);
-        ColorMatrix.of(m, true).apply(IntImage.readable(source), out.pixels());
-        return out.image();
+        return m;
     }
 }

@@ -9,18 +9,33 @@ package dev.pixelstep.operations.raster;
 public final class ChannelTable {
 
     private final int[] table;
+    private final int[] green;
+    private final int[] blue;
 
-    private ChannelTable(int[] table) {
-        this.table = table;
+    private ChannelTable(int[] red, int[] green, int[] blue) {
+        this.table = red;
+        this.green = green;
+        this.blue = blue;
     }
 
     /** A table from a function of one channel value 0..255; results are clamped to 0..255. */
     public static ChannelTable of(java.util.function.IntUnaryOperator function) {
+        int[] table = table(function);
+        return new ChannelTable(table, table, table);
+    }
+
+    /** A table per channel (red, green, blue), each from a function of one value 0..255; results clamped to 0..255. */
+    public static ChannelTable of(java.util.function.IntUnaryOperator red, java.util.function.IntUnaryOperator green,
+                                  java.util.function.IntUnaryOperator blue) {
+        return new ChannelTable(table(red), table(green), table(blue));
+    }
+
+    private static int[] table(java.util.function.IntUnaryOperator function) {
         int[] table = new int[256];
         for (int v = 0; v < 256; v++) {
             table[v] = Math.max(0, Math.min(255, function.applyAsInt(v)));
         }
-        return new ChannelTable(table);
+        return table;
     }
 
     /**
@@ -33,13 +48,15 @@ public final class ChannelTable {
 
     private void apply(int[] in, int[] out, int from, int to) {
         int[] t = table;
+        int[] g = green;
+        int[] b = blue;
         for (int i = from; i < to; i++) {
             int p = in[i];
-            out[i] = (p & 0xff000000) | t[(p >> 16) & 0xff] << 16 | t[(p >> 8) & 0xff] << 8 | t[p & 0xff];
+            out[i] = (p & 0xff000000) | t[(p >> 16) & 0xff] << 16 | g[(p >> 8) & 0xff] << 8 | b[p & 0xff];
         }
     }
 
-    /** The mapped value of one channel value. */
+    /** The mapped value of one channel value (the red table's, the only one unless made per channel). */
     public int map(int value) {
         return table[value];
     }
