@@ -41,9 +41,9 @@ class ChainPlanTest {
         assertEquals(1, e.step());
         assertEquals(8192L * 8192, e.actual());
         assertEquals(50_000_000L, e.limit());
-        assertEquals("the chain 'resize(enlarge=true), rotate-free(degrees=45), rotate-free(degrees=45), rotate-free(degrees=45), "
-                + "rotate-free(degrees=45)...' of s3://in/photo makes too large an image: step 1, "
-                + "resize(enlarge=true), applied to the 1x1 original, would make a 8192x8192 image (67.1 MP), more than the output "
+        assertEquals("the chain 'resize(width=8192, height=8192), rotate-free(degrees=45), rotate-free(degrees=45), rotate-free(degrees=45), "
+                + "rotate-free(...' of s3://in/photo makes too large an image: step 1, "
+                + "resize(width=8192, height=8192), applied to the 1x1 original, would make a 8192x8192 image (67.1 MP), more than the output "
                 + "limit of 50,000,000 pixels (50.0 MP, PIXELSTEP_MAX_OUTPUT_PIXELS). The chain is too large, not the upload: change "
                 + "or remove that step (or resize the image down before it), or raise PIXELSTEP_MAX_OUTPUT_PIXELS", e.getMessage());
         assertFalse(e.getMessage().contains("upload a smaller image"));
@@ -117,7 +117,7 @@ class ChainPlanTest {
         ChainPlan plan = plan(1000, 1000, ImageFormat.JPEG, "grayscale, resize(width=500)");
         double million = 1_000_000;
         double grayscale = 1.1 * million;
-        double resize = (15 + 4 * (2 * (2 * 2 + 1) + 2 * 2 + 1)) * 250_000; // scale 2: the taps of both passes
+        double resize = (15 + 4 * (2 * 13 + 13) + 2) * 250_000; // lanczos3 at scale 2: the taps of both passes, the resampler declares it so
         double expected = ChainPlan.DECODE_WORK * million
                 + grayscale + resize // combined
                 + ChainPlan.ENCODE_WORK_JPEG * 250_000 // the combined output is 500x500

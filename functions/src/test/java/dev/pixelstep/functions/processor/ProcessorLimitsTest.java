@@ -163,7 +163,7 @@ class ProcessorLimitsTest {
         Run run = new Run().upload("tiny.png", png, "resize(width=8192, height=8192, enlarge=true), " + repeat("rotate-free(degrees=45)", 5));
         ChainTooLargeException e = run.refused(ChainTooLargeException.class, "tiny.png", null);
         assertEquals(1, e.step());
-        assertTrue(e.getMessage().contains("step 1, resize(enlarge=true), applied to the 1x1 original, would make a 8192x8192 image "
+        assertTrue(e.getMessage().contains("step 1, resize(width=8192, height=8192), applied to the 1x1 original, would make a 8192x8192 image "
                 + "(67.1 MP), more than the output limit of 50,000,000 pixels (50.0 MP, PIXELSTEP_MAX_OUTPUT_PIXELS). The chain is too "
                 + "large, not the upload"), e.getMessage());
         assertFalse(e.getMessage().contains("upload a smaller image"), "a 1x1 upload is not too large");

@@ -233,7 +233,7 @@ class FailurePathsPipelineTest {
         JsonNode manifest = manifest(key);
         assertEquals("dev.pixelstep.functions.error.ChainTooLargeException", manifest.at("/error/type").asText());
         String message = manifest.at("/error/message").asText();
-        assertTrue(message.contains("step 1, resize(enlarge=true), applied to the 1x1 original, would make a 8192x8192 image (67.1 MP), "
+        assertTrue(message.contains("step 1, resize(width=8192, height=8192), applied to the 1x1 original, would make a 8192x8192 image (67.1 MP), "
                 + "more than the output limit of 50,000,000 pixels"), message);
         assertFalse(message.contains("OutOfMemoryError") || message.contains("upload a smaller image"), message);
         assertEquals(new TreeSet<>(List.of("manifest.json")), outputsUnder(key));
