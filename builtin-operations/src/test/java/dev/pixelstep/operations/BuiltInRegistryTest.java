@@ -12,7 +12,8 @@ class BuiltInRegistryTest {
 
     /** The detail, composition and artistic groups of issue 15 (see the README's tables). */
     static final Set<String> DETAIL_COMPOSITION_ARTISTIC = Set.of(
-            "median", "unsharp-mask", "noise", "convolve");
+            "median", "unsharp-mask", "noise", "convolve",
+            "border", "rounded-corners", "watermark-text");
 
     @Test
     void registersTheBuiltInSet() {

@@ -209,7 +209,7 @@ public abstract class ImageOperationContract {
             assertNotSame(source.getRaster().getDataBuffer(), result.getRaster().getDataBuffer(),
                     "the result shares pixel storage with the input");
             assertEquals(op.outputSize(ImageSize.of(source), parameters), ImageSize.of(result), "result size");
-            int expected = source.getColorModel().hasAlpha() && op.keepsAlpha()
+            int expected = source.getColorModel().hasAlpha() && op.keepsAlpha() || op.addsAlpha()
                     ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
             assertEquals(typeName(expected), typeName(result.getType()), "result type");
         });
