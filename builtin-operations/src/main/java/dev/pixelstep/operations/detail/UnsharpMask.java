@@ -2,7 +2,7 @@ package dev.pixelstep.operations.detail;
 
 import dev.pixelstep.operations.raster.Bands;
 import dev.pixelstep.operations.raster.Clamp;
-import dev.pixelstep.operations.raster.GaussianKernel;
+import dev.pixelstep.operations.raster.BlurCost;
 import dev.pixelstep.operations.raster.IntImage;
 import dev.pixelstep.operations.raster.SeparableGaussian;
 import dev.pixelstep.spi.ImageOperation;
@@ -48,15 +48,12 @@ public final class UnsharpMask implements ImageOperation {
     /**
      * The blur of {@code blur} on the colour channels (as {@code sharpen}: up to sigma 4 its work
      * grows with the kernel's taps, above it does not except for the padding), then one parallel
-     * pass that compares and sharpens in place. Bytes: the result and the blur's buffers.
+     * pass that compares and sharpens in place ({@link BlurCost}, the pass 2 units more than
+     * sharpen's). Bytes: the result and the blur's buffers.
      */
     @Override
     public OperationCost cost(ImageSize source, Parameters parameters) {
-        double sigma = parameters.get(RADIUS);
-        double work = sigma <= SeparableGaussian.EXACT_UP_TO ? 18 + 1.35 * (2 * GaussianKernel.of(sigma).half() + 1)
-                : 44 + 7 * SeparableGaussian.padding(source.width(), source.height(), sigma);
-        long buffers = SeparableGaussian.workingBytes(source.width(), source.height(), sigma, SeparableGaussian.Mode.RGB);
-        return new OperationCost(work, 4 + (double) buffers / source.pixels());
+        return BlurCost.of(source, parameters.get(RADIUS), 2, 0);
     }
 
     @Override
