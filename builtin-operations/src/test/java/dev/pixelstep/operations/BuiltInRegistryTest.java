@@ -13,7 +13,7 @@ class BuiltInRegistryTest {
     /** The detail, composition and artistic groups of issue 15 (see the README's tables). */
     static final Set<String> DETAIL_COMPOSITION_ARTISTIC = Set.of(
             "median", "unsharp-mask", "noise", "convolve",
-            "border", "rounded-corners", "watermark-text",
+            "border", "rounded-corners", "watermark-text", "shadow",
             "oil-paint", "pencil-sketch", "cartoon", "halftone", "glow", "motion-blur", "zoom-blur", "lens-blur", "crystallize", "vintage");
 
     @Test
