@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * weights, or 1 when they sum to 0 (edge kernels; add an offset such as 128 to see both signs).
  * As sharp's {@code convolve} with its default scale. Every pixel keeps its alpha.
  *
- * <p>Weights are fixed point (k / s times 4096, rounded; sums in longs), so a kernel's result is the same on
+ * <p>Weights are fixed point (k / s times 65536, rounded; sums in longs: the rounding of 49 weights
+ * moves a result by at most 0.4 levels), so a kernel's result is the same on
  * every machine, and a kernel whose weights do not sum to 0 keeps a flat image flat exactly (the centre
  * weight takes the rounding of the others); rows are independent and run in parallel bands.
  */
@@ -42,7 +43,7 @@ public final class Convolve implements ImageOperation {
     public static final DoubleParameter OFFSET = DoubleParameter.of("offset", 0, -255, 255, "levels",
             "added to every result (128 shows the negative side of an edge kernel)");
 
-    private static final int ONE = 4096;
+    private static final int ONE = 1 << 16;
     private static final long LIMIT = 1L << 40;
 
     @Override
@@ -89,7 +90,7 @@ public final class Convolve implements ImageOperation {
         double scale = Math.abs(sum) < 1e-9 ? 1 : sum;
         long[] k = new long[w.length];
         for (int i = 0; i < w.length; i++) {
-            // a sum near 0 makes huge weights; beyond 2^40 / 4096 they give 0 or 255 anyway, and longs never overflow
+            // a sum near 0 makes huge weights; beyond 2^40 / 65536 they give 0 or 255 anyway, and longs never overflow
             k[i] = Math.max(-LIMIT, Math.min(LIMIT, Math.round(w[i] / scale * ONE)));
         }
         if (scale == sum) {
@@ -137,7 +138,7 @@ public final class Convolve implements ImageOperation {
     }
 
     private static int channel(long fixed) {
-        long v = fixed >> 12;
+        long v = fixed >> 16;
         return v < 0 ? 0 : (v > 255 ? 255 : (int) v);
     }
 }
