@@ -21,7 +21,7 @@ import java.util.List;
  *       pixels and parameters give the same pixels), thread-safe (one instance is shared by all
  *       threads) and accepts any image type; it returns {@link BufferedImage#TYPE_INT_RGB}, or
  *       {@link BufferedImage#TYPE_INT_ARGB} when the source has an alpha channel and
- *       {@link #keepsAlpha()} is true.</li>
+ *       {@link #keepsAlpha()} is true, or when {@link #addsAlpha()} is true.</li>
  *   <li>The result's size is {@link #outputSize(ImageSize, Parameters)}, computed from sizes alone:
  *       it is how a chain is planned (and refused when a step's result would be too large) before
  *       any pixel is decoded.</li>
@@ -95,5 +95,15 @@ public interface ImageOperation {
      */
     default boolean keepsAlpha() {
         return true;
+    }
+
+    /**
+     * Whether the result always has an alpha channel ({@link BufferedImage#TYPE_INT_ARGB}), even for
+     * an opaque source: operations that make pixels transparent (rounded corners, a shadow on a
+     * transparent canvas). The processor writes such a result with its alpha where the output
+     * format has one (PNG) and composited onto white in JPEG. The default is false.
+     */
+    default boolean addsAlpha() {
+        return false;
     }
 }

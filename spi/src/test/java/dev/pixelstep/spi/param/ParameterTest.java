@@ -118,6 +118,19 @@ class ParameterTest {
     }
 
     @Test
+    void textWithAPatternRefusesWhatItDoesNotMatchEntirely() {
+        TextParameter p = TextParameter.matching("digits", "12", 5, java.util.regex.Pattern.compile("[0-9]+"), "digits only", "Digits.");
+        assertEquals("345", p.parse("345"));
+        InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> p.parse("34a"));
+        assertTrue(e.getMessage().contains("digits only"), e.getMessage());
+        assertThrows(InvalidParameterException.class, () -> p.validate(""));
+        assertThrows(InvalidParameterException.class, () -> p.parse("123456"));
+        assertEquals("[0-9]+", p.describe().get("pattern"));
+        assertThrows(IllegalArgumentException.class,
+                () -> TextParameter.matching("d", "x", 5, java.util.regex.Pattern.compile("[0-9]+"), "digits", "Digits."));
+    }
+
+    @Test
     void declarationsCheckTheirOwnConsistency() {
         assertThrows(IllegalArgumentException.class, () -> IntParameter.of("n", 0, 1, 10, "", ""));
         assertThrows(IllegalArgumentException.class, () -> DoubleParameter.of("n", 1, 2, 1, "", ""));

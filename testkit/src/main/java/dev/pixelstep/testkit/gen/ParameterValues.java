@@ -56,7 +56,8 @@ public final class ParameterValues {
 
     /**
      * The values at the edges of a parameter's range: minimum, maximum and default for numbers,
-     * every choice, both booleans, a few colours, the empty and the longest text.
+     * every choice, both booleans, a few colours, the empty and the longest free text (of a text
+     * with a pattern, only its default: override {@code parameterValues()} to draw others).
      */
     public static List<Object> edgeValues(Parameter<?> parameter) {
         List<Object> out = new ArrayList<>();
@@ -75,7 +76,7 @@ public final class ParameterValues {
             out.add(new Color(0, 0, 0));
             out.add(new Color(255, 255, 255));
             out.add(new Color(0, 0, 0, 0));
-        } else if (parameter instanceof TextParameter p) {
+        } else if (parameter instanceof TextParameter p && p.pattern() == null) {
             out.add("");
             out.add("x".repeat(p.maxLength()));
         }
@@ -95,7 +96,7 @@ public final class ParameterValues {
         if (parameter instanceof ColorParameter) {
             return integers().all().map(v -> (Object) new Color(v, true));
         }
-        if (parameter instanceof TextParameter p) {
+        if (parameter instanceof TextParameter p && p.pattern() == null) {
             return strings().basicLatinAlphabet().ofLengthBetween(0, Math.min(p.maxLength(), 24))
                     .map(s -> (Object) s.replaceAll("\\p{Cntrl}", "_"));
         }
@@ -135,6 +136,9 @@ public final class ParameterValues {
         } else if (parameter instanceof TextParameter p && p.maxLength() < 1000) {
             String text = "x".repeat(p.maxLength() + 1);
             out.add(new OutOfRange(parameter, '"' + text + '"', text));
+            if (p.pattern() != null && !p.pattern().matcher("?").matches()) {
+                out.add(new OutOfRange(parameter, "\"?\"", "?"));
+            }
         }
         return out;
     }
