@@ -32,7 +32,14 @@ public class OperationBenchmark {
     /** One step of chain text per built-in operation, at defaults unless a default would do nothing. */
     @Param({"grayscale", "sepia", "invert", "brightness", "contrast", "saturation", "hue-rotate", "posterize",
             "threshold", "solarize", "blur", "blur(radius=10)", "sharpen", "edge-detect", "emboss", "pixelate",
-            "vignette", "rotate", "rotate-free", "flip", "resize(width=1000)", "crop(x=500, y=500, width=3000, height=2000)"})
+            "vignette", "rotate", "rotate-free", "flip", "resize(width=1000)", "crop(x=500, y=500, width=3000, height=2000)",
+            "thumbnail", "smart-crop(width=1000)", "extend(top=200)",
+            "normalize", "equalize", "clahe", "gamma", "levels(black=20)", "curves(shadows=40)",
+            "tint", "modulate(hue=30)", "temperature", "channel-mix(rb=0.2)", "negate(green=false)", "flatten",
+            "median", "unsharp-mask", "noise", "convolve",
+            "border(width=100)", "rounded-corners(radius=200)", "watermark-text", "shadow",
+            "oil-paint", "pencil-sketch", "cartoon", "halftone", "glow", "motion-blur", "zoom-blur", "lens-blur", "crystallize",
+            "vintage"})
     public String chain;
 
     private OperationChain operation;
