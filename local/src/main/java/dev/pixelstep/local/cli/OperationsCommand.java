@@ -39,11 +39,23 @@ final class OperationsCommand {
     @SuppressWarnings("unchecked")
     private void print(List<Map<String, Object>> operations) {
         out.println(operations.size() + " operations");
+        // Columns as wide as their longest entry (a parameter name such as without-enlargement would overflow a fixed width).
+        int name = 1;
+        int type = 1;
+        int value = 1;
+        for (Map<String, Object> op : operations) {
+            for (Map<String, Object> p : (List<Map<String, Object>>) op.get("parameters")) {
+                name = Math.max(name, String.valueOf(p.get("name")).length());
+                type = Math.max(type, String.valueOf(p.get("type")).length());
+                value = Math.max(value, String.valueOf(p.get("default")).length());
+            }
+        }
+        String line = "    %-" + name + "s  %-" + type + "s  default %-" + value + "s  %s%n";
         for (Map<String, Object> op : operations) {
             out.println();
             out.println(op.get("name") + " - " + op.get("description"));
             for (Map<String, Object> p : (List<Map<String, Object>>) op.get("parameters")) {
-                out.printf("    %-12s %-8s default %-10s %s%n", p.get("name"), p.get("type"), p.get("default"), p.get("allowed"));
+                out.printf(line, p.get("name"), p.get("type"), p.get("default"), p.get("allowed"));
             }
         }
     }

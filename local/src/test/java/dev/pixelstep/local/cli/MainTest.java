@@ -82,6 +82,9 @@ class MainTest {
         assertTrue(listing.lines().anyMatch(l -> l.strip().startsWith("radius") && l.contains("double")), listing);
         assertTrue(listing.contains("duotone - "), "the plugin layer's operation is listed:\n" + listing);
         assertTrue(listing.lines().anyMatch(l -> l.strip().startsWith("dark") && l.contains("color")), listing);
+        assertTrue(listing.startsWith("55 operations"), "54 built-ins and the plugin's: " + listing.lines().findFirst().orElse(""));
+        assertEquals(1, listing.lines().filter(l -> l.startsWith("    ")).map(l -> l.indexOf("  default ")).distinct().count(),
+                "the columns line up, the longest parameter name (without-enlargement) included:\n" + listing);
     }
 
     @Test
