@@ -46,10 +46,14 @@ public final class KernelCpuTimes {
         }
     }
 
+    /** Where warm-up results go: written, never read, so that the JIT keeps the work. */
+    @SuppressWarnings("unused")
+    private static volatile int sink;
+
     /** Median thread CPU milliseconds of {@code runs} calls after as many warm-up calls. */
     public static double measure(int runs, Supplier<Object> work) {
         for (int i = 0; i < runs; i++) {
-            work.get();
+            sink ^= System.identityHashCode(work.get()); // warm-up results are kept somewhere, so the JIT cannot drop the work
         }
         double[] ms = new double[runs];
         for (int i = 0; i < runs; i++) {

@@ -68,7 +68,7 @@ public final class JpegEncodeCpuTime {
         System.out.printf(Locale.ROOT, "ImageIO writer (RGB bytes in): colour %.1f ms (%d bytes), %.2fx pixelstep%n", jdk,
                 jdkJpeg(rgbBytes).length, jdk / ours);
         Process pillow = new ProcessBuilder(python, "-c", PILLOW, file.getPath(), Integer.toString(runs)).redirectErrorStream(true).start();
-        System.out.print(new String(pillow.getInputStream().readAllBytes()));
+        System.out.print(new String(pillow.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         pillow.waitFor();
     }
 

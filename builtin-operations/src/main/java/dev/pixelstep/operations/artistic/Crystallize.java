@@ -82,8 +82,8 @@ public final class Crystallize implements ImageOperation {
                     for (int j = cj - 1; j <= cj + 1; j++) {
                         for (int i = ci - 1; i <= ci + 1; i++) {
                             int k = j * cols + i;
-                            long ddx = pointX[k] - x;
-                            long ddy = pointY[k] - y;
+                            long ddx = (long) pointX[k] - x;
+                            long ddy = (long) pointY[k] - y;
                             long d = ddx * ddx + ddy * ddy;
                             if (d < best) {
                                 best = d;

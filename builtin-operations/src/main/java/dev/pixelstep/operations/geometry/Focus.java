@@ -77,8 +77,8 @@ final class Focus {
      */
     static long workingBytes(int width, int height) {
         int k = Math.max(1, (Math.max(width, height) + GRID - 1) / GRID);
-        long gw = (width + k - 1) / k;
-        long gh = (height + k - 1) / k;
+        long gw = ((long) width + k - 1) / k;
+        long gh = ((long) height + k - 1) / k;
         long cells = (gw + 1) * (gh + 1);
         return 4 * cells + (long) BINS * (4 * cells + 16) + 8 * cells + 8 * cells
                 + (long) Bands.bands((int) gh, (long) width * height) * (24 * gw + 16) + 4096;

@@ -44,7 +44,7 @@ final class LongBoxPasses {
         int strips = (width + STRIP - 1) / STRIP;
         long planes = channels * array(pixels, 2) + array(channels, 8);
         long rows = Bands.bands(height, pixels) * (channels * array(line, 4) + 2 * array(line, 8) + array(channels, 8));
-        long columns = Bands.bands(strips, pixels) * 2 * (length * array(STRIP, 8) + array(length, 8))
+        long columns = Bands.bands(strips, pixels) * 2L * (length * array(STRIP, 8) + array(length, 8))
                 + (long) strips * (array(STRIP, 8) + channels * array(STRIP, 4) + array(channels, 8));
         return planes + rows + columns;
     }

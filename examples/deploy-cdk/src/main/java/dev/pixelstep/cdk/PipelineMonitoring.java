@@ -84,11 +84,11 @@ public final class PipelineMonitoring extends Construct {
             Metric duration = function.function().metricDuration(options("Maximum"));
             double nearTimeout = sizing.timeout().toMillis() * PipelineDefaults.DURATION_ALARM_SHARE_OF_TIMEOUT;
             alarm(name + "ErrorsAlarm", errors, 1, 1,
-                    "pixelstep: the " + name.toLowerCase() + " raised errors (see its log group)");
+                    "pixelstep: the " + name.toLowerCase(java.util.Locale.ROOT) + " raised errors (see its log group)");
             alarm(name + "ThrottlesAlarm", throttles, 1, 3,
-                    "pixelstep: the " + name.toLowerCase() + " has been throttled for 15 minutes: a burst outlasts the retries; raise its reserved concurrency");
+                    "pixelstep: the " + name.toLowerCase(java.util.Locale.ROOT) + " has been throttled for 15 minutes: a burst outlasts the retries; raise its reserved concurrency");
             alarm(name + "DurationAlarm", duration, nearTimeout, 1,
-                    "pixelstep: the " + name.toLowerCase() + " ran longer than " + Math.round(PipelineDefaults.DURATION_ALARM_SHARE_OF_TIMEOUT * 100)
+                    "pixelstep: the " + name.toLowerCase(java.util.Locale.ROOT) + " ran longer than " + Math.round(PipelineDefaults.DURATION_ALARM_SHARE_OF_TIMEOUT * 100)
                             + "% of its " + sizing.timeout().toSeconds() + " s timeout; raise its timeout or memory");
             functionWidgets.add(graph(name + ": errors and throttles", List.of(errors, throttles), Optional.empty()));
             functionWidgets.add(graph(name + ": slowest invocation (ms)", List.of(duration), Optional.of(nearTimeout)));

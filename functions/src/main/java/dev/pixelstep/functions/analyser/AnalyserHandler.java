@@ -34,6 +34,8 @@ public final class AnalyserHandler implements RequestStreamHandler {
     private final Analyser analyser;
     private final AnalyserPrimer primer;
     /** Held here because CRaC keeps registered resources only weakly. */
+    /** Held, never read: CRaC keeps a registered resource only as long as something else refers to it. */
+    @SuppressWarnings("unused")
     private final PrimingResource priming;
 
     /** Reads the configuration from environment variables or system properties (see {@link FunctionConfig}). */

@@ -85,7 +85,7 @@ final class JpegWriter {
             });
         }
         byte[] header = header(layout);
-        long total = header.length + 2;
+        long total = header.length + 2L;
         for (JpegStripEncoder part : parts) {
             total += part.length();
         }

@@ -195,7 +195,7 @@ public final class ChainPlan {
             return;
         }
         throw new ChainTooCostlyException("the chain '" + abbreviate(chainText) + "' is too much work for the " + input + " image "
-                + what + ": about " + units(work) + " work units, more than the budget of " + units(limits.maxWork())
+                + what + ": about " + units(work) + " work units, more than the budget of " + units((double) limits.maxWork())
                 + " (PIXELSTEP_MAX_WORK; one unit is one pixel of a simple colour operation such as invert). Costliest steps: "
                 + costliest(work) + ". Make those steps cheaper (smaller radius, fewer repetitions) or remove them, "
                 + "use a smaller image, or raise PIXELSTEP_MAX_WORK", limits.maxWork(), work);

@@ -46,6 +46,8 @@ public final class ProcessorHandler implements RequestStreamHandler {
     private final OutputDiscarder discarder;
     private final ProcessorPrimer primer;
     /** Held here because CRaC keeps registered resources only weakly. */
+    /** Held, never read: CRaC keeps a registered resource only as long as something else refers to it. */
+    @SuppressWarnings("unused")
     private final PrimingResource priming;
 
     /** Reads the configuration from environment variables or system properties (see {@link FunctionConfig}). */

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import javax.imageio.ImageIO;
+import java.nio.charset.StandardCharsets;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -120,7 +121,7 @@ class AnalyserHandlerTest {
         String[] outs = {Buckets.fresh("out"), Buckets.fresh("out")};
         for (String out : outs) {
             s3.createBucket(out);
-            Invoke.handler(handler(out), ("{\"bucket\":\"" + in + "\",\"key\":\"p.png\",\"label\":\"original\"}").getBytes());
+            Invoke.handler(handler(out), ("{\"bucket\":\"" + in + "\",\"key\":\"p.png\",\"label\":\"original\"}").getBytes(StandardCharsets.UTF_8));
         }
         for (String key : List.of("p.png/histogram-original.json", "p.png/histogram-original.png")) {
             assertArrayEquals(s3.get(outs[0], key), s3.get(outs[1], key), key);
@@ -136,7 +137,7 @@ class AnalyserHandlerTest {
         s3.put(in, "my photo ü.jpg", TestImages.jpeg(20, 20), Map.of());
 
         JsonNode result = Invoke.handler(handler(out),
-                ("{\"bucket\":\"" + in + "\",\"key\":\"my+photo+%C3%BC.jpg\",\"label\":\"original\"}").getBytes());
+                ("{\"bucket\":\"" + in + "\",\"key\":\"my+photo+%C3%BC.jpg\",\"label\":\"original\"}").getBytes(StandardCharsets.UTF_8));
 
         assertEquals("my photo ü.jpg", result.get("input").get("key").asText());
         assertTrue(s3.exists(out, "my photo ü.jpg/histogram-original.png"));
@@ -146,14 +147,14 @@ class AnalyserHandlerTest {
     @ValueSource(strings = {"Original", "1st", "with space", "under_score", "-x", ""})
     void invalidLabelsAreRefused(String label) {
         InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> Invoke.handler(handler("out-unused"),
-                ("{\"bucket\":\"b\",\"key\":\"k.jpg\",\"label\":\"" + label + "\"}").getBytes()));
+                ("{\"bucket\":\"b\",\"key\":\"k.jpg\",\"label\":\"" + label + "\"}").getBytes(StandardCharsets.UTF_8)));
         assertTrue(e.getMessage().contains("[a-z][a-z0-9-]*") || e.getMessage().contains("non-empty string"), e.getMessage());
     }
 
     @Test
     void missingLabelIsRefused() {
         InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> Invoke.handler(handler("out-unused"),
-                "{\"bucket\":\"b\",\"key\":\"k.jpg\"}".getBytes()));
+                "{\"bucket\":\"b\",\"key\":\"k.jpg\"}".getBytes(StandardCharsets.UTF_8)));
         assertTrue(e.getMessage().contains("no 'label'"), e.getMessage());
     }
 
@@ -168,12 +169,12 @@ class AnalyserHandlerTest {
         AnalyserHandler handler = handler(out);
 
         assertThrows(UnsupportedImageException.class, () -> Invoke.handler(handler,
-                ("{\"bucket\":\"" + in + "\",\"key\":\"cut.jpg\",\"label\":\"original\"}").getBytes()));
+                ("{\"bucket\":\"" + in + "\",\"key\":\"cut.jpg\",\"label\":\"original\"}").getBytes(StandardCharsets.UTF_8)));
         ImageTooLargeException tooLarge = assertThrows(ImageTooLargeException.class, () -> Invoke.handler(handler,
-                ("{\"bucket\":\"" + in + "\",\"key\":\"huge.png\",\"label\":\"original\"}").getBytes()));
+                ("{\"bucket\":\"" + in + "\",\"key\":\"huge.png\",\"label\":\"original\"}").getBytes(StandardCharsets.UTF_8)));
         assertEquals(400_000_000L, tooLarge.actual());
         assertThrows(ObjectNotFoundException.class, () -> Invoke.handler(handler,
-                ("{\"bucket\":\"" + in + "\",\"key\":\"missing.jpg\",\"label\":\"original\"}").getBytes()));
+                ("{\"bucket\":\"" + in + "\",\"key\":\"missing.jpg\",\"label\":\"original\"}").getBytes(StandardCharsets.UTF_8)));
         assertEquals(List.of(), s3.keys(out));
     }
 }

@@ -259,6 +259,7 @@ public final class CostCalibration {
     }
 
     /** Keeps results reachable so the JIT cannot drop the work. */
+    @SuppressWarnings("unused") // written, never read: the JIT keeps the work
     private static volatile Object sink;
 
     private static void keep(Object result) {

@@ -28,7 +28,7 @@ public final class ChartRenderingMain {
         long[] falling = new long[256];
         for (int i = 0; i < 256; i++) {
             rising[i] = i;
-            falling[i] = 255 - i;
+            falling[i] = 255L - i;
         }
         byte[] png = new HistogramChart(new ImageEncoder()).renderPng("Histogram: original", "bucket/photos/holiday.jpg",
                 List.of(new ChartSeries("Red", Color.RED, rising), new ChartSeries("Blue", Color.BLUE, falling)));

@@ -297,7 +297,7 @@ class JpegWriterTest {
             return new Run(-1, new byte[0], e.toString());
         }
         byte[] out = process.getInputStream().readAllBytes();
-        String err = new String(process.getErrorStream().readAllBytes());
+        String err = new String(process.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "python did not finish");
         return new Run(process.exitValue(), out, err);
     }

@@ -51,7 +51,6 @@ final class PresignCommand {
     static final Duration MAX_EXPIRY = Duration.ofDays(7);
     static final Duration DEFAULT_EXPIRY = Duration.ofMinutes(15);
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,7})([smhd]?)");
-    private static final String OPERATIONS_HEADER = "x-amz-meta-operations";
 
     private final PrintStream out;
 

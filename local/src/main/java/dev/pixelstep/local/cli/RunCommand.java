@@ -96,7 +96,7 @@ final class RunCommand {
             }
             String canonical = checkChain(data, chain);
             try (S3Client s3 = EmbeddedS3.client(endpoint, credentials)) {
-                String key = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + "-" + image.getFileName();
+                String key = LocalDateTime.now(java.time.ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + "-" + image.getFileName();
                 long started = System.nanoTime();
                 s3.putObject(b -> b.bucket(inputBucket).key(key).contentType("image/" + format)
                                 .metadata(Map.of("operations", MetadataText.encode(chain),

@@ -185,10 +185,26 @@ public final class HostedFunction implements AutoCloseable {
             case "toString" -> "local Lambda context";
             case "hashCode" -> System.identityHashCode(proxy);
             case "equals" -> proxy == args[0];
-            default -> method.getReturnType() == boolean.class ? false
-                    : method.getReturnType() == int.class ? 0
-                    : method.getReturnType() == long.class ? 0L : null;
+            default -> zeroOf(method.getReturnType());
         };
+    }
+
+    /**
+     * What a method of the context that this runtime does not implement returns: zero for numbers,
+     * false, or null (one nested conditional here unboxed that null, so such a call threw a
+     * NullPointerException: found by Error Prone's NullTernary).
+     */
+    private static Object zeroOf(Class<?> type) {
+        if (type == boolean.class) {
+            return false;
+        }
+        if (type == int.class) {
+            return 0;
+        }
+        if (type == long.class) {
+            return 0L;
+        }
+        return null;
     }
 
     @Override

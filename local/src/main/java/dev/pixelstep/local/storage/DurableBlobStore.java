@@ -102,7 +102,6 @@ public final class DurableBlobStore implements BlobStore {
     public static final int MAX_KEY_BYTES = 1024;
     private static final String LAYOUT_FILE = "layout";
     private static final String LAYOUT = "pixelstep-objects 1\n";
-    private static final Pattern OBJECT_NAME = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern UPLOAD_ID = Pattern.compile("[0-9a-f]{32}");
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final long MIN_PART_SIZE = 5L * 1024 * 1024;

@@ -47,7 +47,7 @@ final class HeaderDeadline implements Connection.Listener, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        var unused = sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS); // stopped with the executor
     }
 
     @Override

@@ -181,7 +181,7 @@ final class RunsApi implements Request.Handler {
             throw new ApiException(503, limits.maxUploads() + " uploads are arriving already; try again in a moment");
         }
         try {
-            UploadBody.read(request, maxUploadBytes, limits).whenComplete((body, failure) -> {
+            var unused = UploadBody.read(request, maxUploadBytes, limits).whenComplete((body, failure) -> {
                 uploads.release();
                 if (failure != null) {
                     fail(request, response, callback, failure);

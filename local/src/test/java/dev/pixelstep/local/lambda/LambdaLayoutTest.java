@@ -23,7 +23,7 @@ class LambdaLayoutTest {
         try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Map.Entry<String, String> e : entries.entrySet()) {
                 zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue().getBytes());
+                zip.write(e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 zip.closeEntry();
             }
         }

@@ -150,7 +150,6 @@ final class CrashHarness {
 
             // Every acknowledged upload ends with a manifest and a record.
             long deadline = System.nanoTime() + Duration.ofMinutes(uploads / 20 + 5).toNanos();
-            List<String> missing = new ArrayList<>();
             for (int i = 0; i < uploads; i++) {
                 String key = acknowledged.get(i);
                 while (!hasManifest(s3, key) && System.nanoTime() < deadline) {

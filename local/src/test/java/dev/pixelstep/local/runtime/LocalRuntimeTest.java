@@ -69,7 +69,7 @@ class LocalRuntimeTest {
     @Test
     void badUploadsEndInAFailedManifestAndTheRuntimeKeepsServing(@TempDir Path data) throws Exception {
         try (LocalStack stack = LocalStack.start(data, 2)) {
-            stack.upload("not-an-image.jpg", "this is text, not a JPEG".getBytes(), "grayscale");
+            stack.upload("not-an-image.jpg", "this is text, not a JPEG".getBytes(java.nio.charset.StandardCharsets.UTF_8), "grayscale");
             stack.upload("unknown-op.png", LocalStack.png(32, 24, 1), "grayscale, blurr(radius=4)");
             JsonNode notImage = stack.awaitManifest("not-an-image.jpg", WAIT);
             JsonNode unknownOp = stack.awaitManifest("unknown-op.png", WAIT);

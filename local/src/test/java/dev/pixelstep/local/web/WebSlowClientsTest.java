@@ -82,7 +82,7 @@ class WebSlowClientsTest {
                 write(socket, "GET /api/config HTTP/1.1\r\nHost: " + host(page) + "\r\nX-Slow: ");
                 tricklers.add(socket);
             }
-            trickle.scheduleAtFixedRate(() -> tricklers.forEach(s -> {
+            var unused = trickle.scheduleAtFixedRate(() -> tricklers.forEach(s -> {
                 try {
                     write(s, "a");
                 } catch (IOException e) {

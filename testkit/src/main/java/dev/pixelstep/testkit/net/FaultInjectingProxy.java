@@ -178,7 +178,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
                 answer(client, request, current.fault());
                 return;
             }
-            forward(client, in, request, head);
+            forward(client, in, head);
         } catch (IOException e) {
             // the client or the server went away; nothing to report to anyone
         }
@@ -203,7 +203,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
         out.flush();
     }
 
-    private void forward(Socket client, InputStream in, Request request, byte[] head) throws IOException {
+    private void forward(Socket client, InputStream in, byte[] head) throws IOException {
         try (Socket server = new Socket(upstream.getHost(), upstream.getPort())) {
             OutputStream toServer = server.getOutputStream();
             toServer.write(withConnectionClose(head));

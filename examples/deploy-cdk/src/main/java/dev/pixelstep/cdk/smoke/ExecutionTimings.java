@@ -52,7 +52,7 @@ public record ExecutionTimings(String executionArn, Duration total, List<StateTi
             } else if (event.stateEnteredEventDetails() != null) {
                 entered.put(event.id(), event);
             } else if (event.stateExitedEventDetails() != null) {
-                HistoryEvent entry = enteredFor(event, entered, events);
+                HistoryEvent entry = enteredFor(event, entered);
                 if (entry != null) {
                     states.add(new StateTiming(event.stateExitedEventDetails().name(), Duration.between(entry.timestamp(), event.timestamp())));
                 }
@@ -65,7 +65,7 @@ public record ExecutionTimings(String executionArn, Duration total, List<StateTi
     }
 
     /** The StateEntered event of the same state that this exit closes: the latest open entry with the exit's name. */
-    private static HistoryEvent enteredFor(HistoryEvent exit, Map<Long, HistoryEvent> entered, List<HistoryEvent> events) {
+    private static HistoryEvent enteredFor(HistoryEvent exit, Map<Long, HistoryEvent> entered) {
         String name = exit.stateExitedEventDetails().name();
         HistoryEvent match = null;
         for (HistoryEvent candidate : entered.values()) {
