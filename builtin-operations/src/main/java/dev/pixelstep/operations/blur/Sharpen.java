@@ -1,7 +1,7 @@
 package dev.pixelstep.operations.blur;
 
+import dev.pixelstep.operations.raster.BlurCost;
 import dev.pixelstep.operations.raster.Clamp;
-import dev.pixelstep.operations.raster.GaussianKernel;
 import dev.pixelstep.operations.raster.IntImage;
 import dev.pixelstep.operations.raster.SeparableGaussian;
 import dev.pixelstep.spi.ImageOperation;
@@ -44,15 +44,11 @@ public final class Sharpen implements ImageOperation {
      * alpha costs the same as an opaque one), then one pass that sharpens the result in place.
      * Work: up to sigma 4 it grows with the kernel's {@code 2 ceil(3 sigma) + 1} taps, above it
      * is the same for any sigma except for the padding ({@link SeparableGaussian#padding}). Bytes:
-     * the result and the blur's buffers ({@link SeparableGaussian#workingBytes}).
+     * the result and the blur's buffers ({@link SeparableGaussian#workingBytes}): {@link BlurCost} with no further pass.
      */
     @Override
     public OperationCost cost(ImageSize source, Parameters parameters) {
-        double sigma = parameters.get(RADIUS);
-        double work = sigma <= SeparableGaussian.EXACT_UP_TO ? 16 + 1.35 * (2 * GaussianKernel.of(sigma).half() + 1)
-                : 42 + 7 * SeparableGaussian.padding(source.width(), source.height(), sigma);
-        long buffers = SeparableGaussian.workingBytes(source.width(), source.height(), sigma, SeparableGaussian.Mode.RGB);
-        return new OperationCost(work, 4 + (double) buffers / source.pixels());
+        return BlurCost.of(source, parameters.get(RADIUS), 0, 0);
     }
 
     @Override
