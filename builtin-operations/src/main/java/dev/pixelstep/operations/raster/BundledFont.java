@@ -22,7 +22,7 @@ import java.util.Properties;
  * "Fontconfig head is null"), so before the first font is made this class points the JDK at a
  * font configuration of its own (the system property {@code sun.awt.fontconfig}, a
  * {@code fontconfig.properties} mapping every logical font to the bundled file) unless the property
- * is already set (the functions' chart font does the same with the same file). The font file is
+ * is already set (the functions' histogram charts draw with this font too). The font file is
  * used in place when the resource is a plain file, otherwise copied once to the temporary directory
  * (a jar in a Lambda layer).
  */

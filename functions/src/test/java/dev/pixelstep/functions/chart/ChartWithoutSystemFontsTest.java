@@ -1,5 +1,6 @@
 package dev.pixelstep.functions.chart;
 
+import dev.pixelstep.operations.raster.BundledFont;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +51,11 @@ class ChartWithoutSystemFontsTest {
 
     @Test
     void theForkedJvmReallySeesNoFonts() throws Exception {
-        Path font = Path.of(ChartFonts.class.getResource(ChartFonts.RESOURCE).toURI());
+        // The font is a resource of the built-in operations' jar: a file of its own for the forked JVM.
+        Path font = dir.resolve(BundledFont.RESOURCE);
+        try (var in = BundledFont.class.getResourceAsStream(BundledFont.RESOURCE)) {
+            Files.copy(in, font);
+        }
         Run control = fork("control", font.toString());
         assertNotEquals(0, control.exitCode(), control.output());
         assertTrue(control.output().contains("Fontconfig head is null"), control.output());
