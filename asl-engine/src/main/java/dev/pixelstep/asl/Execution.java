@@ -3,7 +3,7 @@ package dev.pixelstep.asl;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pixelstep.asl.error.StatesFailure;
 import dev.pixelstep.asl.history.HistoryEvent;
-import dev.pixelstep.asl.runtime.ExecutionRun;
+import dev.pixelstep.asl.internal.runtime.ExecutionRun;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

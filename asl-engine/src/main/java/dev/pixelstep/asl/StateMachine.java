@@ -7,7 +7,7 @@ import dev.pixelstep.asl.definition.ParallelState;
 import dev.pixelstep.asl.definition.State;
 import dev.pixelstep.asl.definition.StateGraph;
 import dev.pixelstep.asl.definition.TaskState;
-import dev.pixelstep.asl.expression.JsonPointers;
+import dev.pixelstep.asl.internal.expression.JsonPointers;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

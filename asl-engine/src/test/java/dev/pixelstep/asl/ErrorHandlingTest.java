@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pixelstep.asl.error.ErrorNames;
 import dev.pixelstep.asl.error.TaskFailure;
-import dev.pixelstep.asl.json.Json;
+import dev.pixelstep.asl.internal.json.Json;
 import dev.pixelstep.asl.task.TaskHandler;
 import java.time.Duration;
 import java.util.ArrayDeque;

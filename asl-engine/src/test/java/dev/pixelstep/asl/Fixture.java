@@ -1,7 +1,7 @@
 package dev.pixelstep.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pixelstep.asl.json.Json;
+import dev.pixelstep.asl.internal.json.Json;
 import dev.pixelstep.asl.task.TaskHandler;
 import dev.pixelstep.asl.time.SimulatedTime;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pixelstep.asl.history.HistoryEvent;
 import dev.pixelstep.asl.history.HistoryEventType;
-import dev.pixelstep.asl.json.Json;
+import dev.pixelstep.asl.internal.json.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

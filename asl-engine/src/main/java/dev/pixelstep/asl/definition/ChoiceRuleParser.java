@@ -2,12 +2,12 @@ package dev.pixelstep.asl.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pixelstep.asl.choice.ChoiceRule;
-import dev.pixelstep.asl.choice.Comparator;
-import dev.pixelstep.asl.choice.DataTest;
-import dev.pixelstep.asl.choice.StringPattern;
-import dev.pixelstep.asl.expression.Path;
-import dev.pixelstep.asl.json.Json;
+import dev.pixelstep.asl.internal.choice.ChoiceRule;
+import dev.pixelstep.asl.internal.choice.Comparator;
+import dev.pixelstep.asl.internal.choice.DataTest;
+import dev.pixelstep.asl.internal.choice.StringPattern;
+import dev.pixelstep.asl.internal.expression.Path;
+import dev.pixelstep.asl.internal.json.Json;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.pixelstep.asl.definition;
 
-import dev.pixelstep.asl.choice.ChoiceRule;
+import dev.pixelstep.asl.internal.choice.ChoiceRule;
 import java.util.List;
 
 /**

@@ -2,8 +2,8 @@ package dev.pixelstep.asl.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pixelstep.asl.expression.JsonPointers;
-import dev.pixelstep.asl.json.Json;
+import dev.pixelstep.asl.internal.expression.JsonPointers;
+import dev.pixelstep.asl.internal.json.Json;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package dev.pixelstep.asl.definition;
 
-import dev.pixelstep.asl.expression.ValueExpression;
+import dev.pixelstep.asl.internal.expression.ValueExpression;
 
 /**
  * A Fail state: ends the execution (or its branch) with an error. Error and ErrorPath (likewise Cause and

@@ -1,6 +1,6 @@
 package dev.pixelstep.asl.definition;
 
-import dev.pixelstep.asl.expression.PayloadTemplate;
+import dev.pixelstep.asl.internal.expression.PayloadTemplate;
 
 /**
  * A state's input and output processing fields, applied in AWS's order: InputPath, Parameters, (the state's

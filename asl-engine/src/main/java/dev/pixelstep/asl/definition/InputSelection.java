@@ -3,8 +3,8 @@ package dev.pixelstep.asl.definition;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pixelstep.asl.error.ErrorNames;
 import dev.pixelstep.asl.error.StatesFailure;
-import dev.pixelstep.asl.expression.Path;
-import dev.pixelstep.asl.json.Json;
+import dev.pixelstep.asl.internal.expression.Path;
+import dev.pixelstep.asl.internal.json.Json;
 
 /**
  * The value of an InputPath or OutputPath field: a path selecting part of a document, or JSON null, which

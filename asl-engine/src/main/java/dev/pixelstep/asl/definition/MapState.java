@@ -1,7 +1,7 @@
 package dev.pixelstep.asl.definition;
 
-import dev.pixelstep.asl.expression.Path;
-import dev.pixelstep.asl.expression.PayloadTemplate;
+import dev.pixelstep.asl.internal.expression.Path;
+import dev.pixelstep.asl.internal.expression.PayloadTemplate;
 
 /**
  * An inline Map state: runs its item processor for every item of an array; its result is the array of the

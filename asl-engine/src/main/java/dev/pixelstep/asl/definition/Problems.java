@@ -1,6 +1,6 @@
 package dev.pixelstep.asl.definition;
 
-import dev.pixelstep.asl.expression.ProblemSink;
+import dev.pixelstep.asl.internal.expression.ProblemSink;
 import java.util.ArrayList;
 import java.util.List;
 

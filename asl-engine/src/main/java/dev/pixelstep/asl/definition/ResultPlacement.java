@@ -1,7 +1,7 @@
 package dev.pixelstep.asl.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pixelstep.asl.expression.ReferencePath;
+import dev.pixelstep.asl.internal.expression.ReferencePath;
 
 /**
  * The value of a ResultPath field: where a state's result goes in its raw input. An absent field means

@@ -2,8 +2,8 @@ package dev.pixelstep.asl.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pixelstep.asl.expression.PayloadTemplate;
-import dev.pixelstep.asl.json.Timestamps;
+import dev.pixelstep.asl.internal.expression.PayloadTemplate;
+import dev.pixelstep.asl.internal.json.Timestamps;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;

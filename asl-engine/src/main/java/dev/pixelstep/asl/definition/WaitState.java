@@ -1,6 +1,6 @@
 package dev.pixelstep.asl.definition;
 
-import dev.pixelstep.asl.expression.Path;
+import dev.pixelstep.asl.internal.expression.Path;
 import java.time.OffsetDateTime;
 
 /**

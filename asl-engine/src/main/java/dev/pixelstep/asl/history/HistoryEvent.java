@@ -2,8 +2,8 @@ package dev.pixelstep.asl.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pixelstep.asl.json.Json;
-import dev.pixelstep.asl.json.Timestamps;
+import dev.pixelstep.asl.internal.json.Json;
+import dev.pixelstep.asl.internal.json.Timestamps;
 import java.time.Instant;
 import java.util.Objects;
 

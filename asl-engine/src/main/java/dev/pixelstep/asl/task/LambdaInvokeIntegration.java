@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pixelstep.asl.definition.TaskState;
 import dev.pixelstep.asl.error.TaskFailure;
-import dev.pixelstep.asl.json.Json;
+import dev.pixelstep.asl.internal.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;

@@ -9,7 +9,7 @@ import dev.pixelstep.asl.AslEngine;
 import dev.pixelstep.asl.Execution;
 import dev.pixelstep.asl.StateMachine;
 import dev.pixelstep.asl.definition.InvalidDefinitionException;
-import dev.pixelstep.asl.json.Json;
+import dev.pixelstep.asl.internal.json.Json;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import dev.pixelstep.asl.ExecutionStatus;
 import dev.pixelstep.asl.StateMachine;
 import dev.pixelstep.asl.definition.InvalidDefinitionException;
 import dev.pixelstep.asl.error.TaskFailure;
-import dev.pixelstep.asl.json.Json;
+import dev.pixelstep.asl.internal.json.Json;
 import dev.pixelstep.asl.time.SimulatedTime;
 import java.time.Duration;
 import java.time.Instant;

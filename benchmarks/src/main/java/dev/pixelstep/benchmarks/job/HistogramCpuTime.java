@@ -1,7 +1,7 @@
 package dev.pixelstep.benchmarks.job;
 
 import dev.pixelstep.benchmarks.KernelCpuTimes;
-import dev.pixelstep.functions.analyser.ImageHistogram;
+import dev.pixelstep.functions.internal.analyser.ImageHistogram;
 import dev.pixelstep.testkit.photos.BenchmarkImages;
 
 import java.awt.image.BufferedImage;

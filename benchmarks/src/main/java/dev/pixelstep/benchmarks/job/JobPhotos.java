@@ -1,7 +1,7 @@
 package dev.pixelstep.benchmarks.job;
 
-import dev.pixelstep.functions.image.ImageEncoder;
-import dev.pixelstep.functions.image.ImageFormat;
+import dev.pixelstep.functions.internal.image.ImageEncoder;
+import dev.pixelstep.functions.internal.image.ImageFormat;
 import dev.pixelstep.testkit.photos.BenchmarkImages;
 import dev.pixelstep.testkit.photos.TestPhotos;
 

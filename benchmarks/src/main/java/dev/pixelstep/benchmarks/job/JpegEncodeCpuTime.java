@@ -1,10 +1,10 @@
 package dev.pixelstep.benchmarks.job;
 
 import dev.pixelstep.benchmarks.KernelCpuTimes;
-import dev.pixelstep.functions.image.ImageEncoder;
-import dev.pixelstep.functions.image.ImageFormat;
-import dev.pixelstep.functions.image.IntRgb;
-import dev.pixelstep.functions.image.RgbBytes;
+import dev.pixelstep.functions.internal.image.ImageEncoder;
+import dev.pixelstep.functions.internal.image.ImageFormat;
+import dev.pixelstep.functions.internal.image.IntRgb;
+import dev.pixelstep.functions.internal.image.RgbBytes;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;

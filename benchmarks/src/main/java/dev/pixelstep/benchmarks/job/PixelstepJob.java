@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pixelstep.functions.analyser.AnalyserHandler;
 import dev.pixelstep.functions.config.FunctionConfig;
-import dev.pixelstep.functions.image.ImageLimits;
+import dev.pixelstep.functions.internal.image.ImageLimits;
 import dev.pixelstep.functions.processor.ProcessorHandler;
 import dev.pixelstep.functions.support.S3ProxyServer;
 import software.amazon.awssdk.services.s3.S3Client;

@@ -1,6 +1,6 @@
 package dev.pixelstep.cdk;
 
-import dev.pixelstep.functions.image.ImageLimits;
+import dev.pixelstep.functions.internal.image.ImageLimits;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.pixelstep.cdk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pixelstep.functions.config.FunctionConfig;
-import dev.pixelstep.functions.image.ImageLimits;
+import dev.pixelstep.functions.internal.image.ImageLimits;
 import dev.pixelstep.statemachine.PipelineDefinition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.pixelstep.functions.analyser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pixelstep.functions.error.InvalidRequestException;
-import dev.pixelstep.functions.json.JsonCodec;
+import dev.pixelstep.functions.internal.json.JsonCodec;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,6 +1,8 @@
 package dev.pixelstep.functions.analyser;
 
-import dev.pixelstep.functions.json.InputSummary;
+import dev.pixelstep.functions.internal.analyser.ChannelStatistics;
+
+import dev.pixelstep.functions.internal.json.InputSummary;
 
 import java.util.Map;
 

@@ -1,17 +1,20 @@
 package dev.pixelstep.functions.analyser;
 
+import dev.pixelstep.functions.internal.analyser.Analyser;
+import dev.pixelstep.functions.internal.analyser.AnalyserPrimer;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.pixelstep.functions.chart.HistogramChart;
+import dev.pixelstep.functions.internal.chart.HistogramChart;
 import dev.pixelstep.functions.config.FunctionConfig;
-import dev.pixelstep.functions.image.ImageDecoder;
-import dev.pixelstep.functions.image.ImageEncoder;
-import dev.pixelstep.functions.json.JsonCodec;
-import dev.pixelstep.functions.priming.PrimingReport;
-import dev.pixelstep.functions.priming.PrimingResource;
-import dev.pixelstep.functions.s3.ObjectStore;
-import dev.pixelstep.functions.s3.S3ClientFactory;
-import dev.pixelstep.functions.s3.S3Priming;
+import dev.pixelstep.functions.internal.image.ImageDecoder;
+import dev.pixelstep.functions.internal.image.ImageEncoder;
+import dev.pixelstep.functions.internal.json.JsonCodec;
+import dev.pixelstep.functions.internal.priming.PrimingReport;
+import dev.pixelstep.functions.internal.priming.PrimingResource;
+import dev.pixelstep.functions.internal.s3.ObjectStore;
+import dev.pixelstep.functions.internal.s3.S3ClientFactory;
+import dev.pixelstep.functions.internal.s3.S3Priming;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;

@@ -1,6 +1,8 @@
 package dev.pixelstep.functions.processor;
 
-import dev.pixelstep.functions.json.InputSummary;
+import dev.pixelstep.functions.internal.processor.OperationSummary;
+
+import dev.pixelstep.functions.internal.json.InputSummary;
 
 import java.util.List;
 import java.util.Map;

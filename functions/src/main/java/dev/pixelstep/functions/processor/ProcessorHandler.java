@@ -1,18 +1,23 @@
 package dev.pixelstep.functions.processor;
 
+import dev.pixelstep.functions.internal.processor.ChainRunner;
+import dev.pixelstep.functions.internal.processor.OutputDiscarder;
+import dev.pixelstep.functions.internal.processor.Processor;
+import dev.pixelstep.functions.internal.processor.ProcessorPrimer;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pixelstep.functions.config.FunctionConfig;
 import dev.pixelstep.functions.error.InvalidRequestException;
-import dev.pixelstep.functions.image.ImageDecoder;
-import dev.pixelstep.functions.image.ImageEncoder;
-import dev.pixelstep.functions.json.JsonCodec;
-import dev.pixelstep.functions.priming.PrimingReport;
-import dev.pixelstep.functions.priming.PrimingResource;
-import dev.pixelstep.functions.s3.ObjectStore;
-import dev.pixelstep.functions.s3.S3ClientFactory;
-import dev.pixelstep.functions.s3.S3Priming;
+import dev.pixelstep.functions.internal.image.ImageDecoder;
+import dev.pixelstep.functions.internal.image.ImageEncoder;
+import dev.pixelstep.functions.internal.json.JsonCodec;
+import dev.pixelstep.functions.internal.priming.PrimingReport;
+import dev.pixelstep.functions.internal.priming.PrimingResource;
+import dev.pixelstep.functions.internal.s3.ObjectStore;
+import dev.pixelstep.functions.internal.s3.S3ClientFactory;
+import dev.pixelstep.functions.internal.s3.S3Priming;
 import dev.pixelstep.spi.Cancellation;
 import dev.pixelstep.spi.registry.OperationRegistry;
 import software.amazon.awssdk.services.s3.S3Client;

@@ -1,9 +1,9 @@
 package dev.pixelstep.functions.bench;
 
-import dev.pixelstep.functions.image.ImageDecoder;
-import dev.pixelstep.functions.image.ImageEncoder;
-import dev.pixelstep.functions.image.ImageFormat;
-import dev.pixelstep.functions.image.ImageLimits;
+import dev.pixelstep.functions.internal.image.ImageDecoder;
+import dev.pixelstep.functions.internal.image.ImageEncoder;
+import dev.pixelstep.functions.internal.image.ImageFormat;
+import dev.pixelstep.functions.internal.image.ImageLimits;
 import dev.pixelstep.spi.ImageSize;
 import dev.pixelstep.spi.OperationCost;
 import dev.pixelstep.spi.chain.ChainStep;

@@ -2,9 +2,9 @@ package dev.pixelstep.functions.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pixelstep.functions.config.FunctionConfig;
-import dev.pixelstep.functions.image.ImageEncoder;
-import dev.pixelstep.functions.image.ImageFormat;
-import dev.pixelstep.functions.image.ImageLimits;
+import dev.pixelstep.functions.internal.image.ImageEncoder;
+import dev.pixelstep.functions.internal.image.ImageFormat;
+import dev.pixelstep.functions.internal.image.ImageLimits;
 import dev.pixelstep.functions.processor.ProcessorHandler;
 import dev.pixelstep.functions.support.Invoke;
 import dev.pixelstep.functions.support.S3ProxyServer;

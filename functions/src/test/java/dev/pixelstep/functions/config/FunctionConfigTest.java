@@ -1,8 +1,8 @@
 package dev.pixelstep.functions.config;
 
 import dev.pixelstep.functions.error.ConfigurationException;
-import dev.pixelstep.functions.image.ImageLimits;
-import dev.pixelstep.functions.plan.ChainLimits;
+import dev.pixelstep.functions.internal.image.ImageLimits;
+import dev.pixelstep.functions.internal.plan.ChainLimits;
 import dev.pixelstep.functions.support.SystemProperties;
 import org.junit.jupiter.api.Test;
 

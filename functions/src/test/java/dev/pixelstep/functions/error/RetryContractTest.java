@@ -2,7 +2,7 @@ package dev.pixelstep.functions.error;
 
 import dev.pixelstep.functions.analyser.AnalyserHandler;
 import dev.pixelstep.functions.config.FunctionConfig;
-import dev.pixelstep.functions.image.ImageLimits;
+import dev.pixelstep.functions.internal.image.ImageLimits;
 import dev.pixelstep.functions.processor.ProcessorHandler;
 import dev.pixelstep.functions.support.Buckets;
 import dev.pixelstep.functions.support.Events;

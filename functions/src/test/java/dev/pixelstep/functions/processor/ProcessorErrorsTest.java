@@ -8,7 +8,7 @@ import dev.pixelstep.functions.error.InvalidRequestException;
 import dev.pixelstep.functions.error.ObjectNotFoundException;
 import dev.pixelstep.functions.error.TriggerLoopException;
 import dev.pixelstep.functions.error.UnsupportedImageException;
-import dev.pixelstep.functions.image.ImageLimits;
+import dev.pixelstep.functions.internal.image.ImageLimits;
 import dev.pixelstep.functions.support.Buckets;
 import dev.pixelstep.functions.support.Events;
 import dev.pixelstep.functions.support.Invoke;

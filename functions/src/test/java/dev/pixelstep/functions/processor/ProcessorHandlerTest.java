@@ -2,7 +2,7 @@ package dev.pixelstep.functions.processor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pixelstep.functions.config.FunctionConfig;
-import dev.pixelstep.functions.image.ImageLimits;
+import dev.pixelstep.functions.internal.image.ImageLimits;
 import dev.pixelstep.functions.support.Buckets;
 import dev.pixelstep.functions.support.Events;
 import dev.pixelstep.functions.support.Invoke;
@@ -189,19 +189,6 @@ class ProcessorHandlerTest {
         assertEquals("picture." + format + "/combined.png", result.get("outputs").get("combined").asText());
         assertEquals("image/png", s3.contentType(setup.out, "picture." + format + "/independent/01-grayscale.png"));
         assertEquals(40, decode(s3.get(setup.out, "picture." + format + "/combined.png")).getWidth());
-    }
-
-    @Test
-    void jpegOfATransparentResultIsFlattenedOntoWhite() throws IOException {
-        // A JPEG input never has alpha, so this checks the encoder path via the pipeline directly.
-        BufferedImage transparent = new BufferedImage(4, 4, BufferedImage.TYPE_INT_ARGB);
-        byte[][] written = new byte[1][];
-        new ChainRunner(new dev.pixelstep.functions.image.ImageEncoder()).run(transparent,
-                dev.pixelstep.spi.chain.OperationChain.empty(),
-                new OutputKeys("k", dev.pixelstep.functions.image.ImageFormat.JPEG),
-                (key, image) -> written[0] = image.toByteArray());
-        BufferedImage decoded = decode(written[0]);
-        assertTrue((decoded.getRGB(1, 1) & 0xffffff) > 0xf0f0f0, "transparent pixels become white");
     }
 
     @ParameterizedTest

@@ -10,7 +10,7 @@ import dev.pixelstep.asl.error.TaskFailure;
 import dev.pixelstep.asl.task.LambdaInvokeIntegration;
 import dev.pixelstep.functions.analyser.AnalyserHandler;
 import dev.pixelstep.functions.config.FunctionConfig;
-import dev.pixelstep.functions.image.ImageLimits;
+import dev.pixelstep.functions.internal.image.ImageLimits;
 import dev.pixelstep.functions.processor.ProcessorHandler;
 import dev.pixelstep.functions.support.Invoke;
 import dev.pixelstep.functions.support.S3ProxyServer;

@@ -1,4 +1,0 @@
-/**
- * Paths, reference paths, payload templates and the value expressions of {@code .$} fields.
- */
-package dev.pixelstep.asl.expression;

@@ -1,4 +1,0 @@
-/**
- * The engine's JSON configuration and the States Language timestamp format.
- */
-package dev.pixelstep.asl.json;

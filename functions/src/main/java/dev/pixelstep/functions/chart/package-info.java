@@ -1,2 +1,0 @@
-/** Histogram charts rendered with JFreeChart and a bundled font (no system fonts needed). */
-package dev.pixelstep.functions.chart;

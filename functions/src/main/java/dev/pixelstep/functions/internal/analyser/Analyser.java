@@ -1,0 +1,92 @@
+package dev.pixelstep.functions.internal.analyser;
+
+import dev.pixelstep.functions.analyser.AnalyseRequest;
+import dev.pixelstep.functions.analyser.AnalyseResult;
+
+import dev.pixelstep.functions.internal.chart.ChartSeries;
+import dev.pixelstep.functions.internal.chart.HistogramChart;
+import dev.pixelstep.functions.config.FunctionConfig;
+import dev.pixelstep.functions.internal.image.DecodedImage;
+import dev.pixelstep.functions.internal.image.ImageDecoder;
+import dev.pixelstep.functions.internal.json.InputSummary;
+import dev.pixelstep.functions.internal.json.JsonCodec;
+import dev.pixelstep.functions.internal.s3.ObjectStore;
+import dev.pixelstep.functions.internal.s3.StoredObject;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The analyser's work for one object, independent of Lambda: find it, check its size, download,
+ * check its pixel count and decode, count the histograms, then write
+ * {@code <prefix>/histogram-<label>.json} and {@code <prefix>/histogram-<label>.png} to the output
+ * bucket. Thread-safe.
+ */
+public final class Analyser {
+
+    private final FunctionConfig config;
+    private final ObjectStore store;
+    private final ImageDecoder decoder;
+    private final HistogramChart chart;
+
+    public Analyser(FunctionConfig config, ObjectStore store, ImageDecoder decoder, HistogramChart chart) {
+        this.config = config;
+        this.store = store;
+        this.decoder = decoder;
+        this.chart = chart;
+    }
+
+    /** Analyses one object. */
+    public AnalyseResult analyse(AnalyseRequest request) {
+        long start = System.nanoTime();
+        StoredObject object = store.locate(request.bucket(), request.key());
+        config.limits().checkBytes(object.uri(), object.size());
+        byte[] bytes = store.read(object, config.limits());
+        long readDone = System.nanoTime();
+        DecodedImage decoded = decoder.decodeAsRead(object.uri(), bytes); // the histogram reads any layout
+        bytes = null; // the encoded input is not needed any more
+        long decodeDone = System.nanoTime();
+        ImageHistogram histogram = ImageHistogram.of(decoded.image());
+        InputSummary input = new InputSummary(object.bucket(), object.key(), object.size(), decoded.width(), decoded.height(),
+                decoded.format().id());
+        decoded = null;
+        long countDone = System.nanoTime();
+
+        String prefix = request.resultPrefix().orElse(object.key());
+        String jsonKey = prefix + "/histogram-" + request.label() + ".json";
+        String chartKey = prefix + "/histogram-" + request.label() + ".png";
+        store.write(config.outputBucket(), jsonKey, "application/json",
+                JsonCodec.toPrettyBytes(HistogramDocument.of(request.label(), input, histogram)));
+        byte[] png = chart.renderPng("Histogram: " + request.label(), object.bucket() + "/" + object.key(), series(histogram));
+        store.write(config.outputBucket(), chartKey, "image/png", png);
+        long end = System.nanoTime();
+
+        Map<String, ChannelStatistics> statistics = new LinkedHashMap<>();
+        for (Channel channel : Channel.values()) {
+            statistics.put(channel.id(), histogram.statistics(channel));
+        }
+        Map<String, Long> timings = new LinkedHashMap<>();
+        timings.put("read", millis(readDone - start));
+        timings.put("decode", millis(decodeDone - readDone));
+        timings.put("histogram", millis(countDone - decodeDone));
+        timings.put("write", millis(end - countDone));
+        timings.put("total", millis(end - start));
+        return new AnalyseResult(request.label(), input, config.outputBucket(), new AnalyseResult.Outputs(jsonKey, chartKey),
+                histogram.width(), histogram.height(), histogram.pixels(), "rec709", statistics, timings);
+    }
+
+    /** The chart lines of a histogram: one per channel. */
+    static List<ChartSeries> series(ImageHistogram histogram) {
+        List<ChartSeries> out = new ArrayList<>();
+        for (Channel channel : Channel.values()) {
+            out.add(new ChartSeries(channel.label(), channel.colour(), histogram.counts(channel)));
+        }
+        return out;
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.pixelstep.functions.internal.analyser;
+
+import dev.pixelstep.functions.internal.chart.HistogramChart;
+import dev.pixelstep.functions.internal.image.DecodedImage;
+import dev.pixelstep.functions.internal.image.ImageDecoder;
+import dev.pixelstep.functions.internal.image.ImageEncoder;
+import dev.pixelstep.functions.internal.image.ImageFormat;
+import dev.pixelstep.functions.internal.json.InputSummary;
+import dev.pixelstep.functions.internal.json.JsonCodec;
+import dev.pixelstep.functions.internal.priming.Priming;
+import dev.pixelstep.functions.internal.priming.PrimingReport;
+import dev.pixelstep.functions.internal.priming.SampleImage;
+
+/**
+ * Warms the analyser's path without S3: encodes and decodes the {@link SampleImage} as JPEG and
+ * PNG, counts its histograms, writes the JSON document and renders the chart, then takes the SDK's
+ * requests up to (not onto) the wire.
+ */
+public final class AnalyserPrimer {
+
+    private final ImageDecoder decoder;
+    private final ImageEncoder encoder;
+    private final HistogramChart chart;
+    private final Runnable warmS3;
+
+    public AnalyserPrimer(ImageDecoder decoder, ImageEncoder encoder, HistogramChart chart, Runnable warmS3) {
+        this.decoder = decoder;
+        this.encoder = encoder;
+        this.chart = chart;
+        this.warmS3 = warmS3;
+    }
+
+    public PrimingReport prime() {
+        Priming priming = new Priming();
+        DecodedImage[] decoded = new DecodedImage[1];
+        priming.run("decode-png", () -> decoder.decode("the priming sample",
+                encoder.encode(SampleImage.create(false), ImageFormat.PNG).toByteArray()));
+        priming.run("decode-jpeg", () -> decoded[0] = decoder.decodeAsRead("the priming sample",
+                encoder.encode(SampleImage.create(true), ImageFormat.JPEG).toByteArray()));
+        ImageHistogram histogram = ImageHistogram.of(decoded[0] == null ? SampleImage.create(true) : decoded[0].image());
+        InputSummary input = new InputSummary("bucket", "key", 1, histogram.width(), histogram.height(), "jpeg");
+        return priming
+                .run("json", () -> JsonCodec.toPrettyBytes(HistogramDocument.of("priming", input, histogram)))
+                .run("chart", () -> chart.renderPng("Histogram: priming", "bucket/key", Analyser.series(histogram)))
+                .run("s3-requests", warmS3)
+                .report();
+    }
+}

@@ -1,0 +1,151 @@
+package dev.pixelstep.functions.internal.image;
+
+import dev.pixelstep.functions.error.UnsupportedImageException;
+
+import javax.imageio.IIOException;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.ImageInputStream;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Decodes untrusted image bytes with a reader it controls: it finds a reader for the bytes, reads
+ * only the header, checks the pixel count against the {@link ImageLimits}, and only then decodes
+ * the first image. Metadata is ignored (EXIF orientation is not applied). Decoder warnings, such
+ * as the JPEG reader's "premature end of file" for truncated data, are errors: a truncated image
+ * is refused rather than padded with grey. The result is normalised to {@code TYPE_INT_RGB} or
+ * {@code TYPE_INT_ARGB}. Thread-safe.
+ */
+public final class ImageDecoder {
+
+    private static final String SUPPORTED = "JPEG, PNG, GIF, BMP or TIFF";
+
+    private final ImageLimits limits;
+
+    public ImageDecoder(ImageLimits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * Decodes {@code bytes}.
+     *
+     * @param what names the image in error messages, e.g. {@code s3://bucket/key}
+     * @throws UnsupportedImageException if the bytes are not a readable image of a supported format
+     * @throws dev.pixelstep.functions.error.ImageTooLargeException if the header declares too many pixels
+     */
+    public DecodedImage decode(String what, byte[] bytes) {
+        DecodedImage decoded = decodeAsRead(what, bytes);
+        return new DecodedImage(IntRgb.of(decoded.image()), decoded.format());
+    }
+
+    /**
+     * Decodes {@code bytes} like {@link #decode}, with the same checks, but leaves the pixels in the
+     * layout the reader produced ({@link RgbBytes} for colour JPEGs), for callers that only read
+     * them (the histogram): no conversion to {@code TYPE_INT_*}, no second image.
+     */
+    public DecodedImage decodeAsRead(String what, byte[] bytes) {
+        try (ImageInputStream input = new ByteArrayImageInputStream(bytes)) {
+            ReaderMatch match = readerFor(what, input);
+            ImageReader reader = match.reader();
+            try {
+                reader.setInput(input, true, true);
+                int width;
+                int height;
+                try {
+                    width = reader.getWidth(0);
+                    height = reader.getHeight(0);
+                } catch (IOException | RuntimeException e) {
+                    throw new UnsupportedImageException(what + " looks like " + match.label()
+                            + " but its header cannot be read (" + describe(e) + "); upload an undamaged image", e);
+                }
+                limits.checkPixels(what, width, height);
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener(collector(warnings));
+                BufferedImage image = read(what, match, reader, width, height);
+                if (!warnings.isEmpty()) {
+                    throw new UnsupportedImageException(what + " is a damaged or truncated " + match.label()
+                            + " image (decoder: " + String.join("; ", warnings) + "); upload the complete file");
+                }
+                return new DecodedImage(image, match.format());
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw new UnsupportedImageException(what + " cannot be read: " + describe(e), e);
+        }
+    }
+
+    private static BufferedImage read(String what, ReaderMatch match, ImageReader reader, int width, int height) {
+        try {
+            ImageReadParam param = reader.getDefaultReadParam();
+            if (match.format() == ImageFormat.JPEG && decodesToRgb(reader)) {
+                // the reader then copies whole lines instead of reordering every pixel into BGR
+                param.setDestination(RgbBytes.blank(width, height));
+            }
+            return reader.read(0, param);
+        } catch (IIOException e) {
+            throw new UnsupportedImageException(what + " is a damaged or unsupported " + match.label()
+                    + " image (" + describe(e) + "); upload an undamaged RGB or greyscale image", e);
+        } catch (IOException | RuntimeException e) {
+            throw new UnsupportedImageException(what + " cannot be decoded as " + match.label()
+                    + " (" + describe(e) + "); upload an undamaged image", e);
+        }
+    }
+
+    /** Whether the reader's preferred output is three 8-bit sRGB channels (colour JPEGs; not grey or CMYK ones). */
+    private static boolean decodesToRgb(ImageReader reader) throws IOException {
+        Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+        return types.hasNext() && types.next().getBufferedImageType() == BufferedImage.TYPE_3BYTE_BGR;
+    }
+
+    private record ReaderMatch(ImageReader reader, ImageFormat format) {
+        /** The format's name for messages, e.g. {@code JPEG}. */
+        String label() {
+            return format.id().toUpperCase(Locale.ROOT);
+        }
+    }
+
+    private static ReaderMatch readerFor(String what, ImageInputStream input) {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+        List<String> others = new ArrayList<>();
+        while (readers.hasNext()) {
+            ImageReader reader = readers.next();
+            String name = formatName(reader);
+            Optional<ImageFormat> format = ImageFormat.fromFormatName(name);
+            if (format.isPresent()) {
+                return new ReaderMatch(reader, format.get());
+            }
+            others.add(name);
+            reader.dispose();
+        }
+        throw new UnsupportedImageException(what + " is not a supported image"
+                + (others.isEmpty() ? "" : " (it looks like " + String.join("/", others) + ")")
+                + "; upload a " + SUPPORTED + " file");
+    }
+
+    private static String formatName(ImageReader reader) {
+        try {
+            return reader.getFormatName();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static IIOReadWarningListener collector(List<String> warnings) {
+        return (source, warning) -> warnings.add(warning);
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,2 @@
+/** JSON reading and writing shared by both handlers. */
+package dev.pixelstep.functions.internal.json;

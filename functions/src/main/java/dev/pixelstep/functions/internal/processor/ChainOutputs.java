@@ -1,0 +1,21 @@
+package dev.pixelstep.functions.internal.processor;
+
+import java.util.List;
+
+/**
+ * What {@link ChainRunner#run} wrote.
+ *
+ * @param combined      key of the combined output
+ * @param independent   keys of the independent outputs, in chain order
+ * @param combinedMs    milliseconds to compute, encode and store the combined output
+ * @param independentMs wall-clock milliseconds until the last independent output was stored: from
+ *                      the start with several workers (they run beside the combined chain), from
+ *                      the combined output's end with one
+ * @param workers       how many outputs were computed at once
+ */
+public record ChainOutputs(String combined, List<String> independent, long combinedMs, long independentMs, int workers) {
+
+    public ChainOutputs {
+        independent = List.copyOf(independent);
+    }
+}

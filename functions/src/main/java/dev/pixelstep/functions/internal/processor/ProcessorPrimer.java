@@ -1,0 +1,63 @@
+package dev.pixelstep.functions.internal.processor;
+
+import dev.pixelstep.functions.processor.ProcessResult;
+
+import dev.pixelstep.functions.internal.image.ImageDecoder;
+import dev.pixelstep.functions.internal.image.ImageEncoder;
+import dev.pixelstep.functions.internal.image.ImageFormat;
+import dev.pixelstep.functions.internal.json.InputSummary;
+import dev.pixelstep.functions.internal.json.JsonCodec;
+import dev.pixelstep.functions.internal.priming.Priming;
+import dev.pixelstep.functions.internal.priming.PrimingReport;
+import dev.pixelstep.functions.internal.priming.SampleImage;
+import dev.pixelstep.spi.chain.ChainStep;
+import dev.pixelstep.spi.chain.OperationChain;
+import dev.pixelstep.spi.registry.OperationRegistry;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Warms the processor's path without S3: encodes the {@link SampleImage} as JPEG and PNG, decodes
+ * both, runs every registered operation (at its defaults, at most 16) through the
+ * {@link ChainRunner} with opaque and transparent sources into a sink that drops the bytes, and
+ * writes a result as JSON, then takes the SDK's HeadObject, GetObject and PutObject requests up to
+ * (not onto) the wire.
+ */
+public final class ProcessorPrimer {
+
+    private final OperationRegistry registry;
+    private final ImageDecoder decoder;
+    private final ImageEncoder encoder;
+    private final ChainRunner pipeline;
+    private final Runnable warmS3;
+
+    public ProcessorPrimer(OperationRegistry registry, ImageDecoder decoder, ImageEncoder encoder, ChainRunner pipeline, Runnable warmS3) {
+        this.registry = registry;
+        this.decoder = decoder;
+        this.encoder = encoder;
+        this.pipeline = pipeline;
+        this.warmS3 = warmS3;
+    }
+
+    public PrimingReport prime() {
+        BufferedImage opaque = SampleImage.create(true);
+        BufferedImage transparent = SampleImage.create(false);
+        List<ChainStep> steps = registry.operations().stream().limit(OperationChain.MAX_OPERATIONS).map(ChainStep::of).toList();
+        OperationChain chain = OperationChain.of(steps);
+        OutputSink discard = (key, image) -> {
+        };
+        return new Priming()
+                .run("decode-jpeg", () -> decoder.decode("the priming sample", encoder.encode(opaque, ImageFormat.JPEG).toByteArray()))
+                .run("decode-png", () -> decoder.decode("the priming sample", encoder.encode(transparent, ImageFormat.PNG).toByteArray()))
+                .run("operations-jpeg", () -> pipeline.run(opaque, chain, new OutputKeys("priming", ImageFormat.JPEG), discard))
+                .run("operations-png", () -> pipeline.run(transparent, chain, new OutputKeys("priming", ImageFormat.PNG), discard))
+                .run("json", () -> JsonCodec.toBytes(new ProcessResult(
+                        new InputSummary("bucket", "key", 1, SampleImage.WIDTH, SampleImage.HEIGHT, "jpeg"), "output",
+                        chain.toString(), steps.stream().map(s -> OperationSummary.of(1, s)).toList(),
+                        new ProcessResult.Outputs("key/combined.jpg", List.of()), Map.of("total", 0L))))
+                .run("s3-requests", warmS3)
+                .report();
+    }
+}

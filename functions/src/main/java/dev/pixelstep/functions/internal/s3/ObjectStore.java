@@ -1,0 +1,268 @@
+package dev.pixelstep.functions.internal.s3;
+
+import dev.pixelstep.functions.error.ObjectNotFoundException;
+import dev.pixelstep.functions.error.TransientException;
+import dev.pixelstep.functions.internal.image.ImageLimits;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.EncodingType;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The S3 calls the functions make (HeadObject, GetObject, PutObject; ListObjectsV2 and
+ * DeleteObject to discard a failed run's outputs), with the key fallback for event keys and
+ * typed errors: missing objects are {@link ObjectNotFoundException}; throttling ({@code 503
+ * SlowDown}, {@code 429}), server errors ({@code 5xx}) and network faults, once the SDK's own
+ * retries are spent, are {@link TransientException}, which the state machine retries. Other S3
+ * errors (access denied, a precondition that failed) propagate as the SDK's exception. Thread-safe.
+ *
+ * <h2>Event keys</h2>
+ * S3 event notifications carry object keys URL-encoded (form encoding: a space becomes {@code +});
+ * whether a key arrives encoded depends on the path the event took. {@link #locate} therefore
+ * looks the key up as given first and, only if no such object exists, under its URL-decoded form.
+ * A key that really contains {@code +} or {@code %} is found on the first lookup.
+ */
+public final class ObjectStore {
+
+    private final S3Client s3;
+
+    public ObjectStore(S3Client s3) {
+        this.s3 = s3;
+    }
+
+    /**
+     * Finds the object under {@code key}, or else under its URL-decoded form.
+     *
+     * @throws ObjectNotFoundException if neither exists
+     */
+    public StoredObject locate(String bucket, String key) {
+        Optional<StoredObject> found = find(bucket, key);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        Optional<String> decoded = urlDecoded(key);
+        throw new ObjectNotFoundException("s3://" + bucket + "/" + key + " does not exist"
+                + decoded.map(d -> " (nor does its URL-decoded form '" + d + "')").orElse("")
+                + "; check the bucket and key, or whether the object was deleted before it was processed");
+    }
+
+    /**
+     * Finds the object under {@code key}, or else under its URL-decoded form, as {@link #locate}
+     * does; empty if neither exists.
+     */
+    public Optional<StoredObject> find(String bucket, String key) {
+        Optional<String> decoded = urlDecoded(key);
+        Optional<StoredObject> found;
+        try {
+            found = head(bucket, key);
+        } catch (S3Exception e) {
+            // Without s3:ListBucket, S3 answers 403 rather than 404 for a missing key: try the decoded key first.
+            if (e.statusCode() != 403 || decoded.isEmpty()) {
+                throw e;
+            }
+            Optional<StoredObject> second = head(bucket, decoded.get());
+            if (second.isEmpty()) {
+                throw e;
+            }
+            return second;
+        }
+        if (found.isPresent() || decoded.isEmpty()) {
+            return found;
+        }
+        return head(bucket, decoded.get());
+    }
+
+    /** HeadObject; empty if there is no such object (or bucket). */
+    public Optional<StoredObject> head(String bucket, String key) {
+        try {
+            HeadObjectResponse r = call("HeadObject", bucket, key, () -> s3.headObject(b -> b.bucket(bucket).key(key)));
+            Map<String, String> metadata = new LinkedHashMap<>();
+            r.metadata().forEach((name, value) -> metadata.put(name.toLowerCase(Locale.ROOT), MetadataValues.decode(value)));
+            long size = r.contentLength() == null ? 0 : r.contentLength();
+            return Optional.of(new StoredObject(bucket, key, size, r.eTag(), metadata));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Reads the whole object, checking the size GetObject announces against {@code limits} (the
+     * object may have been replaced after HeadObject; when HeadObject reported an ETag, exactly
+     * that version is read).
+     */
+    public byte[] read(StoredObject object, ImageLimits limits) {
+        try (ResponseInputStream<GetObjectResponse> in = call("GetObject", object.bucket(), object.key(), () -> s3.getObject(b -> {
+            b.bucket(object.bucket()).key(object.key());
+            if (object.eTag() != null) {
+                b.ifMatch(object.eTag());
+            }
+        }))) {
+            Long announced = in.response().contentLength();
+            long length = announced == null ? object.size() : announced;
+            limits.checkBytes(object.uri(), length);
+            byte[] bytes = new byte[(int) length];
+            int n = in.readNBytes(bytes, 0, bytes.length);
+            if (n < bytes.length || in.read() >= 0) {
+                throw new IOException("expected " + length + " bytes, the stream " + (n < bytes.length ? "ended after " + n : "held more"));
+            }
+            return bytes;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                throw new ObjectNotFoundException(object.uri() + " was deleted while it was being processed");
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new TransientException("reading " + object.uri() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads bytes {@code [from, from + length)} of the object into {@code target} at offset
+     * {@code from} (a ranged GetObject of exactly the version HeadObject saw, when it reported an
+     * ETag).
+     *
+     * @throws TransientException if the stream breaks or S3 has a transient fault
+     */
+    public void readRange(StoredObject object, int from, int length, byte[] target) {
+        if (length <= 0) {
+            return;
+        }
+        String range = "bytes=" + from + "-" + ((long) from + length - 1);
+        try (ResponseInputStream<GetObjectResponse> in = call("GetObject", object.bucket(), object.key(), () -> s3.getObject(b -> {
+            b.bucket(object.bucket()).key(object.key()).range(range);
+            if (object.eTag() != null) {
+                b.ifMatch(object.eTag());
+            }
+        }))) {
+            int n = in.readNBytes(target, from, length);
+            if (n < length) {
+                throw new IOException("expected " + length + " bytes (" + range + "), the stream ended after " + n);
+            }
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                throw new ObjectNotFoundException(object.uri() + " was deleted while it was being processed");
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new TransientException("reading " + object.uri() + " (" + range + ") failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** PutObject of {@code length} bytes from a repeatable stream source, with a content type. */
+    public void write(String bucket, String key, String contentType, long length, Supplier<InputStream> content) {
+        call("PutObject", bucket, key, () -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType),
+                RequestBody.fromContentProvider(content::get, length, contentType)));
+    }
+
+    /** PutObject of small in-memory bytes. */
+    public void write(String bucket, String key, String contentType, byte[] bytes) {
+        call("PutObject", bucket, key, () -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType),
+                RequestBody.fromBytes(bytes)));
+    }
+
+    /**
+     * The keys directly under {@code prefix} (which ends with {@code /}): objects whose key has no
+     * further {@code /} after the prefix, so nothing of a deeper "folder" is ever listed
+     * (ListObjectsV2 with that delimiter, every page).
+     */
+    public List<String> children(String bucket, String prefix) {
+        List<String> keys = new ArrayList<>();
+        String token = null;
+        do {
+            String continuation = token;
+            // Keys travel URL-encoded (the SDK decodes them): XML 1.0 cannot carry most control characters
+            var page = call("ListObjectsV2", bucket, prefix, () -> s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix)
+                    .delimiter("/").encodingType(EncodingType.URL).continuationToken(continuation)));
+            for (S3Object object : page.contents()) {
+                keys.add(object.key());
+            }
+            token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+        } while (token != null);
+        return keys;
+    }
+
+    /** DeleteObject; deleting a key that does not exist is not an error. */
+    public void delete(String bucket, String key) {
+        call("DeleteObject", bucket, key, () -> s3.deleteObject(b -> b.bucket(bucket).key(key)));
+    }
+
+    /**
+     * Runs one S3 call, turning transient faults into {@link TransientException}: throttling and
+     * 5xx answers, and client-side faults of the network (an {@link IOException} underneath, or a
+     * timeout) other than an interrupt. Other client-side faults, such as a response the SDK cannot
+     * parse, stay as they are: another attempt would get the same answer.
+     */
+    private static <T> T call(String action, String bucket, String key, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (S3Exception e) {
+            if (e.isThrottlingException() || e.statusCode() >= 500) {
+                throw new TransientException("S3 " + action + " on s3://" + bucket + "/" + key + " failed with HTTP " + e.statusCode()
+                        + " " + errorCode(e) + " after the SDK's retries; a later attempt can succeed", e);
+            }
+            throw e;
+        } catch (AbortedException e) {
+            throw e; // the thread was interrupted: the work is being stopped, not failing
+        } catch (SdkClientException e) {
+            if (!isNetworkFault(e)) {
+                throw e;
+            }
+            throw new TransientException("S3 " + action + " on s3://" + bucket + "/" + key + " failed after the SDK's retries ("
+                    + e.getMessage() + "); a later attempt can succeed", e);
+        } catch (UncheckedIOException e) {
+            throw new TransientException("S3 " + action + " on s3://" + bucket + "/" + key + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isNetworkFault(SdkClientException e) {
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+            return true;
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String errorCode(S3Exception e) {
+        return e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? "" : e.awsErrorDetails().errorCode();
+    }
+
+    private static Optional<String> urlDecoded(String key) {
+        if (key.indexOf('%') < 0 && key.indexOf('+') < 0) {
+            return Optional.empty();
+        }
+        try {
+            String decoded = URLDecoder.decode(key, StandardCharsets.UTF_8);
+            return decoded.equals(key) ? Optional.empty() : Optional.of(decoded);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

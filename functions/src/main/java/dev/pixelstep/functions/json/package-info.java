@@ -1,2 +1,0 @@
-/** JSON reading and writing shared by both handlers. */
-package dev.pixelstep.functions.json;

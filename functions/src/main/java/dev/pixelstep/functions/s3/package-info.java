@@ -1,2 +1,0 @@
-/** S3 access of the functions: one client per container, object lookup with event-key decoding, reads and writes. */
-package dev.pixelstep.functions.s3;
