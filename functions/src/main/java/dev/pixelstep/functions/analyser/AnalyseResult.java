@@ -1,7 +1,6 @@
 package dev.pixelstep.functions.analyser;
 
 import dev.pixelstep.functions.internal.analyser.ChannelStatistics;
-
 import dev.pixelstep.functions.internal.json.InputSummary;
 
 import java.util.Map;

@@ -1,12 +1,12 @@
 package dev.pixelstep.functions.analyser;
 
-import dev.pixelstep.functions.internal.analyser.Analyser;
-import dev.pixelstep.functions.internal.analyser.AnalyserPrimer;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.pixelstep.functions.internal.chart.HistogramChart;
 import dev.pixelstep.functions.config.FunctionConfig;
+import dev.pixelstep.functions.config.SettingSource;
+import dev.pixelstep.functions.internal.analyser.Analyser;
+import dev.pixelstep.functions.internal.analyser.AnalyserPrimer;
+import dev.pixelstep.functions.internal.chart.HistogramChart;
 import dev.pixelstep.functions.internal.image.ImageDecoder;
 import dev.pixelstep.functions.internal.image.ImageEncoder;
 import dev.pixelstep.functions.internal.json.JsonCodec;
@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Map;
 
 /**
  * Lambda handler of the analyser: {@code dev.pixelstep.functions.analyser.AnalyserHandler}.
@@ -36,18 +37,38 @@ public final class AnalyserHandler implements RequestStreamHandler {
 
     private final Analyser analyser;
     private final AnalyserPrimer primer;
-    /** Held here because CRaC keeps registered resources only weakly. */
     /** Held, never read: CRaC keeps a registered resource only as long as something else refers to it. */
     @SuppressWarnings("unused")
     private final PrimingResource priming;
 
-    /** Reads the configuration from environment variables or system properties (see {@link FunctionConfig}). */
+    /**
+     * Reads the configuration from environment variables or system properties (see
+     * {@link FunctionConfig}); this is the constructor Lambda calls.
+     */
     public AnalyserHandler() {
-        this(FunctionConfig.fromEnvironment());
+        this(SettingSource.system());
     }
 
-    private AnalyserHandler(FunctionConfig config) {
-        this(config, S3ClientFactory.create(config));
+    /**
+     * Reads the configuration, and the S3 client's region and credentials, from exactly
+     * {@code environment}: what Lambda would set as the function's environment variables. For hosts
+     * that run several functions in one JVM, such as the local runtime, where JVM-wide system
+     * properties would be shared by all of them.
+     *
+     * @param environment the function's settings, by the names of {@link FunctionConfig} and
+     *                    {@code AWS_REGION}, {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY},
+     *                    {@code AWS_SESSION_TOKEN}
+     */
+    public AnalyserHandler(Map<String, String> environment) {
+        this(SettingSource.of(environment));
+    }
+
+    private AnalyserHandler(SettingSource settings) {
+        this(FunctionConfig.from(settings), settings);
+    }
+
+    private AnalyserHandler(FunctionConfig config, SettingSource settings) {
+        this(config, S3ClientFactory.create(config, settings));
     }
 
     /** Uses the given configuration and client. */

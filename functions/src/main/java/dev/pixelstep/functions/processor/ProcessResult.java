@@ -1,8 +1,7 @@
 package dev.pixelstep.functions.processor;
 
-import dev.pixelstep.functions.internal.processor.OperationSummary;
-
 import dev.pixelstep.functions.internal.json.InputSummary;
+import dev.pixelstep.functions.internal.processor.OperationSummary;
 
 import java.util.List;
 import java.util.Map;

@@ -1,20 +1,20 @@
 package dev.pixelstep.functions.processor;
 
-import dev.pixelstep.functions.internal.processor.ChainRunner;
-import dev.pixelstep.functions.internal.processor.OutputDiscarder;
-import dev.pixelstep.functions.internal.processor.Processor;
-import dev.pixelstep.functions.internal.processor.ProcessorPrimer;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pixelstep.functions.config.FunctionConfig;
+import dev.pixelstep.functions.config.SettingSource;
 import dev.pixelstep.functions.error.InvalidRequestException;
 import dev.pixelstep.functions.internal.image.ImageDecoder;
 import dev.pixelstep.functions.internal.image.ImageEncoder;
 import dev.pixelstep.functions.internal.json.JsonCodec;
 import dev.pixelstep.functions.internal.priming.PrimingReport;
 import dev.pixelstep.functions.internal.priming.PrimingResource;
+import dev.pixelstep.functions.internal.processor.ChainRunner;
+import dev.pixelstep.functions.internal.processor.OutputDiscarder;
+import dev.pixelstep.functions.internal.processor.Processor;
+import dev.pixelstep.functions.internal.processor.ProcessorPrimer;
 import dev.pixelstep.functions.internal.s3.ObjectStore;
 import dev.pixelstep.functions.internal.s3.S3ClientFactory;
 import dev.pixelstep.functions.internal.s3.S3Priming;
@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Lambda handler of the processor: {@code dev.pixelstep.functions.processor.ProcessorHandler}.
@@ -50,18 +51,38 @@ public final class ProcessorHandler implements RequestStreamHandler {
     private final Processor processor;
     private final OutputDiscarder discarder;
     private final ProcessorPrimer primer;
-    /** Held here because CRaC keeps registered resources only weakly. */
     /** Held, never read: CRaC keeps a registered resource only as long as something else refers to it. */
     @SuppressWarnings("unused")
     private final PrimingResource priming;
 
-    /** Reads the configuration from environment variables or system properties (see {@link FunctionConfig}). */
+    /**
+     * Reads the configuration from environment variables or system properties (see
+     * {@link FunctionConfig}); this is the constructor Lambda calls.
+     */
     public ProcessorHandler() {
-        this(FunctionConfig.fromEnvironment());
+        this(SettingSource.system());
     }
 
-    private ProcessorHandler(FunctionConfig config) {
-        this(config, S3ClientFactory.create(config));
+    /**
+     * Reads the configuration, and the S3 client's region and credentials, from exactly
+     * {@code environment}: what Lambda would set as the function's environment variables. For hosts
+     * that run several functions in one JVM, such as the local runtime, where JVM-wide system
+     * properties would be shared by all of them.
+     *
+     * @param environment the function's settings, by the names of {@link FunctionConfig} and
+     *                    {@code AWS_REGION}, {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY},
+     *                    {@code AWS_SESSION_TOKEN}
+     */
+    public ProcessorHandler(Map<String, String> environment) {
+        this(SettingSource.of(environment));
+    }
+
+    private ProcessorHandler(SettingSource settings) {
+        this(FunctionConfig.from(settings), settings);
+    }
+
+    private ProcessorHandler(FunctionConfig config, SettingSource settings) {
+        this(config, S3ClientFactory.create(config, settings));
     }
 
     /** Uses the given configuration and client, and the operations visible to this class's class loader. */

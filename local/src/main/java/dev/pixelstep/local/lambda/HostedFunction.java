@@ -16,6 +16,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -66,20 +67,25 @@ public final class HostedFunction implements AutoCloseable {
      * @param name         the function name reported in its context
      * @param layout       the unpacked function and layers
      * @param handlerClass the handler's class name ({@code Class} or {@code Class::handleRequest})
+     * @param environment  the function's own settings, what Lambda would set as its environment
+     *                     variables; passed to the handler's {@code (java.util.Map)} constructor so
+     *                     that functions sharing this JVM never share settings
      * @param log          where the function's {@code LambdaLogger} writes
      * @throws IllegalStateException if the handler cannot be found or constructed
      */
-    public static HostedFunction load(String name, LambdaLayout layout, String handlerClass, PrintStream log) {
-        return load(name, layout, handlerClass, log, DEFAULT_TIMEOUT);
+    public static HostedFunction load(String name, LambdaLayout layout, String handlerClass, Map<String, String> environment,
+                                      PrintStream log) {
+        return load(name, layout, handlerClass, environment, log, DEFAULT_TIMEOUT);
     }
 
     /**
      * Loads and constructs the handler, as a cold start does, with an invocation timeout.
      *
      * @param timeout what each invocation's context counts its remaining time down from
-     * @see #load(String, LambdaLayout, String, PrintStream)
+     * @see #load(String, LambdaLayout, String, Map, PrintStream)
      */
-    public static HostedFunction load(String name, LambdaLayout layout, String handlerClass, PrintStream log, Duration timeout) {
+    public static HostedFunction load(String name, LambdaLayout layout, String handlerClass, Map<String, String> environment,
+                                      PrintStream log, Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("a function's timeout must be positive, got " + timeout);
         }
@@ -98,7 +104,7 @@ public final class HostedFunction implements AutoCloseable {
             Class<?> contextType = loader.loadClass(CONTEXT);
             Class<?> loggerType = loader.loadClass(LOGGER);
             Method method = type.getMethod("handleRequest", InputStream.class, OutputStream.class, contextType);
-            Object handler = type.getConstructor().newInstance();
+            Object handler = construct(type, name, environment);
             return new HostedFunction(name, loader, handler, method, contextType, loggerType, log, timeout);
         } catch (ClassNotFoundException e) {
             close(loader);
@@ -112,6 +118,23 @@ public final class HostedFunction implements AutoCloseable {
             throw new IllegalStateException("function " + name + ": cannot load handler " + className + ": " + e, e);
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * Constructs the handler with its environment: through a public {@code (java.util.Map)}
+     * constructor when it has one; otherwise through its no-argument constructor, which Lambda
+     * calls, and only when there is no environment to pass.
+     */
+    private static Object construct(Class<?> type, String name, Map<String, String> environment) throws ReflectiveOperationException {
+        try {
+            return type.getConstructor(Map.class).newInstance(Map.copyOf(environment));
+        } catch (NoSuchMethodException e) {
+            if (!environment.isEmpty()) {
+                throw new IllegalStateException("function " + name + ": handler " + type.getName()
+                        + " has no public (java.util.Map) constructor to receive its environment " + environment.keySet(), e);
+            }
+            return type.getConstructor().newInstance();
         }
     }
 

@@ -136,10 +136,10 @@ public final class LocalRuntime implements AutoCloseable {
         }
         startup.damagedFilesSetAside().forEach(file -> log.println("Set aside an unreadable object file: "
                 + TerminalText.escape(file)));
-        configureFunctions(storage.endpoint(), storage.credentials(), config.outputBucket());
+        Map<String, String> environment = functionEnvironment(storage.endpoint(), storage.credentials(), config.outputBucket());
         LambdaLayout layout = LambdaLayout.prepare(DataDirectory.of(config.dataDirectory()).lambda(), config.functionZip(), config.layers());
-        processor = HostedFunction.load(PROCESSOR, layout, PROCESSOR_HANDLER, log);
-        analyser = HostedFunction.load(ANALYSER, layout, ANALYSER_HANDLER, log);
+        processor = HostedFunction.load(PROCESSOR, layout, PROCESSOR_HANDLER, environment, log);
+        analyser = HostedFunction.load(ANALYSER, layout, ANALYSER_HANDLER, environment, log);
         engine = AslEngine.builder()
                 .region(REGION)
                 .account(ACCOUNT)
@@ -162,17 +162,19 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /**
-     * The functions read their configuration from system properties of the same names as their
-     * environment variables (one JVM hosts both), and the AWS SDK inside them reads its region and
-     * credentials from system properties too.
+     * What the functions get as their environment, by the names Lambda and their settings use: the
+     * output bucket, the embedded S3 endpoint with path-style addressing, and the region and
+     * credentials their S3 client signs with. Passed to each function explicitly, never through
+     * JVM-wide system properties, so that two runtimes (or a test and a runtime) can share a JVM.
      */
-    static void configureFunctions(URI endpoint, S3Credentials credentials, String outputBucket) {
-        System.setProperty("PIXELSTEP_OUTPUT_BUCKET", outputBucket);
-        System.setProperty("PIXELSTEP_S3_ENDPOINT", endpoint.toString());
-        System.setProperty("PIXELSTEP_S3_PATH_STYLE", "true");
-        System.setProperty("aws.region", REGION);
-        System.setProperty("aws.accessKeyId", credentials.accessKeyId());
-        System.setProperty("aws.secretAccessKey", credentials.secretAccessKey());
+    static Map<String, String> functionEnvironment(URI endpoint, S3Credentials credentials, String outputBucket) {
+        return Map.of(
+                "PIXELSTEP_OUTPUT_BUCKET", outputBucket,
+                "PIXELSTEP_S3_ENDPOINT", endpoint.toString(),
+                "PIXELSTEP_S3_PATH_STYLE", "true",
+                "AWS_REGION", REGION,
+                "AWS_ACCESS_KEY_ID", credentials.accessKeyId(),
+                "AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
     }
 
     private static String functionArn(String name) {

@@ -83,14 +83,14 @@ class FailurePathsPipelineTest {
         data = Files.createTempDirectory("failure-paths-test");
         s3 = EmbeddedS3.start(data.resolve("s3"), "127.0.0.1", 0, S3Credentials.generate(), created -> { }, INPUT, OUTPUT);
         proxy = FaultInjectingProxy.start(s3.endpoint());
-        LocalRuntime.configureFunctions(proxy.endpoint(), s3.credentials(), OUTPUT); // every S3 call of the functions passes the proxy
+        Map<String, String> environment = LocalRuntime.functionEnvironment(proxy.endpoint(), s3.credentials(), OUTPUT); // every S3 call of the functions passes the proxy
         LambdaLayout layout = LambdaLayout.prepare(data.resolve("lambda"),
                 Artifacts.extract(Artifacts.FUNCTION_ZIP, data.resolve("artifacts")),
                 List.of(Artifacts.extract(Artifacts.LAYER_ZIP, data.resolve("artifacts"))));
         PrintStream log = new PrintStream(System.out, true);
-        processor = HostedFunction.load("processor", layout, LocalRuntime.PROCESSOR_HANDLER, log);
-        analyser = HostedFunction.load("analyser", layout, LocalRuntime.ANALYSER_HANDLER, log);
-        hurriedProcessor = HostedFunction.load("processor", layout, LocalRuntime.PROCESSOR_HANDLER, log,
+        processor = HostedFunction.load("processor", layout, LocalRuntime.PROCESSOR_HANDLER, environment, log);
+        analyser = HostedFunction.load("analyser", layout, LocalRuntime.ANALYSER_HANDLER, environment, log);
+        hurriedProcessor = HostedFunction.load("processor", layout, LocalRuntime.PROCESSOR_HANDLER, environment, log,
                 Duration.ofSeconds(4));
     }
 

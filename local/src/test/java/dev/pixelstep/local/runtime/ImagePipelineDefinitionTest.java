@@ -53,6 +53,7 @@ class ImagePipelineDefinitionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String INPUT = "pipeline-input";
     private static final String OUTPUT = "pipeline-output";
+    private static final String OTHER_OUTPUT = "other-output";
 
     private Path data;
     private EmbeddedS3 s3;
@@ -63,15 +64,18 @@ class ImagePipelineDefinitionTest {
     @BeforeAll
     void start() throws Exception {
         data = Files.createTempDirectory("image-pipeline-test");
-        s3 = EmbeddedS3.start(data.resolve("s3"), "127.0.0.1", 0, S3Credentials.generate(), created -> { }, INPUT, OUTPUT);
-        LocalRuntime.configureFunctions(s3.endpoint(), s3.credentials(), OUTPUT);
+        s3 = EmbeddedS3.start(data.resolve("s3"), "127.0.0.1", 0, S3Credentials.generate(), created -> { }, INPUT, OUTPUT, OTHER_OUTPUT);
+        Map<String, String> environment = LocalRuntime.functionEnvironment(s3.endpoint(), s3.credentials(), OUTPUT);
         LambdaLayout layout = LambdaLayout.prepare(data.resolve("lambda"),
                 Artifacts.extract(Artifacts.FUNCTION_ZIP, data.resolve("artifacts")),
                 List.of(Artifacts.extract(Artifacts.LAYER_ZIP, data.resolve("artifacts"))));
         PrintStream log = new PrintStream(System.out, true);
-        processor = HostedFunction.load("processor", layout, LocalRuntime.PROCESSOR_HANDLER, log);
-        analyser = HostedFunction.load("analyser", layout, LocalRuntime.ANALYSER_HANDLER, log);
+        processor = HostedFunction.load("processor", layout, LocalRuntime.PROCESSOR_HANDLER, environment, log);
+        analyser = HostedFunction.load("analyser", layout, LocalRuntime.ANALYSER_HANDLER, environment, log);
+        this.layout = layout;
     }
+
+    private LambdaLayout layout;
 
     @AfterAll
     void stop() {
@@ -115,6 +119,27 @@ class ImagePipelineDefinitionTest {
 
     private static long count(Execution execution, HistoryEventType type, String state) {
         return execution.history().stream().filter(e -> e.type() == type && (state == null || state.equals(e.stateName()))).count();
+    }
+
+    @Test
+    void functionsInOneJvmKeepTheirOwnSettings() throws Exception {
+        // The regression: settings went through JVM-wide system properties, so the last function
+        // (or runtime) configured in a JVM decided every function's output bucket and credentials.
+        Map<String, String> other = LocalRuntime.functionEnvironment(s3.endpoint(), s3.credentials(), OTHER_OUTPUT);
+        HostedFunction second = HostedFunction.load("second-processor", layout, LocalRuntime.PROCESSOR_HANDLER, other,
+                new PrintStream(System.out, true));
+        try {
+            s3.client().putObject(b -> b.bucket(INPUT).key("settings/one.png").metadata(Map.of("operations", "invert")),
+                    RequestBody.fromBytes(LocalStack.png(8, 8, 1)));
+            JsonNode request = JSON.createObjectNode().put("bucket", INPUT).put("key", "settings/one.png");
+            LocalRuntime.invoke(second, request);
+            LocalRuntime.invoke(processor, request);
+        } finally {
+            second.close();
+        }
+        assertTrue(s3.head(OTHER_OUTPUT, "settings/one.png/combined.png") != null, "the second processor wrote to its own bucket");
+        assertTrue(s3.head(OUTPUT, "settings/one.png/combined.png") != null, "the first processor still writes to its bucket");
+        assertEquals(null, System.getProperty("PIXELSTEP_OUTPUT_BUCKET"), "no function setting leaks into the JVM's properties");
     }
 
     @Test

@@ -2,10 +2,9 @@ package dev.pixelstep.functions.internal.analyser;
 
 import dev.pixelstep.functions.analyser.AnalyseRequest;
 import dev.pixelstep.functions.analyser.AnalyseResult;
-
+import dev.pixelstep.functions.config.FunctionConfig;
 import dev.pixelstep.functions.internal.chart.ChartSeries;
 import dev.pixelstep.functions.internal.chart.HistogramChart;
-import dev.pixelstep.functions.config.FunctionConfig;
 import dev.pixelstep.functions.internal.image.DecodedImage;
 import dev.pixelstep.functions.internal.image.ImageDecoder;
 import dev.pixelstep.functions.internal.json.InputSummary;

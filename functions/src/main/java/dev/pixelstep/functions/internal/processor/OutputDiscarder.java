@@ -1,11 +1,10 @@
 package dev.pixelstep.functions.internal.processor;
 
-import dev.pixelstep.functions.processor.ProcessRequest;
-
 import dev.pixelstep.functions.config.FunctionConfig;
 import dev.pixelstep.functions.internal.image.ImageFormat;
 import dev.pixelstep.functions.internal.s3.ObjectStore;
 import dev.pixelstep.functions.internal.s3.StoredObject;
+import dev.pixelstep.functions.processor.ProcessRequest;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,8 +1,5 @@
 package dev.pixelstep.functions.internal.processor;
 
-import dev.pixelstep.functions.processor.ProcessRequest;
-import dev.pixelstep.functions.processor.ProcessResult;
-
 import dev.pixelstep.functions.config.FunctionConfig;
 import dev.pixelstep.functions.error.InsufficientMemoryException;
 import dev.pixelstep.functions.error.InvalidOperationsException;
@@ -15,6 +12,8 @@ import dev.pixelstep.functions.internal.json.InputSummary;
 import dev.pixelstep.functions.internal.plan.ChainPlan;
 import dev.pixelstep.functions.internal.s3.ObjectStore;
 import dev.pixelstep.functions.internal.s3.StoredObject;
+import dev.pixelstep.functions.processor.ProcessRequest;
+import dev.pixelstep.functions.processor.ProcessResult;
 import dev.pixelstep.spi.OperationCancelledException;
 import dev.pixelstep.spi.chain.InvalidChainException;
 import dev.pixelstep.spi.chain.OperationChain;

@@ -1,7 +1,5 @@
 package dev.pixelstep.functions.internal.processor;
 
-import dev.pixelstep.functions.processor.ProcessResult;
-
 import dev.pixelstep.functions.internal.image.ImageDecoder;
 import dev.pixelstep.functions.internal.image.ImageEncoder;
 import dev.pixelstep.functions.internal.image.ImageFormat;
@@ -10,6 +8,7 @@ import dev.pixelstep.functions.internal.json.JsonCodec;
 import dev.pixelstep.functions.internal.priming.Priming;
 import dev.pixelstep.functions.internal.priming.PrimingReport;
 import dev.pixelstep.functions.internal.priming.SampleImage;
+import dev.pixelstep.functions.processor.ProcessResult;
 import dev.pixelstep.spi.chain.ChainStep;
 import dev.pixelstep.spi.chain.OperationChain;
 import dev.pixelstep.spi.registry.OperationRegistry;

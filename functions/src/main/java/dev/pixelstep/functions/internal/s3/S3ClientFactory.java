@@ -1,6 +1,11 @@
 package dev.pixelstep.functions.internal.s3;
 
 import dev.pixelstep.functions.config.FunctionConfig;
+import dev.pixelstep.functions.config.SettingSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -9,12 +14,16 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
+import java.util.Optional;
+
 /**
  * Builds the one S3 client a function container uses: the URLConnection HTTP client (small, fast
- * to start), the default credential chain, and the endpoint override and path-style flag of the
- * configuration. The region comes from the SDK's default chain ({@code AWS_REGION} on Lambda);
- * with an endpoint override and no region configured, {@code us-east-1} is used, which
- * S3-compatible servers accept.
+ * to start), and the endpoint override and path-style flag of the configuration. The region and
+ * credentials come from the function's settings when they carry them ({@code AWS_REGION},
+ * {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN}: the
+ * variables Lambda sets, or what a host that runs several functions in one JVM passes each of
+ * them), otherwise from the SDK's default chains. With an endpoint override and no region, {@code
+ * us-east-1} is used, which S3-compatible servers accept.
  *
  * <h2>Upload encoding</h2>
  * Against AWS S3 the SDK's defaults stay: every upload carries a CRC32, and uploads over plain
@@ -29,9 +38,33 @@ public final class S3ClientFactory {
     private S3ClientFactory() {
     }
 
-    /** A client for {@code config}. */
+    static final String REGION = "AWS_REGION";
+    static final String ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";
+    static final String SECRET_ACCESS_KEY = "AWS_SECRET_ACCESS_KEY";
+    static final String SESSION_TOKEN = "AWS_SESSION_TOKEN";
+
+    /** A client for {@code config}, with the SDK's default region and credential chains. */
     public static S3Client create(FunctionConfig config) {
         return builder(config).region(region(config)).build();
+    }
+
+    /** A client for {@code config}, with the region and credentials in {@code settings} where given. */
+    public static S3Client create(FunctionConfig config, SettingSource settings) {
+        S3ClientBuilder builder = builder(config)
+                .region(settings.get(REGION).map(Region::of).orElseGet(() -> region(config)));
+        credentials(settings).ifPresent(credentials -> builder.credentialsProvider(StaticCredentialsProvider.create(credentials)));
+        return builder.build();
+    }
+
+    private static Optional<AwsCredentials> credentials(SettingSource settings) {
+        Optional<String> id = settings.get(ACCESS_KEY_ID);
+        Optional<String> secret = settings.get(SECRET_ACCESS_KEY);
+        if (id.isEmpty() || secret.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(settings.get(SESSION_TOKEN)
+                .<AwsCredentials>map(token -> AwsSessionCredentials.create(id.get(), secret.get(), token))
+                .orElseGet(() -> AwsBasicCredentials.create(id.get(), secret.get())));
     }
 
     /** Everything {@link #create} configures except the region and credentials. */

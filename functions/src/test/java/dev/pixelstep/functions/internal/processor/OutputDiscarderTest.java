@@ -1,11 +1,10 @@
 package dev.pixelstep.functions.internal.processor;
 
-import dev.pixelstep.functions.processor.ProcessorHandler;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pixelstep.functions.config.FunctionConfig;
 import dev.pixelstep.functions.error.InvalidRequestException;
 import dev.pixelstep.functions.internal.image.ImageLimits;
+import dev.pixelstep.functions.processor.ProcessorHandler;
 import dev.pixelstep.functions.support.Buckets;
 import dev.pixelstep.functions.support.Events;
 import dev.pixelstep.functions.support.Invoke;

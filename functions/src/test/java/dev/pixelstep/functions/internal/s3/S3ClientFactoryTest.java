@@ -3,6 +3,7 @@ package dev.pixelstep.functions.internal.s3;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 import dev.pixelstep.functions.config.FunctionConfig;
+import dev.pixelstep.functions.config.SettingSource;
 import dev.pixelstep.functions.internal.image.ImageLimits;
 import dev.pixelstep.functions.support.SystemProperties;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the functions' client puts on the wire for an S3-compatible endpoint, seen by a plain HTTP server. */
 class S3ClientFactoryTest {
@@ -84,5 +86,21 @@ class S3ClientFactoryTest {
         Seen get = seen.get(1);
         assertEquals("GET", get.method());
         assertNull(get.headers().getFirst("x-amz-checksum-mode"), "responses are not checksum-validated against such servers");
+    }
+
+    @Test
+    void explicitSettingsGiveTheRegionAndCredentialsInsteadOfTheJvmWideOnes() {
+        URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        FunctionConfig config = new FunctionConfig("out", ImageLimits.defaults(), Optional.of(endpoint), true);
+        SettingSource settings = SettingSource.of(Map.of("AWS_REGION", "eu-west-3",
+                "AWS_ACCESS_KEY_ID", "function-key", "AWS_SECRET_ACCESS_KEY", "function-secret"));
+
+        try (S3Client client = S3ClientFactory.create(config, settings)) {
+            client.headObject(b -> b.bucket("out").key("k"));
+        }
+
+        String authorization = seen.get(0).headers().getFirst("Authorization");
+        assertTrue(authorization.contains("Credential=function-key/") && authorization.contains("/eu-west-3/s3/aws4_request"),
+                "signed with the function's own key and region, not the JVM's system properties: " + authorization);
     }
 }
