@@ -8,7 +8,7 @@ import dev.pixelstep.local.lambda.OperationCatalog;
 import dev.pixelstep.local.runtime.DataDirectoryLock;
 import dev.pixelstep.local.storage.EmbeddedS3;
 import dev.pixelstep.local.storage.S3Credentials;
-import dev.pixelstep.local.web.MetadataText;
+import dev.pixelstep.s3.UserMetadata;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -134,7 +134,7 @@ final class PresignCommand {
     /** Signs a PUT of {@code key} carrying the chain as {@code x-amz-meta-operations}, and says how to send it. */
     static Presigned presign(S3Presigner presigner, String bucket, String key, String operations, Duration expiry, String file) {
         PresignedPutObjectRequest signed = presigner.presignPutObject(p -> p.signatureDuration(expiry)
-                .putObjectRequest(r -> r.bucket(bucket).key(key).metadata(Map.of("operations", operations))));
+                .putObjectRequest(r -> r.bucket(bucket).key(key).metadata(Map.of(UserMetadata.OPERATIONS, operations))));
         Map<String, String> headers = new TreeMap<>();
         signed.signedHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("host")) { // every HTTP client sends the URL's own
@@ -154,7 +154,7 @@ final class PresignCommand {
 
     /** The chain's header value, after the operations' own parser accepted it (a bad chain is never signed). */
     private static String checkChain(LambdaLayout layout, String chain) {
-        String text = MetadataText.decode(chain);
+        String text = UserMetadata.decode(chain);
         try (URLClassLoader loader = layout.layerClassLoader("pixelstep-presign")) {
             OperationCatalog.canonical(loader, text);
         } catch (IllegalArgumentException e) {
@@ -162,7 +162,7 @@ final class PresignCommand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return MetadataText.encode(text);
+        return UserMetadata.encode(text);
     }
 
     /** {@code --expires}: seconds, or a number with s, m, h or d; from 1 second to 7 days. */

@@ -10,7 +10,8 @@ import dev.pixelstep.local.runtime.ExecutionRecord;
 import dev.pixelstep.local.runtime.LocalRuntime;
 import dev.pixelstep.local.storage.EmbeddedS3;
 import dev.pixelstep.local.storage.S3Credentials;
-import dev.pixelstep.local.web.MetadataText;
+import dev.pixelstep.s3.ObjectLimits;
+import dev.pixelstep.s3.UserMetadata;
 import dev.pixelstep.statemachine.Manifest;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -44,7 +45,6 @@ import java.util.Set;
  */
 final class RunCommand {
 
-    private static final long MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
     /** How long the state timings may take to follow the manifest (the execution records its end just after writing it). */
     private static final Duration RECORD_WAIT = Duration.ofSeconds(5);
 
@@ -99,8 +99,8 @@ final class RunCommand {
                 String key = LocalDateTime.now(java.time.ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + "-" + image.getFileName();
                 long started = System.nanoTime();
                 s3.putObject(b -> b.bucket(inputBucket).key(key).contentType("image/" + format)
-                                .metadata(Map.of("operations", MetadataText.encode(chain),
-                                        "original-filename", MetadataText.encode(image.getFileName().toString()))),
+                                .metadata(Map.of(UserMetadata.OPERATIONS, UserMetadata.encode(chain),
+                                        UserMetadata.ORIGINAL_FILENAME, UserMetadata.encode(image.getFileName().toString()))),
                         RequestBody.fromFile(image));
                 out.println("Uploaded s3://" + inputBucket + "/" + TerminalText.escape(key) + " with operations: "
                         + (canonical.isEmpty() ? "(none)" : TerminalText.escape(canonical)));
@@ -122,8 +122,8 @@ final class RunCommand {
         }
         try {
             long size = Files.size(image);
-            if (size > MAX_UPLOAD_BYTES) {
-                throw new UsageException(image + " is " + size + " bytes; the pipeline accepts at most " + MAX_UPLOAD_BYTES);
+            if (size > ObjectLimits.DEFAULT_MAX_BYTES) {
+                throw new UsageException(image + " is " + size + " bytes; the pipeline accepts at most " + ObjectLimits.DEFAULT_MAX_BYTES);
             }
             try (ImageInputStream in = ImageIO.createImageInputStream(image.toFile())) {
                 Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);

@@ -1,12 +1,12 @@
 package dev.pixelstep.local.runtime;
 
+import dev.pixelstep.s3.UserMetadata;
+
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +34,7 @@ final class WorkEstimate {
     static long of(Map<String, String> metadata, byte[] head, long size) {
         String chain = null;
         for (Map.Entry<String, String> entry : metadata.entrySet()) {
-            if (entry.getKey().toLowerCase(Locale.ROOT).equals("operations")) {
+            if (entry.getKey().toLowerCase(Locale.ROOT).equals(UserMetadata.OPERATIONS)) {
                 chain = entry.getValue();
             }
         }
@@ -43,7 +43,7 @@ final class WorkEstimate {
 
     /** Operations in a chain: top-level commas outside parentheses and quoted text, plus one. */
     static int operations(String chain) {
-        String text = decodeEncodedWord(chain);
+        String text = UserMetadata.decode(chain);
         if (text == null || text.isBlank()) {
             return 0;
         }
@@ -69,22 +69,6 @@ final class WorkEstimate {
             }
         }
         return count;
-    }
-
-    /** The text of an RFC 2047 base64 encoded word ({@code =?UTF-8?B?...?=}), as the web page sends non-ASCII chains. */
-    private static String decodeEncodedWord(String value) {
-        if (value == null) {
-            return null;
-        }
-        String v = value.strip();
-        if (v.regionMatches(true, 0, "=?UTF-8?B?", 0, 10) && v.endsWith("?=")) {
-            try {
-                return new String(Base64.getDecoder().decode(v.substring(10, v.length() - 2)), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return v;
-            }
-        }
-        return v;
     }
 
     private static long pixels(byte[] head, long size) {

@@ -1,6 +1,7 @@
 package dev.pixelstep.local.storage;
 
 import dev.pixelstep.local.AllowedHosts;
+import dev.pixelstep.s3.MissingObjects;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.IOException;
@@ -179,9 +181,9 @@ public final class EmbeddedS3 implements AutoCloseable {
     public static HeadObjectResponse head(S3Client client, String bucket, String key) {
         try {
             return client.headObject(b -> b.bucket(bucket).key(key));
-        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
-            if (e.statusCode() == 404) {
-                return null; // NoSuchKeyException, or a bare 404: HEAD responses carry no error code
+        } catch (S3Exception e) {
+            if (MissingObjects.isMissing(e)) {
+                return null;
             }
             throw e;
         }

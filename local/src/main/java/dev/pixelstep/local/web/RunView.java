@@ -3,9 +3,10 @@ package dev.pixelstep.local.web;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pixelstep.local.runtime.StateProgress;
+import dev.pixelstep.s3.MissingObjects;
+import dev.pixelstep.s3.UserMetadata;
 import dev.pixelstep.statemachine.Manifest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.net.URLEncoder;
@@ -89,9 +90,9 @@ final class RunView {
     private ObjectNode summary(RunId id, HeadObjectResponse input, Manifest manifest) {
         ObjectNode view = Exchanges.JSON.createObjectNode();
         view.put("id", id.value());
-        String filename = MetadataText.decode(input.metadata().get("original-filename"));
+        String filename = UserMetadata.decode(input.metadata().get(UserMetadata.ORIGINAL_FILENAME));
         view.put("filename", filename == null || filename.isBlank() ? id.value() : filename);
-        String chain = MetadataText.decode(input.metadata().get("operations"));
+        String chain = UserMetadata.decode(input.metadata().get(UserMetadata.OPERATIONS));
         view.put("chain", manifest != null && manifest.succeeded() ? manifest.chain() : chain == null ? "" : chain);
         Instant uploaded = input.lastModified();
         view.put("uploadedAt", uploaded == null ? null : uploaded.toString());
@@ -109,13 +110,11 @@ final class RunView {
     private HeadObjectResponse input(RunId id) {
         try {
             return backend.s3().headObject(b -> b.bucket(backend.inputBucket()).key(id.key()));
-        } catch (NoSuchKeyException e) {
-            throw new ApiException(404, "there is no run " + id);
         } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                throw new ApiException(404, "there is no run " + id);
+            if (!MissingObjects.isMissing(e)) {
+                throw e;
             }
-            throw e;
+            throw new ApiException(404, "there is no run " + id);
         }
     }
 
@@ -125,13 +124,11 @@ final class RunView {
             byte[] bytes = backend.s3().getObjectAsBytes(b -> b.bucket(backend.outputBucket()).key(Manifest.keyFor(id.key())))
                     .asByteArray();
             return Manifest.parse(bytes);
-        } catch (NoSuchKeyException e) {
-            return null;
         } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return null;
+            if (!MissingObjects.isMissing(e)) {
+                throw e;
             }
-            throw e;
+            return null;
         } catch (IllegalArgumentException e) {
             throw new ApiException(502, "the run's manifest is " + e.getMessage());
         }

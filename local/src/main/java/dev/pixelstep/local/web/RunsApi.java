@@ -3,6 +3,8 @@ package dev.pixelstep.local.web;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pixelstep.local.lambda.OperationCatalog;
+import dev.pixelstep.s3.MissingObjects;
+import dev.pixelstep.s3.UserMetadata;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -12,7 +14,6 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -202,8 +203,8 @@ final class RunsApi implements Request.Handler {
     private ObjectNode store(ImageUpload image, String canonical, String filename, Response response) {
         RunId id = RunId.generate(clock.instant(), image.extension());
         backend.s3().putObject(b -> b.bucket(backend.inputBucket()).key(id.key()).contentType(image.contentType())
-                        .metadata(Map.of("operations", MetadataText.encode(canonical),
-                                "original-filename", MetadataText.encode(filename.isEmpty() ? id.value() : filename))),
+                        .metadata(Map.of(UserMetadata.OPERATIONS, UserMetadata.encode(canonical),
+                                UserMetadata.ORIGINAL_FILENAME, UserMetadata.encode(filename.isEmpty() ? id.value() : filename))),
                 RequestBody.fromFile(image.file()));
         ObjectNode created = Exchanges.JSON.createObjectNode();
         created.put("id", id.value());
@@ -253,13 +254,11 @@ final class RunsApi implements Request.Handler {
         ResponseInputStream<GetObjectResponse> in;
         try {
             in = backend.s3().getObject(b -> b.bucket(bucket).key(key));
-        } catch (NoSuchKeyException e) {
-            throw new ApiException(404, "no such file in this run");
         } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                throw new ApiException(404, "no such file in this run");
+            if (!MissingObjects.isMissing(e)) {
+                throw e;
             }
-            throw e;
+            throw new ApiException(404, "no such file in this run");
         }
         String type = in.response().contentType();
         if (type == null || !SERVED_TYPES.contains(type.toLowerCase(java.util.Locale.ROOT))) {

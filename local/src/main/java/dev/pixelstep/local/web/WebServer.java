@@ -1,6 +1,7 @@
 package dev.pixelstep.local.web;
 
 import dev.pixelstep.local.AllowedHosts;
+import dev.pixelstep.s3.ObjectLimits;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -33,8 +34,6 @@ public final class WebServer implements AutoCloseable {
 
     /** The default port of the page. */
     public static final int DEFAULT_PORT = 8080;
-    /** The largest upload accepted, as the pipeline's own default limit. */
-    public static final long MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
 
     /**
      * What slow or idle clients may hold.
@@ -82,7 +81,7 @@ public final class WebServer implements AutoCloseable {
      * @param log     where request failures are reported
      */
     public static WebServer start(Backend backend, String host, int port, PrintStream log) {
-        return start(backend, host, port, MAX_UPLOAD_BYTES, Limits.DEFAULT, log);
+        return start(backend, host, port, ObjectLimits.DEFAULT_MAX_BYTES, Limits.DEFAULT, log);
     }
 
     static WebServer start(Backend backend, String host, int port, long maxUploadBytes, Limits limits, PrintStream log) {

@@ -139,7 +139,7 @@ class MainTest {
             String key = s3.listObjectsV2(b -> b.bucket(RuntimeConfig.DEFAULT_INPUT_BUCKET)).contents().get(0).key();
             var metadata = s3.headObject(b -> b.bucket(RuntimeConfig.DEFAULT_INPUT_BUCKET).key(key)).metadata();
             assertTrue(metadata.get("original-filename").chars().allMatch(c -> c < 0x80), "sent as ASCII: " + metadata);
-            assertEquals("petit café – été.png", dev.pixelstep.local.web.MetadataText.decode(metadata.get("original-filename")), metadata.toString());
+            assertEquals("petit café – été.png", dev.pixelstep.s3.UserMetadata.decode(metadata.get(dev.pixelstep.s3.UserMetadata.ORIGINAL_FILENAME)), metadata.toString());
             assertEquals("grayscale", metadata.get("operations"));
         }
     }

@@ -1,6 +1,7 @@
 package dev.pixelstep.local.web;
 
 import dev.pixelstep.local.runtime.LocalRuntime;
+import dev.pixelstep.s3.ObjectLimits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class WebSlowClientsTest {
         pipeline = WebStack.startPipeline(data);
         PrintStream log = new PrintStream(System.out, true);
         normal = WebServer.start(new LocalBackend(pipeline), "127.0.0.1", 0, log);
-        shortLimits = WebServer.start(new LocalBackend(pipeline), "127.0.0.1", 0, WebServer.MAX_UPLOAD_BYTES, SHORT, log);
+        shortLimits = WebServer.start(new LocalBackend(pipeline), "127.0.0.1", 0, ObjectLimits.DEFAULT_MAX_BYTES, SHORT, log);
     }
 
     @AfterAll

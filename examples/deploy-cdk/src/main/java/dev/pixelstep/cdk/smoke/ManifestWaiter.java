@@ -1,8 +1,8 @@
 package dev.pixelstep.cdk.smoke;
 
+import dev.pixelstep.s3.MissingObjects;
 import dev.pixelstep.statemachine.Manifest;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.time.Clock;
@@ -48,12 +48,10 @@ public final class ManifestWaiter {
             try {
                 byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(outputBucket).key(manifest)).asByteArray();
                 return Manifest.parse(bytes);
-            } catch (NoSuchKeyException e) {
-                // not written yet
             } catch (S3Exception e) {
-                if (e.statusCode() != 404) {
+                if (!MissingObjects.isMissing(e)) {
                     throw e;
-                }
+                } // not written yet
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("s3://" + outputBucket + "/" + manifest + " is " + e.getMessage(), e);
             }

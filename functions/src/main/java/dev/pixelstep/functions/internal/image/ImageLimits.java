@@ -1,6 +1,7 @@
 package dev.pixelstep.functions.internal.image;
 
 import dev.pixelstep.functions.error.ImageTooLargeException;
+import dev.pixelstep.s3.ObjectLimits;
 
 import java.util.Locale;
 
@@ -15,7 +16,7 @@ import java.util.Locale;
 public record ImageLimits(long maxBytes, long maxPixels) {
 
     /** 50 MB. */
-    public static final long DEFAULT_MAX_BYTES = 50L * 1024 * 1024;
+    public static final long DEFAULT_MAX_BYTES = ObjectLimits.DEFAULT_MAX_BYTES;
 
     /** 50 megapixels. */
     public static final long DEFAULT_MAX_PIXELS = 50_000_000L;

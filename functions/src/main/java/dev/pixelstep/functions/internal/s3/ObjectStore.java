@@ -3,6 +3,8 @@ package dev.pixelstep.functions.internal.s3;
 import dev.pixelstep.functions.error.ObjectNotFoundException;
 import dev.pixelstep.functions.error.TransientException;
 import dev.pixelstep.functions.internal.image.ImageLimits;
+import dev.pixelstep.s3.MissingObjects;
+import dev.pixelstep.s3.UserMetadata;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -98,11 +100,11 @@ public final class ObjectStore {
         try {
             HeadObjectResponse r = call("HeadObject", bucket, key, () -> s3.headObject(b -> b.bucket(bucket).key(key)));
             Map<String, String> metadata = new LinkedHashMap<>();
-            r.metadata().forEach((name, value) -> metadata.put(name.toLowerCase(Locale.ROOT), MetadataValues.decode(value)));
+            r.metadata().forEach((name, value) -> metadata.put(name.toLowerCase(Locale.ROOT), UserMetadata.decode(value)));
             long size = r.contentLength() == null ? 0 : r.contentLength();
             return Optional.of(new StoredObject(bucket, key, size, r.eTag(), metadata));
         } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
+            if (MissingObjects.isMissing(e)) {
                 return Optional.empty();
             }
             throw e;
@@ -131,7 +133,7 @@ public final class ObjectStore {
             }
             return bytes;
         } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
+            if (MissingObjects.isMissing(e)) {
                 throw new ObjectNotFoundException(object.uri() + " was deleted while it was being processed");
             }
             throw e;
@@ -163,7 +165,7 @@ public final class ObjectStore {
                 throw new IOException("expected " + length + " bytes (" + range + "), the stream ended after " + n);
             }
         } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
+            if (MissingObjects.isMissing(e)) {
                 throw new ObjectNotFoundException(object.uri() + " was deleted while it was being processed");
             }
             throw e;
