@@ -17,12 +17,6 @@ public final class OperationCatalog {
     }
 
     /**
-     * Every operation visible to {@code loader}, sorted by name, as
-     * {@code [{"name", "description", "parameters": [{"name", "type", "default", ...}]}]}.
-     *
-     * @throws IllegalStateException if the SPI is not on that class path or the operations cannot be loaded
-     */
-    /**
      * Parses chain text with the operations visible to {@code loader}.
      *
      * @return the canonical chain text
@@ -43,6 +37,12 @@ public final class OperationCatalog {
         }
     }
 
+    /**
+     * Every operation visible to {@code loader}, sorted by name, as
+     * {@code [{"name", "description", "parameters": [{"name", "type", "default", ...}]}]}.
+     *
+     * @throws IllegalStateException if the SPI is not on that class path or the operations cannot be loaded
+     */
     @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> describe(ClassLoader loader) {
         try {
