@@ -1,18 +1,14 @@
 package dev.pixelstep.functions.internal.chart;
 
 import dev.pixelstep.operations.raster.BundledFont;
+import dev.pixelstep.testkit.FontlessJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -27,28 +23,6 @@ class ChartWithoutSystemFontsTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String output) {
-    }
-
-    private Run fork(String... args) throws IOException, InterruptedException {
-        Path emptyConfig = dir.resolve("empty-fonts.conf");
-        Files.writeString(emptyConfig, "<?xml version=\"1.0\"?>\n<fontconfig/>\n", StandardCharsets.UTF_8);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // a home of its own: the JDK caches what fontconfig found under ~/.java/fonts, which would
-                // hand this JVM the fonts of an earlier run on the same machine
-                "-Duser.home=" + dir.resolve("home"),
-                "-Djava.awt.headless=true", "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                ChartRenderingMain.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("FONTCONFIG_FILE", emptyConfig.toString());
-        builder.environment().remove("FONTCONFIG_PATH");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the forked JVM did not finish");
-        return new Run(process.exitValue(), output);
-    }
-
     @Test
     void theForkedJvmReallySeesNoFonts() throws Exception {
         // The font is a resource of the built-in operations' jar: a file of its own for the forked JVM.
@@ -56,15 +30,15 @@ class ChartWithoutSystemFontsTest {
         try (var in = BundledFont.class.getResourceAsStream(BundledFont.RESOURCE)) {
             Files.copy(in, font);
         }
-        Run control = fork("control", font.toString());
+        FontlessJvm.Run control = FontlessJvm.run(dir, ChartRenderingMain.class, "control", font.toString());
         assertNotEquals(0, control.exitCode(), control.output());
-        assertTrue(control.output().contains("Fontconfig head is null"), control.output());
+        assertTrue(control.output().contains(FontlessJvm.NO_FONTS_MESSAGE), control.output());
     }
 
     @Test
     void rendersANonBlankChartWithTheBundledFont() throws Exception {
         Path png = dir.resolve("chart.png");
-        Run run = fork("render", png.toString());
+        FontlessJvm.Run run = FontlessJvm.run(dir, ChartRenderingMain.class, "render", png.toString());
         assertEquals(0, run.exitCode(), run.output());
 
         BufferedImage chart = ImageIO.read(png.toFile());
