@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,6 +28,9 @@ import java.util.zip.ZipInputStream;
  */
 public final class LambdaLayout {
 
+    /** The file, under a layout's root, naming the files it was made from; written last. */
+    private static final String STAMP = "layout.inputs";
+
     private final Path task;
     private final Path opt;
 
@@ -36,7 +40,10 @@ public final class LambdaLayout {
     }
 
     /**
-     * Unpacks {@code functionZip} and {@code layers} under {@code root}, replacing what was there.
+     * Unpacks {@code functionZip} and {@code layers} under {@code root}, replacing what was there;
+     * a layout of the very same files (by path, size and modification time, and for a layer
+     * directory those of each of its jars), completed earlier, is used as it is, so one-shot
+     * commands start without unpacking again.
      *
      * @throws UncheckedIOException if a zip cannot be read or holds an entry that escapes its directory
      */
@@ -44,6 +51,13 @@ public final class LambdaLayout {
         try {
             Path task = root.resolve("task");
             Path opt = root.resolve("opt");
+            Path stamp = root.resolve(STAMP);
+            String inputs = fingerprint(functionZip, layers);
+            if (Files.isRegularFile(stamp) && Files.readString(stamp, StandardCharsets.UTF_8).equals(inputs)
+                    && Files.isDirectory(task) && Files.isDirectory(opt.resolve("java/lib"))) {
+                return new LambdaLayout(task, opt);
+            }
+            Files.deleteIfExists(stamp);
             deleteTree(task);
             deleteTree(opt);
             Files.createDirectories(task);
@@ -52,9 +66,41 @@ public final class LambdaLayout {
             for (Path layer : layers) {
                 addLayer(layer, opt);
             }
+            Path partial = root.resolve(STAMP + ".partial");
+            Files.writeString(partial, inputs, StandardCharsets.UTF_8);
+            Files.move(partial, stamp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return new LambdaLayout(task, opt);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lay out function " + functionZip + " with layers " + layers + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What a layout is made from, one line per file: absolute path, size, modification time. */
+    private static String fingerprint(Path functionZip, List<Path> layers) throws IOException {
+        StringBuilder out = new StringBuilder();
+        describe(functionZip, out);
+        for (Path layer : layers) {
+            if (Files.isDirectory(layer) && Files.isDirectory(layer.resolve("java/lib"))) {
+                try (Stream<Path> jars = Files.list(layer.resolve("java/lib"))) {
+                    for (Path jar : jars.sorted().toList()) {
+                        describe(jar, out);
+                    }
+                }
+            } else {
+                describe(layer, out);
+            }
+            out.append("--\n");
+        }
+        return out.toString();
+    }
+
+    private static void describe(Path file, StringBuilder out) throws IOException {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (Files.isRegularFile(absolute)) {
+            out.append(absolute).append(' ').append(Files.size(absolute)).append(' ')
+                    .append(Files.getLastModifiedTime(absolute).toMillis()).append('\n');
+        } else {
+            out.append(absolute).append(" missing\n");
         }
     }
 
