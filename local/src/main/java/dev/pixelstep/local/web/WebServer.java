@@ -35,6 +35,8 @@ public final class WebServer implements AutoCloseable {
     public static final int DEFAULT_PORT = 8080;
     /** The largest upload accepted, as the pipeline's own default limit. */
     public static final long MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
+    /** The largest image in pixels, the functions' default limit ({@code PIXELSTEP_MAX_PIXELS}): the page warns before uploading a larger one. */
+    public static final long MAX_PIXELS = 50_000_000L;
 
     /**
      * What slow or idle clients may hold.
