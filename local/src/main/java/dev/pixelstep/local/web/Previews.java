@@ -4,6 +4,7 @@ import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -69,7 +70,7 @@ final class Previews {
      * The preview of an object, made now if it was never made.
      *
      * @return empty when the object is not an image this JVM can decode (the page shows the original instead)
-     * @throws software.amazon.awssdk.services.s3.model.S3Exception as S3 refuses (404 for a missing object)
+     * @throws S3Exception as S3 refuses (404 for a missing object)
      */
     Optional<Preview> of(S3Client s3, String bucket, String key) {
         HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key));
@@ -110,10 +111,9 @@ final class Previews {
         try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key).ifMatch(etag));
              ImageInputStream stream = ImageIO.createImageInputStream(in)) {
             image = stream == null ? null : decode(stream);
+        } catch (S3Exception e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            if (e instanceof software.amazon.awssdk.services.s3.model.S3Exception s3e) {
-                throw s3e;
-            }
             image = null; // damaged or cut short: the page shows the original, as the browser can
         }
         try {

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 /**
  * The page's JSON API under {@code /api/}:
@@ -272,17 +273,7 @@ final class RunsApi implements Request.Handler {
      * run costs no image bytes; an image Java cannot decode is sent as it is.
      */
     private void preview(Request request, Response response, Callback callback, String bucket, String key) {
-        Optional<Previews.Preview> preview;
-        try {
-            preview = previews.of(backend.s3(), bucket, key);
-        } catch (NoSuchKeyException e) {
-            throw new ApiException(404, "no such file in this run");
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                throw new ApiException(404, "no such file in this run");
-            }
-            throw e;
-        }
+        Optional<Previews.Preview> preview = ofThisRun(() -> previews.of(backend.s3(), bucket, key));
         if (preview.isEmpty()) {
             object(request, response, callback, bucket, key);
             return;
@@ -305,17 +296,7 @@ final class RunsApi implements Request.Handler {
     /** Streams an object through the S3 client; only images and JSON are served, as what they are. */
     private void object(Request request, Response response, Callback callback, String bucket, String key) {
         boolean download = "1".equals(Exchanges.query(request).get("download"));
-        ResponseInputStream<GetObjectResponse> in;
-        try {
-            in = backend.s3().getObject(b -> b.bucket(bucket).key(key));
-        } catch (NoSuchKeyException e) {
-            throw new ApiException(404, "no such file in this run");
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                throw new ApiException(404, "no such file in this run");
-            }
-            throw e;
-        }
+        ResponseInputStream<GetObjectResponse> in = ofThisRun(() -> backend.s3().getObject(b -> b.bucket(bucket).key(key)));
         String type = in.response().contentType();
         if (type == null || !SERVED_TYPES.contains(type.toLowerCase(java.util.Locale.ROOT))) {
             type = "application/octet-stream";
@@ -324,5 +305,19 @@ final class RunsApi implements Request.Handler {
             response.getHeaders().put(HttpHeader.CONTENT_DISPOSITION, ContentDisposition.attachment(key.substring(key.lastIndexOf('/') + 1)));
         }
         Exchanges.stream(response, callback, type, in.response().contentLength(), in);
+    }
+
+    /** What S3 answers for a file of a run, a missing one as the API's 404. */
+    private static <T> T ofThisRun(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (NoSuchKeyException e) {
+            throw new ApiException(404, "no such file in this run");
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                throw new ApiException(404, "no such file in this run");
+            }
+            throw e;
+        }
     }
 }

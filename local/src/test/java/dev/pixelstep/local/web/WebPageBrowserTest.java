@@ -16,13 +16,15 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import software.amazon.awssdk.core.sync.RequestBody;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -225,6 +227,11 @@ class WebPageBrowserTest {
         phone();
         awaitTrue("the results fit a phone", fitsThePhone());
         assertNoAccessibilityViolations("the results on a phone");
+        browser.findElement(By.cssSelector("#grid figure .view-full")).sendKeys(Keys.ENTER);
+        awaitTrue("the full-size view on a phone", "return document.getElementById('viewer').open");
+        assertFits("the full-size view");
+        browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        awaitTrue("closed by Escape", "return !document.getElementById('viewer').open");
         script("document.getElementById('run-title').scrollIntoView()");
         screenshot("phone.png");
     }
@@ -334,22 +341,32 @@ class WebPageBrowserTest {
         awaitTrue("the failure fits a phone", fitsThePhone());
     }
 
-    /** Issue 16 item 6: a run uploaded by another S3 client, as {@code pixelstep run} uploads, is listed and opens by address. */
+    /** Issue 16 item 6: a run made by {@code pixelstep run} on the same data directory is listed and opens by its address. */
     @Test
-    void runsFromOtherS3ClientsAreListedAndOpenByTheirAddress() throws Exception {
+    void runsMadeByTheCommandLineAreListedAndOpenByTheirAddress() throws Exception {
         Path image = png("from the cli.png", 48, 32);
-        String key = "20261126-101500-123-from the cli.png"; // the key pixelstep run makes
-        stack.pipeline.storage().client().putObject(b -> b.bucket(WebStack.INPUT).key(key).contentType("image/png")
-                .metadata(Map.of("operations", "invert", "original-filename", "from the cli.png")), RequestBody.fromFile(image));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = pixelstep(List.of("run", image.toString(), "--ops", "invert", "--data", data.toString(),
+                "--out", scratch.resolve("cli-out").toString()), new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertEquals(0, status, out.toString(StandardCharsets.UTF_8));
         open();
-        String id = RunId.ofKey(key).value();
-        awaitTrue("listed among the recent runs", "const b = document.querySelector('#recent button[data-run=\"" + id + "\"]');"
-                + " if (!b) document.getElementById('refresh-runs').click(); return b && b.textContent.includes('from the cli.png');");
+        awaitTrue("listed among the recent runs", "const b = [...document.querySelectorAll('#recent button[data-run]')]"
+                + ".find(b => b.textContent.includes('from the cli.png'));"
+                + " if (!b) document.getElementById('refresh-runs').click(); return b && b.dataset.run.startsWith('s3-');");
+        String id = (String) script("return [...document.querySelectorAll('#recent button[data-run]')]"
+                + ".find(b => b.textContent.includes('from the cli.png')).dataset.run");
         browser.get(stack.web.uri() + "#run=" + id);
         awaitTrue("opened by its address", "return document.getElementById('run').dataset.ended === 'true'"
                 + " && document.querySelectorAll('#grid img').length === 2");
         assertEquals("SUCCEEDED", browser.findElement(By.id("run-status")).getAttribute("data-status"), text("run-error"));
         assertTrue(text("run-summary").startsWith("from the cli.png · invert"), text("run-summary"));
+    }
+
+    /** The {@code pixelstep} command line, in this JVM, as {@code Main.main} runs it (without its exit). */
+    private static int pixelstep(List<String> args, PrintStream out) throws Exception {
+        Method run = Class.forName("dev.pixelstep.local.cli.Main").getDeclaredMethod("run", List.class, PrintStream.class, PrintStream.class);
+        run.setAccessible(true);
+        return (Integer) run.invoke(null, args, out, out);
     }
 
     private static void open() {
