@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -288,6 +289,31 @@ class WebApiTest {
         }
         String other = "/api/runs/" + id + "/preview?key=" + URLEncoder.encode("web/20260101T000000Z-000000000000.png/combined.png", StandardCharsets.UTF_8);
         assertEquals(403, stack.get(other).statusCode(), "only the run's own outputs");
+    }
+
+    @Test
+    void aTransparentImageGetsAPngPreviewAndWhatJavaCannotDecodeIsSentAsItIs() throws Exception {
+        BufferedImage clear = new BufferedImage(1500, 300, BufferedImage.TYPE_INT_ARGB);
+        clear.setRGB(10, 10, 0x80ff0000);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(clear, "png", png);
+        var s3 = stack.pipeline.storage().client();
+        s3.putObject(b -> b.bucket(WebStack.INPUT).key("previews/clear.png").contentType("image/png"),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(png.toByteArray()));
+        HttpResponse<byte[]> preview = stack.getBytes("/api/runs/" + RunId.ofKey("previews/clear.png").value() + "/preview");
+        assertEquals(200, preview.statusCode());
+        assertEquals("image/png", preview.headers().firstValue("Content-Type").orElse(""));
+        BufferedImage small = ImageIO.read(new ByteArrayInputStream(preview.body()));
+        assertEquals(1024, small.getWidth());
+        assertTrue(small.getColorModel().hasAlpha(), "transparency kept");
+
+        byte[] notAnImage = "RIFF....WEBPVP8 not something ImageIO reads".getBytes(StandardCharsets.US_ASCII);
+        s3.putObject(b -> b.bucket(WebStack.INPUT).key("previews/other.webp").contentType("image/webp"),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(notAnImage));
+        HttpResponse<byte[]> original = stack.getBytes("/api/runs/" + RunId.ofKey("previews/other.webp").value() + "/preview");
+        assertEquals(200, original.statusCode());
+        assertTrue(Arrays.equals(notAnImage, original.body()), "sent as it is, for the browser to show if it can");
+        assertEquals(404, stack.get("/api/runs/" + RunId.ofKey("previews/missing.png").value() + "/preview").statusCode());
     }
 
     /** A run's id may be derived from a guessable key: its images are the page's alone, not another site's to embed. */
