@@ -18,6 +18,7 @@ import java.util.Objects;
  * artifacts/        the bundled function and layer zips, extracted
  * lambda/           the functions and layers as the running stack loads them
  * operations/, presign/, aws-web/   layouts of the commands that only need the operations
+ * previews/         the web page's display-sized previews of images, made once each
  * </pre>
  *
  * @param root the directory
@@ -87,6 +88,11 @@ public record DataDirectory(Path root) {
     /** The layout {@code pixelstep presign --aws} checks chains with. */
     public Path presignLayout() {
         return root.resolve("presign");
+    }
+
+    /** The web page's previews of images, made once per image (a cache: deleting it is safe). */
+    public Path previews() {
+        return root.resolve("previews");
     }
 
     /** The layout the page loads the operations from in AWS mode. */

@@ -1,6 +1,6 @@
 package dev.pixelstep.s3;
 
-/** Size limits every entry point applies to an upload before reading it. */
+/** Limits every entry point applies to an upload before reading its pixels. */
 public final class ObjectLimits {
 
     /**
@@ -9,6 +9,13 @@ public final class ObjectLimits {
      * {@code pixelstep run} refuse them before uploading.
      */
     public static final long DEFAULT_MAX_BYTES = 50L * 1024 * 1024;
+
+    /**
+     * The largest input image by default, 50 million pixels (width x height): the functions refuse
+     * larger images from their header, before any pixel buffer ({@code PIXELSTEP_MAX_PIXELS}
+     * changes their limit), and the local web page warns before uploading one.
+     */
+    public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
 
     private ObjectLimits() {
     }

@@ -58,7 +58,11 @@ public record ExecutionRecord(String name, String arn, String bucket, String key
                 .put("error", error).put("cause", cause);
         ArrayNode list = node.putArray("states");
         states.forEach(s -> list.addObject().put("state", s.name()).put("status", s.status().name()).put("millis", s.millis()));
-        return node.toString();
+        try {
+            return JSON.writeValueAsString(node); // not node.toString(): that ignores this mapper's ASCII escaping
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an execution record", e);
+        }
     }
 
     /** Reads what {@link #toJson()} wrote. */

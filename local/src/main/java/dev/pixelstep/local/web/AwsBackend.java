@@ -12,7 +12,16 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
+import software.amazon.awssdk.services.s3.model.EncodingType;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -82,6 +91,7 @@ public final class AwsBackend implements Backend {
     private final S3Presigner presigner;
     private final SfnClient sfn;
     private final StepFunctionsProgress progress;
+    private final Path previewCache;
 
     private AwsBackend(Settings settings, ClassLoader operations, S3Client s3, S3Presigner presigner, SfnClient sfn, PrintStream log) {
         this.settings = settings;
@@ -90,6 +100,11 @@ public final class AwsBackend implements Backend {
         this.presigner = presigner;
         this.sfn = sfn;
         this.progress = sfn == null ? null : new StepFunctionsProgress(sfn, settings.stateMachineArn(), settings.inputBucket(), log);
+        try {
+            this.previewCache = Files.createTempDirectory("pixelstep-previews-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a directory for the page's previews", e);
+        }
     }
 
     /**
@@ -159,12 +174,31 @@ public final class AwsBackend implements Backend {
 
     /** The execution's states from Step Functions' history, given the state machine's ARN; otherwise none (the manifest tells). */
     @Override
-    public List<StateProgress> progress(String key, boolean ended) {
-        RunId id = RunId.ofKey(key);
-        if (progress == null || id == null) {
+    public List<StateProgress> progress(String key, Instant uploadedAt, boolean ended) {
+        if (progress == null || uploadedAt == null) {
             return List.of();
         }
-        return progress.progress(key, id.uploadedAt(), ended);
+        return progress.progress(key, uploadedAt, ended);
+    }
+
+    /**
+     * The newest objects of the input bucket, whoever uploaded them: every upload starts a run. The
+     * whole bucket is listed (S3 lists in key order, not by time), 1,000 keys per request.
+     */
+    @Override
+    public List<String> recentUploads(int limit) {
+        // keys URL-encoded (the SDK decodes them): a planted key with a control character must not break the list
+        return s3.listObjectsV2Paginator(b -> b.bucket(settings.inputBucket()).encodingType(EncodingType.URL)).contents().stream()
+                .sorted(Comparator.comparing(S3Object::lastModified, Comparator.nullsFirst(Comparator.naturalOrder())).reversed())
+                .limit(limit)
+                .map(S3Object::key)
+                .toList();
+    }
+
+    /** A directory of this process's own, removed at {@link #close()}: previews are made once per output while the page runs. */
+    @Override
+    public Path previewCache() {
+        return previewCache;
     }
 
     @Override
@@ -198,5 +232,6 @@ public final class AwsBackend implements Backend {
         if (sfn != null) {
             sfn.close();
         }
+        Previews.delete(previewCache);
     }
 }

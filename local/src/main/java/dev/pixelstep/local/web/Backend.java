@@ -3,6 +3,8 @@ package dev.pixelstep.local.web;
 import dev.pixelstep.local.runtime.StateProgress;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,9 +33,19 @@ public interface Backend extends AutoCloseable {
     /**
      * The workflow's states so far for the upload at {@code key}; empty when the backend cannot see them.
      *
-     * @param ended whether the run's manifest has been written (the execution has ended or is ending)
+     * @param uploadedAt when the upload was stored (S3's Last-Modified)
+     * @param ended      whether the run's manifest has been written (the execution has ended or is ending)
      */
-    List<StateProgress> progress(String key, boolean ended);
+    List<StateProgress> progress(String key, Instant uploadedAt, boolean ended);
+
+    /**
+     * The keys in the input bucket of the {@code limit} most recent runs the backend knows, newest
+     * first: the page's own uploads and those of {@code pixelstep run} or any S3 client alike.
+     */
+    List<String> recentUploads(int limit);
+
+    /** The directory where display-sized previews of images are kept once made ({@link Previews}). */
+    Path previewCache();
 
     /** Whether {@link #progress} reads the workflow's history; when not, only the manifest tells how a run went. */
     boolean followsHistory();

@@ -1,13 +1,21 @@
 package dev.pixelstep.local.web;
 
 import dev.pixelstep.asl.Execution;
+import dev.pixelstep.local.DataDirectory;
+import dev.pixelstep.local.runtime.ExecutionRecord;
 import dev.pixelstep.local.runtime.LocalRuntime;
 import dev.pixelstep.local.runtime.StateProgress;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.EncodingType;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The embedded pipeline as the page's backend: its S3 server, its functions' operations, and each
@@ -52,7 +60,7 @@ public final class LocalBackend implements Backend {
     }
 
     @Override
-    public List<StateProgress> progress(String key, boolean ended) {
+    public List<StateProgress> progress(String key, Instant uploadedAt, boolean ended) {
         Optional<Execution> execution = pipeline.execution(inputBucket(), key);
         if (execution.isEmpty() && !ended) {
             return List.of(); // still waiting for its event or for a free execution slot
@@ -63,6 +71,40 @@ public final class LocalBackend implements Backend {
             awaitEnd(execution.get());
         }
         return pipeline.progress(inputBucket(), key);
+    }
+
+    /**
+     * Every run the pipeline knows of: the executions its engine holds, the records of ended ones
+     * (kept in the data directory across restarts), and the page's uploads still waiting for a slot.
+     */
+    @Override
+    public List<String> recentUploads(int limit) {
+        String bucket = inputBucket();
+        Map<String, Instant> newest = new HashMap<>();
+        BiConsumer<String, Instant> add = (key, time) -> newest.merge(key, time, (a, b) -> a.isAfter(b) ? a : b);
+        for (Execution execution : pipeline.engine().executions()) {
+            if (bucket.equals(execution.input().at("/detail/bucket/name").asText())) {
+                add.accept(execution.input().at("/detail/object/key").asText(), execution.startTime());
+            }
+        }
+        for (ExecutionRecord record : LocalRuntime.records(pipeline.config().dataDirectory())) {
+            if (bucket.equals(record.bucket())) {
+                add.accept(record.key(), record.started());
+            }
+        }
+        s3().listObjectsV2Paginator(b -> b.bucket(bucket).prefix(RunId.PREFIX).encodingType(EncodingType.URL)).contents()
+                .forEach(object -> add.accept(object.key(), object.lastModified()));
+        return newest.entrySet().stream()
+                .sorted(Map.Entry.<String, Instant>comparingByValue().reversed())
+                .limit(limit)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** {@code previews/} of the data directory. */
+    @Override
+    public Path previewCache() {
+        return DataDirectory.of(pipeline.config().dataDirectory()).previews();
     }
 
     @Override

@@ -44,12 +44,14 @@ final class RunView {
         HeadObjectResponse input = input(id);
         Manifest manifest = manifest(id);
         ObjectNode view = summary(id, input, manifest);
-        List<StateProgress> states = backend.progress(id.key(), manifest != null);
+        List<StateProgress> states = backend.progress(id.key(), input.lastModified(), manifest != null);
         if (manifest == null && !states.isEmpty()) {
             view.put("status", "RUNNING");
         }
         ArrayNode list = view.putArray("states");
-        states.forEach(s -> list.addObject().put("name", s.name()).put("status", s.status().name()).put("millis", s.millis()));
+        boolean following = backend.followsHistory();
+        WorkflowSteps.PUBLISHED.of(states, manifest != null || !following)
+                .forEach(s -> list.addObject().put("name", s.name()).put("status", s.status()).put("millis", s.millis()));
         view.put("progressFrom", backend.followsHistory() ? "history" : "manifest");
         String stem = stem(view.path("filename").asText());
         view.set("original", image(id, backend.inputBucket(), id.key(), stem + "." + extension(id.key())));
@@ -60,15 +62,16 @@ final class RunView {
         if (!manifest.succeeded()) {
             ObjectNode error = view.putObject("error");
             Manifest.Failure failure = manifest.error();
-            error.put("type", shortType(failure == null || failure.type() == null ? "" : failure.type()));
-            error.put("message", failure == null || failure.message() == null ? "the pipeline failed without saying why" : failure.message());
+            error.put("type", readableType(failure == null || failure.type() == null ? "" : failure.type()));
+            error.put("message", failure == null || failure.message() == null ? "the pipeline failed without saying why"
+                    : inTheUsersWords(failure.message(), backend.inputBucket(), id.key(), view.path("filename").asText()));
             return view;
         }
         Manifest.Outputs outputs = manifest.outputs();
         String bucket = backend.outputBucket();
         view.set("combined", output(id, bucket, outputs.combined(), stem + "-combined"));
-        view.set("histogramOriginal", output(id, bucket, chart(outputs.histogramOriginal()), stem + "-histogram-original"));
-        view.set("histogramCombined", output(id, bucket, chart(outputs.histogramCombined()), stem + "-histogram-combined"));
+        view.set("histogramOriginal", histogram(id, bucket, outputs.histogramOriginal(), stem + "-histogram-original"));
+        view.set("histogramCombined", histogram(id, bucket, outputs.histogramCombined(), stem + "-histogram-combined"));
         ArrayNode independent = view.putArray("independent");
         List<Manifest.Step> operations = manifest.operations();
         for (int i = 0; i < outputs.independent().size(); i++) {
@@ -83,15 +86,24 @@ final class RunView {
         return view;
     }
 
-    private static String chart(Manifest.Histogram histogram) {
-        return histogram == null ? "" : histogram.chart();
+    /** The chart image, and the histogram's JSON (read through this server: the page's scripts may only fetch from it). */
+    private ObjectNode histogram(RunId id, String bucket, Manifest.Histogram histogram, String downloadStem) {
+        ObjectNode chart = output(id, bucket, histogram == null ? "" : histogram.chart(), downloadStem);
+        String data = histogram == null ? "" : histogram.histogram();
+        if (id.owns(data)) {
+            chart.put("data", "/api/runs/" + id + "/file?key=" + URLEncoder.encode(data, StandardCharsets.UTF_8));
+        }
+        return chart;
     }
 
     private ObjectNode summary(RunId id, HeadObjectResponse input, Manifest manifest) {
         ObjectNode view = Exchanges.JSON.createObjectNode();
         view.put("id", id.value());
         String filename = UserMetadata.decode(input.metadata().get(UserMetadata.ORIGINAL_FILENAME));
-        view.put("filename", filename == null || filename.isBlank() ? id.value() : filename);
+        String key = id.key();
+        view.put("filename", filename != null && !filename.isBlank() ? filename
+                : id.madeByPage() || key.endsWith("/") ? id.value() : key.substring(key.lastIndexOf('/') + 1));
+        view.put("key", key);
         String chain = UserMetadata.decode(input.metadata().get(UserMetadata.OPERATIONS));
         view.put("chain", manifest != null && manifest.succeeded() ? manifest.chain() : chain == null ? "" : chain);
         Instant uploaded = input.lastModified();
@@ -151,6 +163,8 @@ final class RunView {
                 : "/api/runs/" + id + "/file?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8);
         String separator = base.contains("?") ? "&" : "?";
         image.put("url", backend.directUrl(bucket, key, null).orElse(base));
+        image.put("preview", "/api/runs/" + id + "/preview"
+                + (bucket.equals(backend.inputBucket()) ? "" : "?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8)));
         image.put("download", backend.directUrl(bucket, key, downloadName).orElse(base + separator + "download=1"));
         return image;
     }
@@ -168,9 +182,32 @@ final class RunView {
         return stem.isEmpty() ? "image" : stem.length() > 80 ? stem.substring(0, 80) : stem;
     }
 
-    /** {@code dev.pixelstep.functions.errors.UnsupportedImageException} reads better as {@code UnsupportedImageException}. */
-    private static String shortType(String type) {
+    /**
+     * An error's type in words: {@code dev.pixelstep.functions.errors.UnsupportedImageException} reads
+     * {@code Unsupported image}, {@code Pixelstep.ManifestNotWritten} reads {@code Manifest not written}.
+     */
+    static String readableType(String type) {
         int dot = type.lastIndexOf('.');
-        return dot >= 0 && dot < type.length() - 1 ? type.substring(dot + 1) : type;
+        String name = dot >= 0 && dot < type.length() - 1 ? type.substring(dot + 1) : type;
+        name = name.replaceAll("(Exception|Error)$", "");
+        String words = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2");
+        if (words.isBlank()) {
+            return type;
+        }
+        String[] parts = words.split(" ");
+        StringBuilder out = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            boolean acronym = parts[i].length() > 1 && parts[i].chars().allMatch(Character::isUpperCase);
+            out.append(' ').append(acronym ? parts[i] : parts[i].toLowerCase(java.util.Locale.ROOT));
+        }
+        return out.toString();
+    }
+
+    /** The functions name the object by its key; the person knows it by the file name they chose. */
+    static String inTheUsersWords(String message, String bucket, String key, String filename) {
+        if (key.isEmpty() || filename.isEmpty() || filename.equals(key)) {
+            return message;
+        }
+        return message.replace("s3://" + bucket + "/" + key, filename).replace(bucket + "/" + key, filename).replace(key, filename);
     }
 }

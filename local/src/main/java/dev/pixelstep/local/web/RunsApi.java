@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pixelstep.local.lambda.OperationCatalog;
 import dev.pixelstep.s3.MissingObjects;
+import dev.pixelstep.s3.ObjectLimits;
 import dev.pixelstep.s3.UserMetadata;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -12,19 +13,21 @@ import org.eclipse.jetty.util.Callback;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 /**
  * The page's JSON API under {@code /api/}:
@@ -32,10 +35,11 @@ import java.util.concurrent.Semaphore;
  * GET  /api/config                      mode, buckets, upload limit
  * GET  /api/operations                  every operation with its parameters (built-in and plugin)
  * POST /api/runs?operations=C&filename=N  the image as the body; 201 with the new run
- * GET  /api/runs                        recent runs, newest first
+ * GET  /api/runs                        recent runs, newest first, whoever uploaded them
  * GET  /api/runs/{id}                   one run: status, states, error, image URLs
  * GET  /api/runs/{id}/original          the uploaded image
  * GET  /api/runs/{id}/file?key=K        an output of that run (K under the run's prefix only)
+ * GET  /api/runs/{id}/preview[?key=K]   a display-sized preview of the original, or of an output ({@link Previews})
  * </pre>
  * Errors are {@code {"error": "..."}} with a 4xx status and a message meant for a person.
  * Uploads are received without holding a thread ({@link UploadBody}), at most
@@ -55,6 +59,7 @@ final class RunsApi implements Request.Handler {
     private final Clock clock;
     private final PrintStream log;
     private final RunView runs;
+    private final Previews previews;
 
     RunsApi(Backend backend, long maxUploadBytes, WebServer.Limits limits, Clock clock, PrintStream log) {
         this.backend = backend;
@@ -64,6 +69,7 @@ final class RunsApi implements Request.Handler {
         this.clock = clock;
         this.log = log;
         this.runs = new RunView(backend);
+        this.previews = new Previews(backend.previewCache());
     }
 
     @Override
@@ -116,6 +122,9 @@ final class RunsApi implements Request.Handler {
         } else if (path.length >= 2 && path.length <= 3 && path[0].equals("runs")) {
             requireMethod(method, "GET");
             RunId id = runId(path[1]);
+            if (path.length == 3) {
+                requireSameSite(request);
+            }
             if (path.length == 2) {
                 Exchanges.json(response, callback, 200, runs.detail(id));
             } else if (path[2].equals("original")) {
@@ -127,6 +136,16 @@ final class RunsApi implements Request.Handler {
                     throw new ApiException(403, "only the outputs of run " + id + " can be read here");
                 }
                 object(request, response, callback, backend.outputBucket(), key);
+            } else if (path[2].equals("preview")) {
+                String key = Exchanges.query(request).get("key");
+                if (key == null) {
+                    runs.summary(id); // 404 for an unknown run
+                    preview(request, response, callback, backend.inputBucket(), id.key());
+                } else if (id.owns(key)) {
+                    preview(request, response, callback, backend.outputBucket(), key);
+                } else {
+                    throw new ApiException(403, "only the outputs of run " + id + " can be read here");
+                }
             } else {
                 throw new ApiException(404, "no such resource");
             }
@@ -138,6 +157,17 @@ final class RunsApi implements Request.Handler {
     private static void requireMethod(String method, String expected) {
         if (!method.equals(expected)) {
             throw new ApiException(405, "use " + expected + " here");
+        }
+    }
+
+    /**
+     * Images are read by the page itself only: a run's id may be derived from a guessable key, so
+     * another site must not be able to embed them (a browser says where a request comes from).
+     */
+    private static void requireSameSite(Request request) {
+        String site = request.getHeaders().get("Sec-Fetch-Site");
+        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+            throw new ApiException(403, "images of runs are shown on the pixelstep page only");
         }
     }
 
@@ -155,6 +185,7 @@ final class RunsApi implements Request.Handler {
         config.put("inputBucket", backend.inputBucket());
         config.put("outputBucket", backend.outputBucket());
         config.put("maxUploadBytes", maxUploadBytes);
+        config.put("maxPixels", ObjectLimits.DEFAULT_MAX_PIXELS);
         Exchanges.json(response, callback, 200, config);
     }
 
@@ -223,22 +254,13 @@ final class RunsApi implements Request.Handler {
     }
 
     private void recent(Response response, Callback callback) {
-        // keys URL-encoded (the SDK decodes them): a planted key with a control character must not break the list
-        List<RunId> ids = backend.s3().listObjectsV2Paginator(b -> b.bucket(backend.inputBucket()).prefix(RunId.PREFIX)
-                        .encodingType(EncodingType.URL))
-                .contents().stream()
-                .map(S3Object::key)
-                .map(RunId::ofKey)
-                .filter(id -> id != null)
-                .sorted(Comparator.comparing(RunId::value).reversed())
-                .limit(RECENT_RUNS)
-                .toList();
+        List<RunId> ids = backend.recentUploads(RECENT_RUNS).stream().map(RunId::ofKey).filter(id -> id != null).toList();
         ArrayNode list = Exchanges.JSON.createArrayNode();
         ids.parallelStream().map(id -> {
             try {
                 return runs.summary(id);
-            } catch (ApiException e) {
-                return null; // deleted meanwhile
+            } catch (ApiException | S3Exception e) {
+                return null; // deleted meanwhile, or not readable with the page's permissions
             }
         }).toList().forEach(summary -> {
             if (summary != null) {
@@ -248,18 +270,35 @@ final class RunsApi implements Request.Handler {
         Exchanges.json(response, callback, 200, list);
     }
 
+    /**
+     * A preview made once and kept ({@link Previews}), revalidated by its ETag so that a reopened
+     * run costs no image bytes; an image Java cannot decode is sent as it is.
+     */
+    private void preview(Request request, Response response, Callback callback, String bucket, String key) {
+        Optional<Previews.Preview> preview = ofThisRun(() -> previews.of(backend.s3(), bucket, key));
+        if (preview.isEmpty()) {
+            object(request, response, callback, bucket, key);
+            return;
+        }
+        Previews.Preview made = preview.get();
+        response.getHeaders().put(HttpHeader.ETAG, made.etag());
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "private, no-cache");
+        if (made.etag().equals(request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {
+            response.setStatus(304);
+            callback.succeeded();
+            return;
+        }
+        try {
+            Exchanges.stream(response, callback, made.contentType(), Files.size(made.file()), Files.newInputStream(made.file()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Streams an object through the S3 client; only images and JSON are served, as what they are. */
     private void object(Request request, Response response, Callback callback, String bucket, String key) {
         boolean download = "1".equals(Exchanges.query(request).get("download"));
-        ResponseInputStream<GetObjectResponse> in;
-        try {
-            in = backend.s3().getObject(b -> b.bucket(bucket).key(key));
-        } catch (S3Exception e) {
-            if (!MissingObjects.isMissing(e)) {
-                throw e;
-            }
-            throw new ApiException(404, "no such file in this run");
-        }
+        ResponseInputStream<GetObjectResponse> in = ofThisRun(() -> backend.s3().getObject(b -> b.bucket(bucket).key(key)));
         String type = in.response().contentType();
         if (type == null || !SERVED_TYPES.contains(type.toLowerCase(java.util.Locale.ROOT))) {
             type = "application/octet-stream";
@@ -268,5 +307,17 @@ final class RunsApi implements Request.Handler {
             response.getHeaders().put(HttpHeader.CONTENT_DISPOSITION, ContentDisposition.attachment(key.substring(key.lastIndexOf('/') + 1)));
         }
         Exchanges.stream(response, callback, type, in.response().contentLength(), in);
+    }
+
+    /** What S3 answers for a file of a run, a missing one as the API's 404. */
+    private static <T> T ofThisRun(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (S3Exception e) {
+            if (!MissingObjects.isMissing(e)) {
+                throw e;
+            }
+            throw new ApiException(404, "no such file in this run");
+        }
     }
 }

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -218,6 +219,116 @@ class WebApiTest {
                 software.amazon.awssdk.core.sync.RequestBody.fromString("not an image"));
         HttpResponse<String> runs = stack.get("/api/runs");
         assertEquals(200, runs.statusCode(), runs.body());
+    }
+
+    /** Issue 16 item 6: a run uploaded by another S3 client (as {@code pixelstep run} does) is listed and opens by its id. */
+    @Test
+    void runsFromAnyS3ClientAreListedAndOpenByTheirId() throws Exception {
+        String key = "photos/20261126-101500-123-from the CLI é.png";
+        stack.pipeline.storage().client().putObject(b -> b.bucket(WebStack.INPUT).key(key).contentType("image/png")
+                        .metadata(java.util.Map.of("operations", "invert", "original-filename", "from the CLI.png")),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(png(40, 30)));
+        String id = RunId.ofKey(key).value();
+        assertTrue(id.matches("s3-[A-Za-z0-9_-]+"), id);
+        JsonNode run = stack.awaitRun(id, WAIT);
+        assertEquals("SUCCEEDED", run.path("status").asText(), run.toString());
+        assertEquals("from the CLI.png", run.path("filename").asText());
+        assertEquals(key, run.path("key").asText());
+        assertEquals("invert", run.path("chain").asText());
+        assertEquals(200, stack.getBytes(run.path("combined").path("url").asText()).statusCode());
+        assertEquals(200, stack.getBytes(run.path("combined").path("preview").asText()).statusCode());
+        JsonNode recent = stack.json("/api/runs");
+        assertTrue(recent.findValuesAsText("id").contains(id), "listed among the recent runs: " + recent);
+
+        // No file name in the metadata (the AWS CLI's plain cp): the key's last segment names it.
+        String bare = "elsewhere/bare.png";
+        stack.pipeline.storage().client().putObject(b -> b.bucket(WebStack.INPUT).key(bare).contentType("image/png"),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(png(20, 10)));
+        JsonNode plain = stack.awaitRun(RunId.ofKey(bare).value(), WAIT);
+        assertEquals("bare.png", plain.path("filename").asText(), plain.toString());
+    }
+
+    /** Issue 16 item 5: tiles load previews of at most 1,024 pixels, made once and kept, revalidated by ETag. */
+    @Test
+    void previewsAreDisplaySizedMadeOnceKeptAndRevalidated() throws Exception {
+        HttpResponse<String> created = stack.upload("grayscale", "wide.png", HttpRequest.BodyPublishers.ofByteArray(png(2400, 1600)));
+        assertEquals(201, created.statusCode(), created.body());
+        String id = WebStack.JSON.readTree(created.body()).path("id").asText();
+        JsonNode run = stack.awaitRun(id, WAIT);
+        assertEquals("SUCCEEDED", run.path("status").asText(), run.toString());
+        Path cache = dev.pixelstep.local.DataDirectory.of(data).previews();
+        for (String image : List.of("original", "combined")) {
+            String url = run.path(image).path("preview").asText();
+            assertTrue(url.startsWith("/api/runs/" + id + "/preview"), url);
+            HttpResponse<byte[]> first = stack.getBytes(url);
+            assertEquals(200, first.statusCode(), image);
+            BufferedImage preview = ImageIO.read(new ByteArrayInputStream(first.body()));
+            assertEquals(1024, preview.getWidth(), image);
+            assertEquals(683, preview.getHeight(), image);
+            String etag = first.headers().firstValue("ETag").orElseThrow();
+            HttpResponse<byte[]> again = stack.http.send(HttpRequest.newBuilder(stack.uri(url)).header("If-None-Match", etag).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(304, again.statusCode(), "a reopened run costs no image bytes");
+            assertEquals(0, again.body().length);
+        }
+        List<Path> kept;
+        try (var files = Files.list(cache)) {
+            kept = files.filter(f -> f.toString().endsWith(".jpg")).toList();
+        }
+        java.util.Map<Path, java.nio.file.attribute.FileTime> made = new java.util.HashMap<>();
+        for (Path file : kept) {
+            made.put(file, Files.getLastModifiedTime(file));
+        }
+        stack.getBytes(run.path("original").path("preview").asText());
+        stack.getBytes(run.path("combined").path("preview").asText());
+        try (var files = Files.list(cache)) {
+            assertEquals(kept.size(), files.filter(f -> f.toString().endsWith(".jpg")).count(), "made once per image");
+        }
+        for (Path file : kept) {
+            assertEquals(made.get(file), Files.getLastModifiedTime(file), "not made again: " + file);
+        }
+        String other = "/api/runs/" + id + "/preview?key=" + URLEncoder.encode("web/20260101T000000Z-000000000000.png/combined.png", StandardCharsets.UTF_8);
+        assertEquals(403, stack.get(other).statusCode(), "only the run's own outputs");
+    }
+
+    @Test
+    void aTransparentImageGetsAPngPreviewAndWhatJavaCannotDecodeIsSentAsItIs() throws Exception {
+        BufferedImage clear = new BufferedImage(1500, 300, BufferedImage.TYPE_INT_ARGB);
+        clear.setRGB(10, 10, 0x80ff0000);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(clear, "png", png);
+        var s3 = stack.pipeline.storage().client();
+        s3.putObject(b -> b.bucket(WebStack.INPUT).key("previews/clear.png").contentType("image/png"),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(png.toByteArray()));
+        HttpResponse<byte[]> preview = stack.getBytes("/api/runs/" + RunId.ofKey("previews/clear.png").value() + "/preview");
+        assertEquals(200, preview.statusCode());
+        assertEquals("image/png", preview.headers().firstValue("Content-Type").orElse(""));
+        BufferedImage small = ImageIO.read(new ByteArrayInputStream(preview.body()));
+        assertEquals(1024, small.getWidth());
+        assertTrue(small.getColorModel().hasAlpha(), "transparency kept");
+
+        byte[] notAnImage = "RIFF....WEBPVP8 not something ImageIO reads".getBytes(StandardCharsets.US_ASCII);
+        s3.putObject(b -> b.bucket(WebStack.INPUT).key("previews/other.webp").contentType("image/webp"),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(notAnImage));
+        HttpResponse<byte[]> original = stack.getBytes("/api/runs/" + RunId.ofKey("previews/other.webp").value() + "/preview");
+        assertEquals(200, original.statusCode());
+        assertTrue(Arrays.equals(notAnImage, original.body()), "sent as it is, for the browser to show if it can");
+        assertEquals(404, stack.get("/api/runs/" + RunId.ofKey("previews/missing.png").value() + "/preview").statusCode());
+    }
+
+    /** A run's id may be derived from a guessable key: its images are the page's alone, not another site's to embed. */
+    @Test
+    void imagesOfRunsAreRefusedToOtherSites() throws Exception {
+        HttpResponse<String> created = stack.upload("", "mine.png", HttpRequest.BodyPublishers.ofByteArray(png(16, 16)));
+        String id = WebStack.JSON.readTree(created.body()).path("id").asText();
+        for (String path : List.of("/original", "/preview")) {
+            HttpResponse<String> crossSite = stack.http.send(HttpRequest.newBuilder(stack.uri("/api/runs/" + id + path))
+                    .header("Sec-Fetch-Site", "cross-site").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, crossSite.statusCode(), path);
+            HttpResponse<String> sameOrigin = stack.http.send(HttpRequest.newBuilder(stack.uri("/api/runs/" + id + path))
+                    .header("Sec-Fetch-Site", "same-origin").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, sameOrigin.statusCode(), path);
+        }
     }
 
     private static void assertNothingUploaded() throws Exception {

@@ -19,7 +19,7 @@ public record ImageLimits(long maxBytes, long maxPixels) {
     public static final long DEFAULT_MAX_BYTES = ObjectLimits.DEFAULT_MAX_BYTES;
 
     /** 50 megapixels. */
-    public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
+    public static final long DEFAULT_MAX_PIXELS = ObjectLimits.DEFAULT_MAX_PIXELS;
 
     public ImageLimits {
         if (maxBytes < 1 || maxPixels < 1) {
