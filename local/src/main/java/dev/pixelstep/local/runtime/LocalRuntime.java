@@ -368,9 +368,14 @@ public final class LocalRuntime implements AutoCloseable {
     public List<StateProgress> progress(String bucket, String key) {
         Optional<Execution> live = execution(bucket, key);
         if (live.isPresent()) {
-            return StateOutcomes.of(live.get().history(), Instant.now());
+            return progress(live.get());
         }
         return records.latest(bucket, key).map(ExecutionRecord::states).orElse(List.of());
+    }
+
+    /** How {@code execution}, found with {@link #execution}, stands state by state, from its history. */
+    public List<StateProgress> progress(Execution execution) {
+        return StateOutcomes.of(execution.history(), Instant.now());
     }
 
     /** Stops accepting work, stops running executions, then the functions and the storage. */

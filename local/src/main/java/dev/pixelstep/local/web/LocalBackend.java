@@ -70,7 +70,8 @@ public final class LocalBackend implements Backend {
             // records its own end: wait for that, so a finished run never lists a state as running.
             awaitEnd(execution.get());
         }
-        return pipeline.progress(inputBucket(), key);
+        // one look-up of the execution per poll: the engine's list is scanned once
+        return execution.map(pipeline::progress).orElseGet(() -> pipeline.progress(inputBucket(), key));
     }
 
     /**
