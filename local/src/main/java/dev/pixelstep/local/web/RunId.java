@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 record RunId(String value) {
 
     static final String PREFIX = "web/";
-    private static final Pattern FORM = Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]{12}\\.(jpg|png|gif|bmp|tif|wbmp)");
+    private static final Pattern FORM = Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]{12}\\.(jpg|png|webp|gif|bmp|tif|wbmp)");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
 
