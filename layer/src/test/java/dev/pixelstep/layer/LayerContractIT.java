@@ -154,7 +154,8 @@ class LayerContractIT {
             }
         }
         for (String expected : List.of("pixelstep-spi-", "pixelstep-builtin-operations-", "filters-", "jfreechart-", "s3-",
-                "url-connection-client-", "jackson-databind-", "aws-lambda-java-core-", "crac-")) {
+                "url-connection-client-", "jackson-databind-", "aws-lambda-java-core-", "crac-",
+                "imageio-jpeg-", "imageio-webp-", "imageio-tiff-", "imageio-metadata-")) {
             assertTrue(jars.stream().anyMatch(j -> j.startsWith(expected)), "the layer lacks " + expected + "*.jar: " + jars);
         }
         for (String unwanted : List.of("apache-client-", "apache5-client-", "netty-nio-client-", "httpclient", "s3proxy-", "junit-",
