@@ -2,6 +2,8 @@ package dev.pixelstep.layer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pixelstep.functions.support.FormatFixtures;
+import dev.pixelstep.functions.support.FormatFixtures.Fixture;
 import dev.pixelstep.functions.support.S3ProxyServer;
 import dev.pixelstep.testkit.photos.TestPhotos;
 import org.junit.jupiter.api.AfterAll;
@@ -83,6 +85,10 @@ class LayerContractIT {
         requests.put("combined", ANALYSER + "|{\"bucket\":\"" + OUT + "\",\"key\":\"" + KEY + "/combined.jpg\",\"label\":\"combined\","
                 + "\"resultPrefix\":\"" + KEY + "\"}");
         requests.put("bad", PROCESSOR + "|{\"bucket\":\"" + IN + "\",\"key\":\"bad.jpg\"}");
+        for (Fixture fixture : FormatFixtures.ALL) { // the functions' README format table, no operations, lossless outputs
+            s3.put(IN, "formats/" + fixture.file(), FormatFixtures.bytes(fixture.file()), Map.of("output", "format=png"));
+            requests.put("format-" + fixture.file(), PROCESSOR + "|{\"bucket\":\"" + IN + "\",\"key\":\"formats/" + fixture.file() + "\"}");
+        }
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g", "-Djava.awt.headless=true",
@@ -148,7 +154,8 @@ class LayerContractIT {
             }
         }
         for (String expected : List.of("pixelstep-spi-", "pixelstep-builtin-operations-", "filters-", "jfreechart-", "s3-",
-                "url-connection-client-", "jackson-databind-", "aws-lambda-java-core-", "crac-")) {
+                "url-connection-client-", "jackson-databind-", "aws-lambda-java-core-", "crac-",
+                "imageio-jpeg-", "imageio-webp-", "imageio-tiff-", "imageio-metadata-")) {
             assertTrue(jars.stream().anyMatch(j -> j.startsWith(expected)), "the layer lacks " + expected + "*.jar: " + jars);
         }
         for (String unwanted : List.of("apache-client-", "apache5-client-", "netty-nio-client-", "httpclient", "s3proxy-", "junit-",
@@ -197,6 +204,25 @@ class LayerContractIT {
         double blueSwapped = meanChannel(swapped, 0);
         assertTrue(Math.abs(redOriginal - blueSwapped) < 2.0,
                 "the plugin's output has the original's red in its blue channel: " + redOriginal + " vs " + blueSwapped);
+    }
+
+    /**
+     * Every row of the format table, read by the layer's readers in the fresh JVM: the combined output
+     * of an empty chain, written as PNG ({@code output: format=png}, lossless), has the reference
+     * decoder's sRGB pixels, upright, within the fixture's tolerance; the result lists the file.
+     */
+    @Test
+    void everyFormatOfTheTableIsReadFromTheZips() throws IOException {
+        for (Fixture fixture : FormatFixtures.ALL) {
+            JsonNode result = success("format-" + fixture.file());
+            assertEquals(fixture.format(), result.get("input").get("format").asText(), fixture.file());
+            String combined = result.get("outputs").get("combined").asText();
+            assertEquals("formats/" + fixture.file() + "/combined.png", combined);
+            byte[] png = s3.get(OUT, combined);
+            assertEquals(png.length, result.get("outputs").get("files").get(0).get("bytes").asLong(), fixture.file());
+            FormatFixtures.assertMatches(fixture.file() + " from the zips", FormatFixtures.expected(fixture.file()), decode(png),
+                    fixture.tolerance());
+        }
     }
 
     @Test

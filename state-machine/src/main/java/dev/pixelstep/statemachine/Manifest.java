@@ -82,13 +82,17 @@ public record Manifest(Status status, String pipelineVersion, String execution, 
      * @param independent       one key per step, in chain order; empty when the run failed
      * @param histogramOriginal the original's histogram; null when the run failed
      * @param histogramCombined the combined image's histogram; null when the run failed
+     * @param files             every image the processor wrote with its format, size and byte count
+     *                          (combined first, then independent in chain order); empty when the run
+     *                          failed or for a manifest written before the list existed
      */
     public record Outputs(String bucket, String manifest, String combined, List<String> independent,
-                          Histogram histogramOriginal, Histogram histogramCombined) {
+                          Histogram histogramOriginal, Histogram histogramCombined, List<File> files) {
 
-        /** Copies the list. */
+        /** Copies the lists. */
         public Outputs {
             independent = List.copyOf(independent);
+            files = List.copyOf(files);
         }
 
         /** Every key written, the manifest's last (a key the document leaves out is left out). */
@@ -106,6 +110,18 @@ public record Manifest(Status status, String pipelineVersion, String execution, 
             keys.removeIf(Objects::isNull);
             return List.copyOf(keys);
         }
+    }
+
+    /**
+     * An image the processor wrote.
+     *
+     * @param key    its key in the output bucket
+     * @param format its format, {@code jpeg} or {@code png}
+     * @param width  its width in pixels
+     * @param height its height in pixels
+     * @param bytes  its size in bytes
+     */
+    public record File(String key, String format, int width, int height, long bytes) {
     }
 
     /**
@@ -193,8 +209,17 @@ public record Manifest(Status status, String pipelineVersion, String execution, 
                         integer(input, "height"), text(input, "format")),
                 node.path("chain").asText(""), steps,
                 new Outputs(text(outputs, "bucket"), text(outputs, "manifest"), text(outputs, "combined"), List.copyOf(independent),
-                        histogram(outputs.path("histogramOriginal")), histogram(outputs.path("histogramCombined"))),
+                        histogram(outputs.path("histogramOriginal")), histogram(outputs.path("histogramCombined")), files(outputs.path("files"))),
                 error.isObject() ? new Failure(text(error, "type"), text(error, "message")) : null, timings);
+    }
+
+    private static List<File> files(JsonNode node) {
+        List<File> files = new ArrayList<>();
+        for (JsonNode file : node) {
+            files.add(new File(text(file, "key"), text(file, "format"), file.path("width").asInt(), file.path("height").asInt(),
+                    file.path("bytes").asLong()));
+        }
+        return files;
     }
 
     private static Histogram histogram(JsonNode node) {

@@ -42,7 +42,10 @@ class ManifestTest {
                  "operations": [{"index": 1, "name": "grayscale", "parameters": {}},
                                 {"index": 2, "name": "blur", "parameters": {"radius": "2.0"}}],
                  "outputs": {"combined": "photos/cat.jpg/combined.jpg",
-                             "independent": ["photos/cat.jpg/independent/01-grayscale.jpg", "photos/cat.jpg/independent/02-blur.jpg"]},
+                             "independent": ["photos/cat.jpg/independent/01-grayscale.jpg", "photos/cat.jpg/independent/02-blur.jpg"],
+                             "files": [{"key": "photos/cat.jpg/combined.jpg", "format": "jpeg", "width": 64, "height": 48, "bytes": 2100},
+                                       {"key": "photos/cat.jpg/independent/01-grayscale.jpg", "format": "jpeg", "width": 64, "height": 48, "bytes": 1500},
+                                       {"key": "photos/cat.jpg/independent/02-blur.jpg", "format": "jpeg", "width": 64, "height": 48, "bytes": 900}]},
                  "timingsMs": {"decode": 5, "total": 40}}"""));
 
         assertEquals(ExecutionStatus.SUCCEEDED, run.status(), String.valueOf(run.cause()));
@@ -61,6 +64,10 @@ class ManifestTest {
                 KEY + "/histogram-original.json", KEY + "/histogram-original.png",
                 KEY + "/histogram-combined.json", KEY + "/histogram-combined.png", KEY + "/manifest.json"), manifest.outputs().keys());
         assertEquals("out", manifest.outputs().bucket());
+        assertEquals(List.of(new Manifest.File(KEY + "/combined.jpg", "jpeg", 64, 48, 2100),
+                new Manifest.File(KEY + "/independent/01-grayscale.jpg", "jpeg", 64, 48, 1500),
+                new Manifest.File(KEY + "/independent/02-blur.jpg", "jpeg", 64, 48, 900)), manifest.outputs().files(),
+                "each output's format, size and byte count");
         assertEquals(Map.of("decode", 5L, "total", 40L), manifest.timingsMs());
         assertEquals(run.arn(), manifest.execution());
         assertFalse(manifest.pipelineVersion().isEmpty());

@@ -2,6 +2,7 @@ package dev.pixelstep.functions.processor;
 
 import dev.pixelstep.functions.internal.json.InputSummary;
 import dev.pixelstep.functions.internal.processor.OperationSummary;
+import dev.pixelstep.functions.internal.processor.OutputFile;
 
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,9 @@ public record ProcessResult(InputSummary input, String outputBucket, String chai
      *
      * @param combined    {@code K/combined.<ext>}
      * @param independent {@code K/independent/<nn>-<name>.<ext>}, in chain order
+     * @param files       every image written with its format, size and byte count: the combined
+     *                    first, then the independent ones in chain order
      */
-    public record Outputs(String combined, List<String> independent) {
+    public record Outputs(String combined, List<String> independent, List<OutputFile> files) {
     }
 }

@@ -84,7 +84,7 @@ class ProcessorErrorsTest {
         byte[] text = "this is not an image, just some text saved as upload.jpg\n".repeat(20).getBytes(StandardCharsets.UTF_8);
         UnsupportedImageException e = refused(UnsupportedImageException.class, text, "grayscale");
         assertTrue(e.getMessage().contains("is not a supported image"), e.getMessage());
-        assertTrue(e.getMessage().contains("JPEG, PNG, GIF, BMP or TIFF"), e.getMessage());
+        assertTrue(e.getMessage().contains("JPEG, PNG, WebP, GIF, BMP or TIFF"), e.getMessage());
     }
 
     @Test

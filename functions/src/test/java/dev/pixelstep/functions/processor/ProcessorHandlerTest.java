@@ -19,6 +19,7 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -175,6 +176,56 @@ class ProcessorHandlerTest {
         BufferedImage combined = decode(s3.get(setup.out, "alpha.png/combined.png"));
         assertEquals(0, combined.getRGB(0, 0) >>> 24, "transparent corner stays transparent");
         assertEquals(255, combined.getRGB(79, 59) >>> 24);
+    }
+
+    @Test
+    void outputMetadataChoosesTheFormatAndTheResultListsEveryFilesFormatSizeAndBytes() throws IOException {
+        Setup setup = new Setup();
+        s3.put(setup.in, "photo.jpg", TestImages.jpeg(64, 48), Map.of("operations", "grayscale, flip", "output", "format=png"));
+
+        JsonNode result = setup.process("photo.jpg");
+
+        assertEquals("photo.jpg/combined.png", result.get("outputs").get("combined").asText());
+        JsonNode files = result.get("outputs").get("files");
+        assertEquals(3, files.size());
+        assertEquals(List.of("photo.jpg/combined.png", "photo.jpg/independent/01-grayscale.png", "photo.jpg/independent/02-flip.png"),
+                List.of(files.get(0).get("key").asText(), files.get(1).get("key").asText(), files.get(2).get("key").asText()));
+        for (JsonNode file : files) {
+            assertEquals("png", file.get("format").asText());
+            assertEquals(64, file.get("width").asInt());
+            assertEquals(48, file.get("height").asInt());
+            byte[] stored = s3.get(setup.out, file.get("key").asText());
+            assertEquals(stored.length, file.get("bytes").asLong(), file.toString());
+            assertEquals(64, decode(stored).getWidth());
+        }
+    }
+
+    @Test
+    void outputMaxBytesLowersTheJpegQualityUntilTheOutputFits() throws IOException {
+        Setup setup = new Setup();
+        byte[] photo = Files.readAllBytes(dev.pixelstep.testkit.photos.TestPhotos.jpeg());
+        s3.put(setup.in, "big.jpg", photo, Map.of("output", "max-bytes=150000"));
+        s3.put(setup.in, "free.jpg", photo, Map.of());
+
+        long limited = setup.process("big.jpg").get("outputs").get("files").get(0).get("bytes").asLong();
+        long free = setup.process("free.jpg").get("outputs").get("files").get(0).get("bytes").asLong();
+
+        assertTrue(free > 150_000, "the photo at quality 90 is larger than the limit: " + free);
+        assertTrue(limited <= 150_000, "written within max-bytes: " + limited);
+        assertEquals(limited, s3.get(setup.out, "big.jpg/combined.jpg").length);
+    }
+
+    @Test
+    void invalidOutputMetadataIsATypedErrorNamingTheOption() {
+        Setup setup = new Setup();
+        s3.put(setup.in, "x.jpg", TestImages.jpeg(16, 16), Map.of("output", "format=gif"));
+
+        var error = org.junit.jupiter.api.Assertions.assertThrows(dev.pixelstep.functions.error.InvalidOutputOptionsException.class,
+                () -> setup.process("x.jpg"));
+
+        assertTrue(error.getMessage().contains("format 'gif' is not one of jpeg, png"), error.getMessage());
+        assertTrue(error.getMessage().contains("x-amz-meta-output"), error.getMessage());
+        assertEquals(List.of(), s3.keys(setup.out), "nothing written");
     }
 
     @ParameterizedTest

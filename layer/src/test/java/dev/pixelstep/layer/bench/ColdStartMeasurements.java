@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
  * JEP 483/514: classes loaded and linked ahead of time). Each archive is made by one training run
  * of the same request in the same JVM; the runs of all variants alternate. Not a test; run by hand:
  * {@code ColdStartMeasurements <layer.zip> <function.zip> <runs> [java ...]} (default: this JVM and
- * Temurin 25 when installed).
+ * Temurin 25 when installed), or {@code ColdStartMeasurements compare ...} for two builds' unprimed
+ * path side by side (see {@link #compare}).
  */
 public final class ColdStartMeasurements {
 
@@ -64,6 +65,10 @@ public final class ColdStartMeasurements {
     }
 
     private static void measure(String[] args) throws Exception {
+        if (args[0].equals("compare")) {
+            compare(args);
+            return;
+        }
         Path layerZip = Path.of(args[0]);
         Path functionZip = Path.of(args[1]);
         int runs = Integer.parseInt(args[2]);
@@ -124,6 +129,49 @@ public final class ColdStartMeasurements {
             for (Map.Entry<Variant, List<long[]>> e : times.entrySet()) {
                 System.out.printf(Locale.ROOT, "%-40s %6d %6d %6d %6d %6d%n", e.getKey().name(), median(e.getValue(), 0),
                         median(e.getValue(), 1), median(e.getValue(), 2), median(e.getValue(), 3), median(e.getValue(), 4));
+            }
+        }
+    }
+
+    /**
+     * {@code compare <label> <layer.zip> <function.zip> <label> <layer.zip> <function.zip> <runs>}: the
+     * unprimed path of two builds (e.g. before and after a change) side by side on this JVM, their
+     * fresh JVMs alternating, so that load from other processes affects both alike.
+     */
+    private static void compare(String[] args) throws Exception {
+        int runs = Integer.parseInt(args[7]);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path work = Files.createTempDirectory("pixelstep-coldstart");
+        Path probe = work.resolve("probe");
+        copyClass(ColdStartProbe.class, probe);
+        Path probeJar = jar(probe, work.resolve("probe-lib/probe.jar"));
+        Map<String, String> classPaths = new LinkedHashMap<>();
+        for (int b = 0; b < 2; b++) {
+            Path build = work.resolve("build" + b);
+            Zips.unpack(Path.of(args[3 * b + 3]), build.resolve("task"));
+            Zips.unpack(Path.of(args[3 * b + 2]), build.resolve("opt"));
+            Path taskJar = jar(build.resolve("task"), build.resolve("task-lib/pixelstep-functions.jar"));
+            classPaths.put(args[3 * b + 1], classPath(taskJar, build.resolve("opt/java/lib"), probeJar));
+        }
+        try (S3ProxyServer s3 = S3ProxyServer.startOn(work.resolve("s3"))) {
+            s3.createBucket("cold-in");
+            s3.createBucket("cold-out");
+            byte[] photo = jpeg(BenchmarkImages.scaledToCover(BenchmarkImages.decode(TestPhotos.jpeg()), 1792, 1120));
+            s3.put("cold-in", "photo.jpg", photo, Map.of("operations", CHAIN));
+            System.out.printf(Locale.ROOT, "2 MP photo 1792x1120, %d bytes, chain '%s', %s, unprimed, flags %s%n", photo.length, CHAIN,
+                    version(java), LAMBDA_FLAGS);
+            Map<String, List<long[]>> times = new LinkedHashMap<>();
+            for (int i = 0; i < runs; i++) {
+                for (Map.Entry<String, String> build : classPaths.entrySet()) {
+                    times.computeIfAbsent(build.getKey(), k -> new ArrayList<>())
+                            .add(run(new Variant(build.getKey(), java, List.of(), false), build.getValue(), s3.endpoint()));
+                }
+            }
+            System.out.println("medians in ms:  construct handler | first request | construct + first request | process spawn to exit");
+            for (Map.Entry<String, List<long[]>> e : times.entrySet()) {
+                long[] sums = e.getValue().stream().mapToLong(t -> t[0] + t[2]).sorted().toArray();
+                System.out.printf(Locale.ROOT, "%-20s %6d %6d %6d %6d%n", e.getKey(), median(e.getValue(), 0), median(e.getValue(), 2),
+                        sums[sums.length / 2], median(e.getValue(), 4));
             }
         }
     }

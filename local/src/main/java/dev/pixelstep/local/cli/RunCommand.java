@@ -128,7 +128,7 @@ final class RunCommand {
             try (ImageInputStream in = ImageIO.createImageInputStream(image.toFile())) {
                 Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
                 if (!readers.hasNext()) {
-                    throw new UsageException(image + " is not an image this pipeline can read (JPEG, PNG, GIF, BMP, TIFF, WBMP)");
+                    throw new UsageException(image + " is not an image this pipeline can read (JPEG, PNG, WebP, GIF, BMP, TIFF)");
                 }
                 return readers.next().getFormatName().toLowerCase(java.util.Locale.ROOT);
             }

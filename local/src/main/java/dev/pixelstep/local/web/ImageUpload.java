@@ -23,15 +23,18 @@ import java.util.Map;
  */
 record ImageUpload(Path file, long size, String extension, String contentType) implements AutoCloseable {
 
-    /** Detected format name to key extension and MIME type. */
-    private static final Map<String, String[]> FORMATS = Map.of(
+    /**
+     * Detected format name to key extension and MIME type: the formats the functions read (their
+     * {@code ImageFormat}, with the layer's TwelveMonkeys readers, which this JVM has too).
+     */
+    static final Map<String, String[]> FORMATS = Map.of(
             "jpeg", new String[]{"jpg", "image/jpeg"},
             "png", new String[]{"png", "image/png"},
+            "webp", new String[]{"webp", "image/webp"},
             "gif", new String[]{"gif", "image/gif"},
             "bmp", new String[]{"bmp", "image/bmp"},
             "tif", new String[]{"tif", "image/tiff"},
-            "tiff", new String[]{"tif", "image/tiff"},
-            "wbmp", new String[]{"wbmp", "image/vnd.wap.wbmp"});
+            "tiff", new String[]{"tif", "image/tiff"});
 
     /**
      * Identifies a received body by its content; its file is deleted when it is not an image.
@@ -47,7 +50,7 @@ record ImageUpload(Path file, long size, String extension, String contentType) i
             String[] known = format == null ? null : FORMATS.get(format);
             if (known == null) {
                 throw new ApiException(415, "this file is not an image the pipeline can read;"
-                        + " use a JPEG, PNG, GIF, BMP, TIFF or WBMP image");
+                        + " use a JPEG, PNG, WebP, GIF, BMP or TIFF image");
             }
             return new ImageUpload(body.file(), body.size(), known[0], known[1]);
         } catch (RuntimeException e) {

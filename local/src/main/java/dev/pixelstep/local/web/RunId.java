@@ -28,7 +28,7 @@ record RunId(String value) {
     /** The prefix of ids that name an upload by its key. */
     static final String KEY_ID = "s3-";
     private static final int MAX_KEY_BYTES = 1024;
-    private static final Pattern FORM = Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]{12}\\.(jpg|png|gif|bmp|tif|wbmp)");
+    private static final Pattern FORM = Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]{12}\\.(jpg|png|webp|gif|bmp|tif)");
     private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]{2,1366}");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();

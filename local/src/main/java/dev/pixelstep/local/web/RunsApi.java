@@ -49,8 +49,8 @@ final class RunsApi implements Request.Handler {
 
     /** How many runs {@code GET /api/runs} lists. */
     static final int RECENT_RUNS = 20;
-    private static final Set<String> SERVED_TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/bmp", "image/tiff",
-            "image/vnd.wap.wbmp", "application/json");
+    private static final Set<String> SERVED_TYPES = Set.of("image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp", "image/tiff",
+            "application/json");
 
     private final Backend backend;
     private final long maxUploadBytes;

@@ -142,7 +142,6 @@
     if (b(0) === 0x42 && b(1) === 0x4d) return 'BMP';
     if ((b(0) === 0x49 && b(1) === 0x49 && b(2) === 0x2a && b(3) === 0) || (b(0) === 0x4d && b(1) === 0x4d && b(2) === 0 && b(3) === 0x2a)) return 'TIFF';
     if (b(0) === 0x52 && b(1) === 0x49 && b(2) === 0x46 && b(3) === 0x46 && b(8) === 0x57 && b(9) === 0x45 && b(10) === 0x42 && b(11) === 0x50) return 'WebP';
-    if (b(0) === 0 && b(1) === 0 && bytes.length > 2) return 'WBMP';
     return null;
   }
 
@@ -178,7 +177,7 @@
     if (file.size > maxBytes) {
       fileWarning('This file is ' + formatBytes(file.size) + '; the pipeline accepts at most ' + formatBytes(maxBytes) + '.');
     } else if (!format) {
-      fileWarning('This file does not look like an image the pipeline can read (JPEG, PNG, GIF, BMP, TIFF): it will probably be refused.');
+      fileWarning('This file does not look like an image the pipeline can read (JPEG, PNG, WebP, GIF, BMP, TIFF): it will probably be refused.');
     }
     const size = format ? headerSize(format, head) : null;
     if (!format || (size && tooManyPixels(size[0], size[1], maxPixels))) return;

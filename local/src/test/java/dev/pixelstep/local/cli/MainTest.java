@@ -122,6 +122,68 @@ class MainTest {
     }
 
     @Test
+    void runProcessesAWebpAndAnExifRotatedPhotoUpright(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        Path webp = dir.resolve("garden.webp");
+        try (var in = MainTest.class.getResourceAsStream("/formats/garden.webp")) {
+            Files.copy(in, webp);
+        }
+        int status = pixelstep("run", webp.toString(), "--ops", "grayscale", "--data", data.toString(), "--out", dir.resolve("webp").toString());
+        assertEquals(0, status, out() + err());
+        java.awt.image.BufferedImage grey = ImageIO.read(dir.resolve("webp/combined.png").toFile());
+        assertEquals(480, grey.getWidth());
+        assertEquals(300, grey.getHeight());
+
+        // a phone photo: the pixels stored landscape, EXIF Orientation 6 (turn 90 degrees clockwise to view)
+        byte[] photo = Files.readAllBytes(TestPhotos.jpeg());
+        java.awt.image.BufferedImage stored = ImageIO.read(TestPhotos.jpeg().toFile());
+        Path phone = Files.write(dir.resolve("phone.jpg"), withExifOrientation(photo, 6));
+        out.reset();
+        status = pixelstep("run", phone.toString(), "--ops", "invert", "--data", data.toString(), "--out", dir.resolve("phone").toString());
+        assertEquals(0, status, out() + err());
+        java.awt.image.BufferedImage upright = ImageIO.read(dir.resolve("phone/combined.jpg").toFile());
+        assertEquals(stored.getHeight() + "x" + stored.getWidth(), upright.getWidth() + "x" + upright.getHeight(), "turned upright");
+        // the upright top-left corner is the stored bottom-left corner (inverted)
+        int n = 64;
+        for (int shift = 0; shift < 24; shift += 8) {
+            double expected = 0;
+            double actual = 0;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    expected += 255 - (stored.getRGB(i, stored.getHeight() - 1 - j) >> shift & 0xff);
+                    actual += upright.getRGB(j, i) >> shift & 0xff;
+                }
+            }
+            assertTrue(Math.abs(expected - actual) / (n * n) < 4, "channel " + shift + ": " + expected / (n * n) + " vs " + actual / (n * n));
+        }
+        assertEquals(stored.getHeight(), new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dir.resolve("phone/histogram-original.json").toFile()).path("width").asInt(), "the histogram is of the upright original");
+        var manifest = dev.pixelstep.statemachine.Manifest.parse(Files.readAllBytes(dir.resolve("phone/manifest.json")));
+        var combined = manifest.outputs().files().get(0);
+        assertEquals("jpeg", combined.format());
+        assertEquals(stored.getHeight() + "x" + stored.getWidth(), combined.width() + "x" + combined.height());
+        assertEquals(Files.size(dir.resolve("phone/combined.jpg")), combined.bytes(), "the manifest lists each output's byte count");
+    }
+
+    /** {@code jpeg} with an APP1 Exif segment holding only the Orientation tag, right after SOI. */
+    private static byte[] withExifOrientation(byte[] jpeg, int orientation) {
+        java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(6 + 8 + 2 + 12 + 4);
+        tiff.put("Exif\0\0".getBytes(StandardCharsets.US_ASCII)).put(new byte[]{'M', 'M', 0, 42}).putInt(8)
+                .putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0)
+                .putInt(0);
+        byte[] exif = tiff.array();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.write(0xff);
+        out.write(0xe1);
+        out.write((exif.length + 2) >> 8);
+        out.write((exif.length + 2) & 0xff);
+        out.write(exif, 0, exif.length);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
+    @Test
     void runUsesAStackAlreadyRunningOnTheDataDirectoryWithTheCredentialsKeptThere(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data");
         RuntimeConfig config = new RuntimeConfig(data, "127.0.0.1", 0, RuntimeConfig.DEFAULT_INPUT_BUCKET, RuntimeConfig.DEFAULT_OUTPUT_BUCKET, 1,

@@ -20,14 +20,17 @@ import java.util.Optional;
 /**
  * Decodes untrusted image bytes with a reader it controls: it finds a reader for the bytes, reads
  * only the header, checks the pixel count against the {@link ImageLimits}, and only then decodes
- * the first image. Metadata is ignored (EXIF orientation is not applied). Decoder warnings, such
- * as the JPEG reader's "premature end of file" for truncated data, are errors: a truncated image
- * is refused rather than padded with grey. The result is normalised to {@code TYPE_INT_RGB} or
- * {@code TYPE_INT_ARGB}. Thread-safe.
+ * the first image (the first frame of an animated GIF or WebP, the first page of a TIFF). Decoder
+ * warnings, such as the JPEG reader's "premature end of file" for truncated data, are errors: a
+ * truncated image is refused rather than padded with grey. Whichever decoder ran, the pixels are
+ * then brought to sRGB ({@link Srgb}: embedded ICC profiles, CMYK, profile-less grey) and made
+ * upright ({@link Orientation}: the EXIF Orientation tag, read from the bytes). The result is
+ * normalised to {@code TYPE_INT_RGB} or {@code TYPE_INT_ARGB}. The readers are ImageIO's: the JDK's
+ * and, from the layer, TwelveMonkeys' (JPEG with CMYK/YCCK/ICC, WebP, TIFF). Thread-safe.
  */
 public final class ImageDecoder {
 
-    private static final String SUPPORTED = "JPEG, PNG, GIF, BMP or TIFF";
+    private static final String SUPPORTED = "JPEG, PNG, WebP, GIF, BMP or TIFF";
 
     private final ImageLimits limits;
 
@@ -50,7 +53,8 @@ public final class ImageDecoder {
     /**
      * Decodes {@code bytes} like {@link #decode}, with the same checks, but leaves the pixels in the
      * layout the reader produced ({@link RgbBytes} for colour JPEGs), for callers that only read
-     * them (the histogram): no conversion to {@code TYPE_INT_*}, no second image.
+     * them (the histogram): no conversion to {@code TYPE_INT_*}, no second image, unless the colour
+     * space or the orientation needs one.
      */
     public DecodedImage decodeAsRead(String what, byte[] bytes) {
         try (ImageInputStream input = new ByteArrayImageInputStream(bytes)) {
@@ -67,7 +71,17 @@ public final class ImageDecoder {
                     throw new UnsupportedImageException(what + " looks like " + match.label()
                             + " but its header cannot be read (" + describe(e) + "); upload an undamaged image", e);
                 }
+                CompleteFile.missing(match.format(), bytes).ifPresent(missing -> {
+                    throw new UnsupportedImageException(what + " is a truncated " + match.label() + " image (" + missing
+                            + "); upload the complete file");
+                });
                 limits.checkPixels(what, width, height);
+                if (match.format() == ImageFormat.PNG) {
+                    PngChunks.badCriticalCrc(bytes).ifPresent(chunk -> {
+                        throw new UnsupportedImageException(what + " is a damaged PNG image (the checksum of its " + chunk
+                                + " chunk is wrong); upload an undamaged copy of the file");
+                    });
+                }
                 List<String> warnings = new ArrayList<>();
                 reader.addIIOReadWarningListener(collector(warnings));
                 BufferedImage image = read(what, match, reader, width, height);
@@ -75,7 +89,7 @@ public final class ImageDecoder {
                     throw new UnsupportedImageException(what + " is a damaged or truncated " + match.label()
                             + " image (decoder: " + String.join("; ", warnings) + "); upload the complete file");
                 }
-                return new DecodedImage(image, match.format());
+                return new DecodedImage(upright(Srgb.of(image), Orientation.of(match.format(), bytes)), match.format());
             } finally {
                 reader.dispose();
             }
@@ -99,6 +113,11 @@ public final class ImageDecoder {
             throw new UnsupportedImageException(what + " cannot be decoded as " + match.label()
                     + " (" + describe(e) + "); upload an undamaged image", e);
         }
+    }
+
+    /** {@code image} turned upright for the EXIF {@code orientation}; as it is for orientation 1. */
+    private static BufferedImage upright(BufferedImage image, int orientation) {
+        return orientation == Orientation.UPRIGHT ? image : Orientation.apply(IntRgb.of(image), orientation);
     }
 
     /** Whether the reader's preferred output is three 8-bit sRGB channels (colour JPEGs; not grey or CMYK ones). */
@@ -140,8 +159,17 @@ public final class ImageDecoder {
         }
     }
 
+    /**
+     * Collects the decoder's warnings about the data. Warnings about colour profiles (TwelveMonkeys'
+     * "No embedded ICC color profile, will convert using inaccurate CMYK to RGB conversion", a
+     * profile it had to repair or ignore) are not about missing or damaged pixels and are left out.
+     */
     private static IIOReadWarningListener collector(List<String> warnings) {
-        return (source, warning) -> warnings.add(warning);
+        return (source, warning) -> {
+            if (!warning.contains("ICC")) {
+                warnings.add(warning);
+            }
+        };
     }
 
     private static String describe(Throwable e) {

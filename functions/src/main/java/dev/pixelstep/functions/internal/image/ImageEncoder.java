@@ -1,7 +1,10 @@
 package dev.pixelstep.functions.internal.image;
 
+import dev.pixelstep.functions.error.OutputTooLargeException;
+
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
@@ -25,7 +28,9 @@ public final class ImageEncoder {
     /** The JPEG quality every JPEG output is written with. */
     public static final float JPEG_QUALITY = 0.9f;
 
-    private static final JpegWriter JPEG = new JpegWriter(Math.round(JPEG_QUALITY * 100));
+    private static final int JPEG_QUALITY_PERCENT = Math.round(JPEG_QUALITY * 100);
+
+    private static final JpegWriter JPEG = new JpegWriter(JPEG_QUALITY_PERCENT);
 
     /**
      * Encodes {@code image} as {@code format}.
@@ -37,7 +42,7 @@ public final class ImageEncoder {
             throw new IllegalArgumentException("cannot write " + format + "; write its output() format instead");
         }
         if (format == ImageFormat.JPEG) {
-            return jpeg(image);
+            return jpeg(image, JPEG);
         }
         ImageWriter writer = writer(format);
         Buffer out = new Buffer(estimate(image));
@@ -53,17 +58,82 @@ public final class ImageEncoder {
     }
 
     /**
+     * Encodes {@code image} as {@code format} with the {@code options}: a JPEG at their quality
+     * (pixelstep's {@link JpegWriter}; progressive JPEGs with the JDK's writer, which can write them,
+     * about four times slower), and within their {@code max-bytes}, a JPEG at lower qualities (10
+     * less each step, at most 9 steps, not below 10) until it fits.
+     *
+     * @throws OutputTooLargeException if the output does not fit in {@code max-bytes}
+     */
+    public EncodedImage encode(BufferedImage image, ImageFormat format, OutputOptions options) {
+        if (format != ImageFormat.JPEG) {
+            return fitting(encode(image, format), image, options, 0);
+        }
+        int quality = options.quality();
+        for (int step = 0; ; step++) {
+            EncodedImage out = options.progressive() ? progressiveJpeg(image, quality)
+                    : quality == JPEG_QUALITY_PERCENT ? jpeg(image, JPEG) : jpeg(image, new JpegWriter(quality));
+            if (options.maxBytes() == 0 || out.length() <= options.maxBytes() || step == 9 || quality <= 10) {
+                return fitting(out, image, options, quality);
+            }
+            quality = Math.max(10, quality - 10);
+        }
+    }
+
+    private static EncodedImage fitting(EncodedImage out, BufferedImage image, OutputOptions options, int quality) {
+        if (options.maxBytes() > 0 && out.length() > options.maxBytes()) {
+            throw new OutputTooLargeException("a " + image.getWidth() + "x" + image.getHeight() + " output written as "
+                    + out.format().id() + " is " + out.length() + " bytes" + (quality > 0 ? " at quality " + quality + ", the lowest tried," : "")
+                    + " more than max-bytes=" + options.maxBytes() + " of the output metadata; raise max-bytes"
+                    + (out.format() == ImageFormat.PNG ? ", write format=jpeg" : "") + " or make the image smaller (e.g. resize in the chain)");
+        }
+        return out;
+    }
+
+    /** A progressive JPEG at {@code quality} from the JDK's writer, alpha composited onto white, no metadata besides JFIF. */
+    private static EncodedImage progressiveJpeg(BufferedImage image, int quality) {
+        BufferedImage rgb = IntRgb.of(image);
+        if (rgb.getColorModel().hasAlpha()) {
+            BufferedImage onWhite = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = onWhite.createGraphics();
+            try {
+                g.setColor(java.awt.Color.WHITE);
+                g.fillRect(0, 0, rgb.getWidth(), rgb.getHeight());
+                g.drawImage(rgb, 0, 0, null);
+            } finally {
+                g.dispose();
+            }
+            rgb = onWhite;
+        }
+        ImageWriter writer = writer(ImageFormat.JPEG);
+        Buffer out = new Buffer(estimate(rgb));
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(stream);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality / 100f);
+            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            writer.write(null, new IIOImage(rgb, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not encode a " + rgb.getWidth() + "x" + rgb.getHeight() + " image as progressive JPEG", e);
+        } finally {
+            writer.dispose();
+        }
+        return new EncodedImage(out.buffer(), out.size(), ImageFormat.JPEG);
+    }
+
+    /**
      * The JPEG of {@code image}: {@link JpegWriter} reads the packed pixels of the {@code TYPE_INT_*}
      * images operations return in place; other layouts are converted to them first.
      */
-    private static EncodedImage jpeg(BufferedImage image) {
+    private static EncodedImage jpeg(BufferedImage image, JpegWriter jpegWriter) {
         if (image.getWidth() > JpegWriter.MAX_SIDE || image.getHeight() > JpegWriter.MAX_SIDE) {
             throw new UncheckedIOException("could not encode a " + image.getWidth() + "x" + image.getHeight() + " image as JPEG",
                     new IOException("a JPEG holds at most " + JpegWriter.MAX_SIDE + " pixels a side"));
         }
         BufferedImage ints = IntRgb.of(image);
         int[] packed = IntRgb.packed(ints);
-        byte[] file = JPEG.write(packed, ints.getWidth(), ints.getHeight(), ints.getColorModel().hasAlpha(),
+        byte[] file = jpegWriter.write(packed, ints.getWidth(), ints.getHeight(), ints.getColorModel().hasAlpha(),
                 Runtime.getRuntime().availableProcessors());
         return new EncodedImage(file, file.length, ImageFormat.JPEG);
     }

@@ -19,7 +19,8 @@ import java.util.Optional;
  * it from the whole object. Thread-safe.
  *
  * @param format the format the header belongs to
- * @param size   the declared width and height
+ * @param size   the width and height of the upright image: the declared ones, swapped when the
+ *               EXIF Orientation turns the image a quarter (the decoder turns it before any step)
  */
 public record ImageHeader(ImageFormat format, ImageSize size) {
 
@@ -43,8 +44,11 @@ public record ImageHeader(ImageFormat format, ImageSize size) {
                         reader.setInput(input, true, true);
                         int width = reader.getWidth(0);
                         int height = reader.getHeight(0);
-                        return width < 1 || height < 1 ? Optional.empty()
-                                : Optional.of(new ImageHeader(format.get(), new ImageSize(width, height)));
+                        if (width < 1 || height < 1) {
+                            return Optional.empty();
+                        }
+                        boolean turned = Orientation.swapsSides(Orientation.of(format.get(), bytes));
+                        return Optional.of(new ImageHeader(format.get(), turned ? new ImageSize(height, width) : new ImageSize(width, height)));
                     }
                 } finally {
                     reader.dispose();

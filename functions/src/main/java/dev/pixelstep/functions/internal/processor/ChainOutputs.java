@@ -12,10 +12,13 @@ import java.util.List;
  *                      the start with several workers (they run beside the combined chain), from
  *                      the combined output's end with one
  * @param workers       how many outputs were computed at once
+ * @param files         every image written, the combined first, then the independent ones in chain order
  */
-public record ChainOutputs(String combined, List<String> independent, long combinedMs, long independentMs, int workers) {
+public record ChainOutputs(String combined, List<String> independent, long combinedMs, long independentMs, int workers,
+                           List<OutputFile> files) {
 
     public ChainOutputs {
         independent = List.copyOf(independent);
+        files = List.copyOf(files);
     }
 }

@@ -2,6 +2,7 @@ package dev.pixelstep.functions.internal.processor;
 
 import dev.pixelstep.functions.internal.image.EncodedImage;
 import dev.pixelstep.functions.internal.image.ImageEncoder;
+import dev.pixelstep.functions.internal.image.OutputOptions;
 import dev.pixelstep.functions.internal.plan.ChainPlan;
 import dev.pixelstep.spi.Cancellation;
 import dev.pixelstep.spi.ImageSize;
@@ -11,6 +12,8 @@ import dev.pixelstep.spi.chain.OperationChain;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +47,26 @@ public final class ChainRunner {
      * @param keys names the outputs and gives their format
      */
     public ChainOutputs run(BufferedImage original, OperationChain chain, OutputKeys keys, OutputSink sink) {
+        return run(original, chain, keys, OutputOptions.DEFAULT, sink);
+    }
+
+    /**
+     * Runs {@code chain} on {@code original}, which is not modified, writing outputs with {@code options}.
+     *
+     * @param keys names the outputs and gives their format
+     */
+    public ChainOutputs run(BufferedImage original, OperationChain chain, OutputKeys keys, OutputOptions options, OutputSink sink) {
+        Map<String, OutputFile> files = new ConcurrentHashMap<>();
+        ChainOutputs outputs = runListed(original, chain, keys, options, sink, files);
+        List<OutputFile> listed = new ArrayList<>();
+        listed.add(files.get(outputs.combined()));
+        outputs.independent().forEach(key -> listed.add(files.get(key)));
+        return new ChainOutputs(outputs.combined(), outputs.independent(), outputs.combinedMs(), outputs.independentMs(),
+                outputs.workers(), listed);
+    }
+
+    private ChainOutputs runListed(BufferedImage original, OperationChain chain, OutputKeys keys, OutputOptions options, OutputSink sink,
+                                   Map<String, OutputFile> files) {
         long start = System.nanoTime();
         String combinedKey = keys.combined();
         List<ChainStep> steps = chain.steps();
@@ -52,54 +75,58 @@ public final class ChainRunner {
                 ChainPlan.workerBytes(ImageSize.of(original), steps) / 3);
         int workers = steps.isEmpty() ? 1 : Workers.count(1 + steps.size(), imageBytes);
         if (workers <= 1) {
-            store(chain.apply(original), combinedKey, keys, sink);
+            store(chain.apply(original), combinedKey, keys, options, sink, files);
             long combinedDone = System.nanoTime();
-            List<String> independent = sequential(original, steps, keys, sink);
+            List<String> independent = sequential(original, steps, keys, options, sink, files);
             return new ChainOutputs(combinedKey, independent, millis(combinedDone - start), millis(System.nanoTime() - combinedDone),
-                    steps.isEmpty() ? 0 : 1);
+                    steps.isEmpty() ? 0 : 1, List.of());
         }
         // the combined chain is the first task, so that its encoding overlaps the independent steps
         ExecutorService pool = Executors.newFixedThreadPool(workers, daemonThreads());
         Cancellation cancellation = Cancellation.current(); // the workers' steps check the request's cancellation too
         try {
             Future<Long> combined = pool.submit(() -> cancellation.run(() -> {
-                store(chain.apply(original), combinedKey, keys, sink);
+                store(chain.apply(original), combinedKey, keys, options, sink, files);
                 return System.nanoTime();
             }));
             List<Future<String>> futures = new ArrayList<>(steps.size());
             for (int i = 0; i < steps.size(); i++) {
                 ChainStep step = steps.get(i);
                 int index = i + 1;
-                futures.add(pool.submit(() -> cancellation.run(() -> independent(original, step, index, keys, sink))));
+                futures.add(pool.submit(() -> cancellation.run(() -> independent(original, step, index, keys, options, sink, files))));
             }
             long combinedDone = await(combined);
             List<String> independent = new ArrayList<>(steps.size());
             for (Future<String> future : futures) {
                 independent.add(await(future));
             }
-            return new ChainOutputs(combinedKey, independent, millis(combinedDone - start), millis(System.nanoTime() - start), workers);
+            return new ChainOutputs(combinedKey, independent, millis(combinedDone - start), millis(System.nanoTime() - start), workers, List.of());
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private List<String> sequential(BufferedImage original, List<ChainStep> steps, OutputKeys keys, OutputSink sink) {
+    private List<String> sequential(BufferedImage original, List<ChainStep> steps, OutputKeys keys, OutputOptions options, OutputSink sink,
+                                    Map<String, OutputFile> files) {
         List<String> out = new ArrayList<>(steps.size());
         for (int i = 0; i < steps.size(); i++) {
-            out.add(independent(original, steps.get(i), i + 1, keys, sink));
+            out.add(independent(original, steps.get(i), i + 1, keys, options, sink, files));
         }
         return out;
     }
 
-    private String independent(BufferedImage original, ChainStep step, int index, OutputKeys keys, OutputSink sink) {
+    private String independent(BufferedImage original, ChainStep step, int index, OutputKeys keys, OutputOptions options, OutputSink sink,
+                               Map<String, OutputFile> files) {
         String key = keys.independent(index, step.name());
-        store(step.apply(original), key, keys, sink);
+        store(step.apply(original), key, keys, options, sink, files);
         return key;
     }
 
-    private void store(BufferedImage result, String key, OutputKeys keys, OutputSink sink) {
-        EncodedImage encoded = encoder.encode(result, keys.format());
+    private void store(BufferedImage result, String key, OutputKeys keys, OutputOptions options, OutputSink sink,
+                       Map<String, OutputFile> files) {
+        EncodedImage encoded = encoder.encode(result, keys.format(), options);
         sink.accept(key, encoded);
+        files.put(key, new OutputFile(key, encoded.format().id(), result.getWidth(), result.getHeight(), encoded.length()));
     }
 
     private static <T> T await(Future<T> future) {

@@ -3,11 +3,13 @@ package dev.pixelstep.functions.internal.processor;
 import dev.pixelstep.functions.config.FunctionConfig;
 import dev.pixelstep.functions.error.InsufficientMemoryException;
 import dev.pixelstep.functions.error.InvalidOperationsException;
+import dev.pixelstep.functions.error.InvalidOutputOptionsException;
 import dev.pixelstep.functions.error.TriggerLoopException;
 import dev.pixelstep.functions.error.WorkTimedOutException;
 import dev.pixelstep.functions.internal.image.DecodedImage;
 import dev.pixelstep.functions.internal.image.ImageDecoder;
 import dev.pixelstep.functions.internal.image.ImageHeader;
+import dev.pixelstep.functions.internal.image.OutputOptions;
 import dev.pixelstep.functions.internal.json.InputSummary;
 import dev.pixelstep.functions.internal.plan.ChainPlan;
 import dev.pixelstep.functions.internal.s3.ObjectStore;
@@ -68,6 +70,7 @@ public final class Processor {
         }
         StoredObject object = store.locate(request.bucket(), request.key());
         OperationChain chain = chainOf(object);
+        OutputOptions output = outputOf(object);
         config.limits().checkBytes(object.uri(), object.size());
         long headDone = System.nanoTime();
 
@@ -88,8 +91,8 @@ public final class Processor {
             bytes = null; // the encoded input is not needed any more
             long decodeDone = System.nanoTime();
 
-            OutputKeys keys = new OutputKeys(object.key(), decoded.format().output());
-            ChainOutputs outputs = pipeline.run(decoded.image(), chain, keys,
+            OutputKeys keys = new OutputKeys(object.key(), output.formatFor(decoded.format()));
+            ChainOutputs outputs = pipeline.run(decoded.image(), chain, keys, output,
                     (key, image) -> store.write(config.outputBucket(), key, image.format().contentType(), image.length(), image::open));
             long end = System.nanoTime();
             return result(object, decoded, chain, outputs, start, headDone, readDone, decodeDone, end);
@@ -112,7 +115,7 @@ public final class Processor {
         return new ProcessResult(
                 new InputSummary(object.bucket(), object.key(), object.size(), decoded.width(), decoded.height(), decoded.format().id()),
                 config.outputBucket(), chain.toString(), summaries(chain),
-                new ProcessResult.Outputs(outputs.combined(), outputs.independent()), timings);
+                new ProcessResult.Outputs(outputs.combined(), outputs.independent(), outputs.files()), timings);
     }
 
     /**
@@ -164,6 +167,15 @@ public final class Processor {
             return registry.parse(text);
         } catch (InvalidChainException e) {
             throw new InvalidOperationsException(object.bucket(), object.key(), text, e.getMessage(), e);
+        }
+    }
+
+    private static OutputOptions outputOf(StoredObject object) {
+        String text = object.userMetadata().getOrDefault(OutputOptions.METADATA, "");
+        try {
+            return OutputOptions.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOutputOptionsException(object.bucket(), object.key(), text, e.getMessage(), e);
         }
     }
 

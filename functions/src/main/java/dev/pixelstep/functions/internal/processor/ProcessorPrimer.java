@@ -55,7 +55,8 @@ public final class ProcessorPrimer {
                 .run("json", () -> JsonCodec.toBytes(new ProcessResult(
                         new InputSummary("bucket", "key", 1, SampleImage.WIDTH, SampleImage.HEIGHT, "jpeg"), "output",
                         chain.toString(), steps.stream().map(s -> OperationSummary.of(1, s)).toList(),
-                        new ProcessResult.Outputs("key/combined.jpg", List.of()), Map.of("total", 0L))))
+                        new ProcessResult.Outputs("key/combined.jpg", List.of(), List.of(new OutputFile("key/combined.jpg", "jpeg", 1, 1, 1))),
+                        Map.of("total", 0L))))
                 .run("s3-requests", warmS3)
                 .report();
     }

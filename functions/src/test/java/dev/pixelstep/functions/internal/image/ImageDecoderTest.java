@@ -108,4 +108,26 @@ class ImageDecoderTest {
         }
         assertThrows(UnsupportedImageException.class, () -> decoder.decode("c.jpg", jpeg));
     }
+
+    /** Issue 14: a grey+alpha PNG of mean 136 came out at 191 (drawn as linear grey through a custom colour model). */
+    @Test
+    void greyAlphaPngIsNotLightened() {
+        BufferedImage image = decoder.decode("grey.png", dev.pixelstep.functions.support.FormatFixtures.bytes("png-grey-alpha-mid.png")).image();
+        double sum = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                sum += image.getRGB(x, y) & 0xff;
+            }
+        }
+        assertEquals(136, sum / (image.getWidth() * image.getHeight()), 1.0);
+    }
+
+    /** The same fault on the histogram's path: getRGB of a TYPE_BYTE_GRAY image (a grey JPEG) lightens it too. */
+    @Test
+    void greyJpegAsReadForTheHistogramIsNotLightened() {
+        BufferedImage grey = new BufferedImage(64, 64, BufferedImage.TYPE_BYTE_GRAY);
+        java.util.Arrays.fill(((java.awt.image.DataBufferByte) grey.getRaster().getDataBuffer()).getData(), (byte) 64);
+        BufferedImage asRead = decoder.decodeAsRead("grey.jpg", TestImages.encode(grey, "jpeg")).image();
+        assertEquals(64, asRead.getRGB(10, 10) & 0xff, 1);
+    }
 }

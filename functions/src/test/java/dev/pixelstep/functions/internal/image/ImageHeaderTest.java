@@ -1,5 +1,6 @@
 package dev.pixelstep.functions.internal.image;
 
+import dev.pixelstep.functions.support.FormatFixtures;
 import dev.pixelstep.functions.support.TestImages;
 import dev.pixelstep.spi.ImageSize;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,17 @@ class ImageHeaderTest {
                 ImageHeader.read(TestImages.pngHeaderOnly(65_535, 65_535)), "a header without pixels is still a header");
         assertEquals(new ImageSize(40, 30), ImageHeader.read(TestImages.encode(TestImages.picture(40, 30, false), "gif")).orElseThrow().size());
         assertEquals(ImageFormat.BMP, ImageHeader.read(TestImages.encode(TestImages.picture(40, 30, false), "bmp")).orElseThrow().format());
+    }
+
+    @Test
+    void sizeIsTheUprightImagesAndNewFormatsAreRead() {
+        for (int orientation = 1; orientation <= 8; orientation++) {
+            // stored 8x16 for a quarter turn (5..8), 16x8 otherwise; upright always 16x8
+            assertEquals(new ImageSize(16, 8), ImageHeader.read(FormatFixtures.bytes("jpeg-orientation-" + orientation + ".jpg")).orElseThrow().size(),
+                    "orientation " + orientation);
+        }
+        assertEquals(new ImageHeader(ImageFormat.WEBP, new ImageSize(32, 24)), ImageHeader.read(FormatFixtures.bytes("webp-lossy.webp")).orElseThrow());
+        assertEquals(new ImageHeader(ImageFormat.TIFF, new ImageSize(24, 16)), ImageHeader.read(FormatFixtures.bytes("tiff-multipage.tif")).orElseThrow());
     }
 
     @Test
