@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pixelstep.asl.AslEngine;
 import dev.pixelstep.asl.StateMachine;
+import dev.pixelstep.asl.s3.S3Port;
 import dev.pixelstep.asl.task.LambdaInvokeIntegration;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +96,38 @@ class BulkReprocessDefinitionTest {
         assertEquals("$.operations", pipeline.at("/States/ExtractRequest/Parameters/operations.$").asText());
         assertTrue(pipeline.at("/States/ExtractObject/Parameters/operations").isNull(), "an upload's chain stays in its metadata");
         assertEquals("$.operations", pipeline.at("/States/ProcessAndAnalyseOriginal/Branches/0/States/Process/Parameters/Payload/operations.$").asText());
+    }
+
+    @Test
+    void theLocalEngineAcceptsTheDefinitionWithTheImagePipelineAsItsChild() {
+        Map<String, String> pipelineValues = Map.of("ProcessorFunctionArn", "arn:aws:lambda:us-east-1:123456789012:function:processor",
+                "AnalyserFunctionArn", "arn:aws:lambda:us-east-1:123456789012:function:analyser", "OutputBucket", "out");
+        StateMachine pipeline = StateMachine.parse("image-pipeline", PipelineDefinition.load().substitute(pipelineValues));
+        StateMachine bulk = StateMachine.parse("bulk-reprocess", definition.substitute(Map.of(
+                "ImagePipelineStateMachineArn", "arn:aws:states:us-east-1:123456789012:stateMachine:image-pipeline",
+                "ProcessorFunctionArn", "arn:aws:lambda:us-east-1:123456789012:function:processor", "OutputBucket", "out")));
+        assertEquals(1, bulk.distributedMapsByPointer().size());
+        try (AslEngine engine = AslEngine.builder()
+                .lambda(LambdaInvokeIntegration.builder().function("processor", event -> event).build())
+                .s3(new S3Port() {
+                    @Override
+                    public Page list(String bucket, String prefix, String continuationToken) {
+                        return new Page(List.of(), null);
+                    }
+
+                    @Override
+                    public byte[] get(String bucket, String key) {
+                        return new byte[0];
+                    }
+
+                    @Override
+                    public void put(String bucket, String key, byte[] body, String contentType) {
+                    }
+                })
+                .startExecutionTarget(pipeline)
+                .build()) {
+            engine.check(bulk);
+        }
     }
 
     @Test

@@ -39,7 +39,7 @@ import java.util.Optional;
  * {@link WorkTimedOutException}; one that runs out of memory anyway ends with an
  * {@link InsufficientMemoryException}, never a raw {@link OutOfMemoryError}. Thread-safe.
  *
- * <p>Missing or blank {@code operations} metadata is the empty chain: the combined output is the
+ * <p>A chain given in the request replaces the metadata's (a bulk reprocess). Missing or blank {@code operations} metadata is the empty chain: the combined output is the
  * original re-encoded and there are no independent outputs.
  */
 public final class Processor {
@@ -68,7 +68,7 @@ public final class Processor {
             throw new TriggerLoopException(request.bucket());
         }
         StoredObject object = store.locate(request.bucket(), request.key());
-        OperationChain chain = chainOf(object);
+        OperationChain chain = chainOf(object, request.operations());
         config.limits().checkBytes(object.uri(), object.size());
         long headDone = System.nanoTime();
 
@@ -159,8 +159,8 @@ public final class Processor {
         return text.length() <= 120 ? text : text.substring(0, 120) + "...";
     }
 
-    private OperationChain chainOf(StoredObject object) {
-        String text = object.userMetadata().getOrDefault(OPERATIONS_METADATA, "");
+    private OperationChain chainOf(StoredObject object, String given) {
+        String text = given != null ? given : object.userMetadata().getOrDefault(OPERATIONS_METADATA, "");
         try {
             return registry.parse(text);
         } catch (InvalidChainException e) {
