@@ -46,7 +46,7 @@ public record BulkSummary(String status, String execution, JsonNode request, Fai
      * @param failed    their image pipeline failed (their manifest says FAILED) or their child workflow did
      * @param skipped   not images to reprocess: zero-byte "folders", and outputs, manifests and bulk results when the
      *                  prefix is in the output bucket
-     * @param pending   never started, because the run failed first
+     * @param pending   not run: never started, or stopped unfinished, because the run failed first
      */
     public record Counts(long total, long succeeded, long failed, long skipped, long pending) {
     }

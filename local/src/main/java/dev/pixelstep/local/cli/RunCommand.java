@@ -138,7 +138,7 @@ final class RunCommand {
     }
 
     /** Parses the chain with the operations of the laid-out layers, so a bad chain never gets uploaded. */
-    private static String checkChain(Path data, String chain) {
+    static String checkChain(Path data, String chain) {
         try (URLClassLoader loader = LambdaLayout.at(DataDirectory.of(data).lambda()).layerClassLoader("pixelstep-run")) {
             return OperationCatalog.canonical(loader, chain);
         } catch (IllegalArgumentException e) {

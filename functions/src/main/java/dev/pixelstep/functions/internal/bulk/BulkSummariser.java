@@ -105,7 +105,8 @@ public final class BulkSummariser {
 
         void add(JsonNode entry) {
             String status = entry.path("Status").asText();
-            if (status.equals("PENDING")) {
+            if (status.equals("PENDING") || status.equals("ABORTED")) {
+                // never started, or stopped unfinished when the run failed: not run
                 pending++;
             } else if (status.equals("SUCCEEDED")) {
                 JsonNode output = parse(entry.path("Output").asText("{}"));
