@@ -2,14 +2,9 @@ package dev.pixelstep.local.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pixelstep.local.DataDirectory;
-import dev.pixelstep.local.RuntimeConfig;
 import dev.pixelstep.local.TerminalText;
 import dev.pixelstep.local.runtime.BulkProgress;
-import dev.pixelstep.local.runtime.DataDirectoryLock;
-import dev.pixelstep.local.runtime.LocalRuntime;
 import dev.pixelstep.local.storage.EmbeddedS3;
-import dev.pixelstep.local.storage.S3Credentials;
 import dev.pixelstep.statemachine.BulkReprocessDefinition;
 import dev.pixelstep.statemachine.BulkSummary;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -17,7 +12,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -26,7 +20,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -80,32 +73,11 @@ final class ReprocessCommand {
         }
         Path data = Options.dataDirectory(args);
 
-        Optional<DataDirectoryLock.Running> running = DataDirectoryLock.running(data);
-        LocalRuntime own = null;
-        try {
-            URI endpoint;
-            S3Credentials credentials;
-            String inputBucket;
-            String outputBucket;
-            if (running.isPresent()) {
-                endpoint = running.get().endpoint();
-                credentials = S3Credentials.read(data).orElseThrow(() -> new IllegalStateException(
-                        "the pixelstep running on " + data + " has no " + DataDirectory.of(data).credentials().getFileName() + " there; restart it"));
-                inputBucket = running.get().inputBucket();
-                outputBucket = running.get().outputBucket();
-                out.println("Using the pixelstep running at " + endpoint);
-            } else {
-                RuntimeConfig config = Options.config(args, 0);
-                out.println("Starting pixelstep for this run (data in " + data + ") ...");
-                own = LocalRuntime.start(config, out);
-                endpoint = own.endpoint();
-                credentials = own.storage().credentials();
-                inputBucket = config.inputBucket();
-                outputBucket = config.outputBucket();
-            }
+        try (LocalStack stack = LocalStack.open(args, out, "reprocess")) {
+            String outputBucket = stack.outputBucket();
             String canonical = RunCommand.checkChain(data, chain);
-            String bucket = args.get("bucket", inputBucket);
-            try (S3Client s3 = EmbeddedS3.client(endpoint, credentials)) {
+            String bucket = args.get("bucket", stack.inputBucket());
+            try (S3Client s3 = EmbeddedS3.client(stack.endpoint(), stack.credentials())) {
                 if (read(s3, outputBucket, BulkProgress.requestKey(name)) != null) {
                     throw new UsageException("a bulk run named '" + name + "' exists already; choose another --name");
                 }
@@ -122,10 +94,6 @@ final class ReprocessCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
-        } finally {
-            if (own != null) {
-                own.close();
-            }
         }
     }
 
