@@ -29,6 +29,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import dev.pixelstep.asl.s3.S3Port;
 
 /**
  * Runs state machines locally. Configure it once with a {@link Builder} (clock, sleeper, randomness, executor,
@@ -69,6 +71,14 @@ public final class AslEngine implements AutoCloseable {
             } else {
                 handler.check(task).forEach(problem -> problems.add(new DefinitionProblem(where, problem)));
             }
+        }
+        if (config.s3() == null) {
+            stateMachine.distributedMapsByPointer().forEach((pointer, map) -> {
+                if (map.distributed().itemReader() != null || map.distributed().resultWriter() != null) {
+                    problems.add(new DefinitionProblem(pointer, "the Distributed Map state '" + map.name() + "' reads or"
+                            + " writes S3 (ItemReader, ResultWriter) but the engine has no S3 port (AslEngine.Builder.s3)"));
+                }
+            });
         }
         if (!problems.isEmpty()) {
             throw new InvalidDefinitionException(problems);
@@ -177,6 +187,8 @@ public final class AslEngine implements AutoCloseable {
         private ExecutorService executor;
         private String region = "us-east-1";
         private String account = "123456789012";
+        private S3Port s3;
+        private final Map<String, StateMachine> startTargets = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -248,6 +260,27 @@ public final class AslEngine implements AutoCloseable {
             return this;
         }
 
+        /**
+         * What Distributed Map states list and read items from (ItemReader) and write results to (ResultWriter).
+         */
+        public Builder s3(S3Port s3) {
+            this.s3 = Objects.requireNonNull(s3, "s3");
+            return this;
+        }
+
+        /**
+         * Lets Task states start executions of this state machine and wait for them
+         * ({@code arn:aws:states:::states:startExecution.sync} and {@code .sync:2}, with its ARN, or the ARN of a
+         * version or alias of it, as {@code StateMachineArn}); registers those two Resources.
+         */
+        public Builder startExecutionTarget(StateMachine target) {
+            Objects.requireNonNull(target, "target");
+            if (startTargets.putIfAbsent(target.name(), target) != null) {
+                throw new IllegalArgumentException("a state machine named '" + target.name() + "' is already a target");
+            }
+            return this;
+        }
+
         /** Registers the Lambda invoke integration under {@link LambdaInvokeIntegration#RESOURCE}. */
         public Builder lambda(LambdaInvokeIntegration integration) {
             return task(LambdaInvokeIntegration.RESOURCE, integration);
@@ -263,8 +296,16 @@ public final class AslEngine implements AutoCloseable {
         public AslEngine build() {
             boolean owns = executor == null;
             ExecutorService pool = owns ? Executors.newCachedThreadPool(daemonThreads("asl-engine-")) : executor;
-            return new AslEngine(new EngineConfig(clock, sleeper, random, pool, timer == null ? Timer.system(clock) : timer, region, account, handlers,
-                    listeners), owns);
+            Map<String, TaskHandler> all = new LinkedHashMap<>(handlers);
+            AtomicReference<AslEngine> self = new AtomicReference<>();
+            if (!startTargets.isEmpty()) {
+                all.put(StartExecutionIntegration.SYNC, new StartExecutionIntegration(self::get, startTargets, false));
+                all.put(StartExecutionIntegration.SYNC_2, new StartExecutionIntegration(self::get, startTargets, true));
+            }
+            AslEngine engine = new AslEngine(new EngineConfig(clock, sleeper, random, pool, timer == null ? Timer.system(clock) : timer,
+                    region, account, all, listeners, s3), owns);
+            self.set(engine);
+            return engine;
         }
 
         private static ThreadFactory daemonThreads(String prefix) {

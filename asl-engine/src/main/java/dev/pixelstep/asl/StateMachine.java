@@ -101,6 +101,29 @@ public final class StateMachine {
         }
     }
 
+    /** Every Distributed Map state by its JSON pointer in the definition. */
+    public Map<String, MapState> distributedMapsByPointer() {
+        Map<String, MapState> maps = new LinkedHashMap<>();
+        collectDistributedMaps(definition.graph(), "", maps);
+        return Collections.unmodifiableMap(maps);
+    }
+
+    private static void collectDistributedMaps(StateGraph graph, String prefix, Map<String, MapState> maps) {
+        for (State state : graph.states().values()) {
+            String pointer = prefix + "/States/" + JsonPointers.escape(state.name());
+            if (state instanceof ParallelState parallel) {
+                for (int i = 0; i < parallel.branches().size(); i++) {
+                    collectDistributedMaps(parallel.branches().get(i), pointer + "/Branches/" + i, maps);
+                }
+            } else if (state instanceof MapState map) {
+                if (map.distributed() != null) {
+                    maps.put(pointer, map);
+                }
+                collectDistributedMaps(map.itemProcessor(), pointer + "/ItemProcessor", maps);
+            }
+        }
+    }
+
     @Override
     public String toString() {
         return "StateMachine[" + name + "]";

@@ -23,6 +23,9 @@ public final class UserMetadata {
     /** The operation chain to apply, e.g. {@code grayscale, blur(radius=4)}. */
     public static final String OPERATIONS = "operations";
 
+    /** How the outputs are written, e.g. {@code format=png} or {@code quality=80, max-bytes=200000}. */
+    public static final String OUTPUT = "output";
+
     /** The file name the upload had on the user's machine, shown instead of the generated key. */
     public static final String ORIGINAL_FILENAME = "original-filename";
 

@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Parses and validates a state machine definition (JSONPath dialect), collecting every problem before failing.
- * Anything this engine cannot run (JSONata, Distributed Map, activities, callbacks, synchronous jobs, variables)
+ * Anything this engine cannot run (JSONata, activities, callbacks, synchronous jobs other than a child state machine, variables)
  * is reported here, at load time.
  */
 public final class DefinitionParser {
@@ -93,12 +93,19 @@ public final class DefinitionParser {
         fields.allowOnly(legacy ? "a Map Iterator" : "a Map ItemProcessor", legacy ? GRAPH : ITEM_PROCESSOR, Map.of());
         Fields config = fields.object("ProcessorConfig");
         if (config != null) {
-            config.allowOnly("a ProcessorConfig", Set.of("Mode"), Map.of("ExecutionType",
-                    "ExecutionType belongs to Distributed Map, which is not supported"));
+            config.allowOnly("a ProcessorConfig", Set.of("Mode", "ExecutionType"), Map.of());
             String mode = config.string("Mode");
-            if (mode != null && !mode.equals("INLINE")) {
-                config.report("Mode", "ProcessorConfig Mode '" + mode + "' is not supported: only INLINE Map states are"
-                        + " (Distributed Map is not supported)");
+            String executionType = config.string("ExecutionType");
+            if (mode != null && !mode.equals("INLINE") && !mode.equals("DISTRIBUTED")) {
+                config.report("Mode", "ProcessorConfig Mode must be INLINE or DISTRIBUTED but is '" + mode + "'");
+            }
+            boolean distributed = "DISTRIBUTED".equals(mode);
+            if (distributed && executionType == null && !config.has("ExecutionType")) {
+                config.report(null, "a DISTRIBUTED ProcessorConfig needs ExecutionType STANDARD or EXPRESS");
+            } else if (executionType != null && !distributed) {
+                config.report("ExecutionType", "ExecutionType is only for Mode DISTRIBUTED");
+            } else if (executionType != null && !executionType.equals("STANDARD") && !executionType.equals("EXPRESS")) {
+                config.report("ExecutionType", "ExecutionType must be STANDARD or EXPRESS but is '" + executionType + "'");
             }
         }
         return graph(fields, "a Map item processor");

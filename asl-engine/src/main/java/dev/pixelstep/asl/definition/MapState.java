@@ -4,8 +4,8 @@ import dev.pixelstep.asl.internal.expression.Path;
 import dev.pixelstep.asl.internal.expression.PayloadTemplate;
 
 /**
- * An inline Map state: runs its item processor for every item of an array; its result is the array of the
- * outputs, in item order. ({@code io.parameters()} is always null: a Map's legacy Parameters field is its
+ * A Map state: runs its item processor for every item of an array; its result is the array of the outputs, in
+ * item order. Inline unless {@code distributed} is set. ({@code io.parameters()} is always null: a Map's legacy Parameters field is its
  * {@code itemSelector}.)
  *
  * @param name               the name
@@ -18,10 +18,12 @@ import dev.pixelstep.asl.internal.expression.PayloadTemplate;
  * @param maxConcurrency     MaxConcurrency (0: no limit)
  * @param maxConcurrencyPath MaxConcurrencyPath, or null
  * @param errorHandling      Retry and Catch
+ * @param distributed        the Distributed Map settings, or null for an inline Map
  */
 public record MapState(String name, String comment, Transition transition, InputOutput io, Path itemsPath,
                        PayloadTemplate itemSelector, StateGraph itemProcessor, int maxConcurrency,
-                       Path maxConcurrencyPath, ErrorHandling errorHandling) implements State {
+                       Path maxConcurrencyPath, ErrorHandling errorHandling,
+                       DistributedMap distributed) implements State {
 
     @Override
     public String type() {

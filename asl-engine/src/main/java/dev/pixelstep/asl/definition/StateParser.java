@@ -2,6 +2,8 @@ package dev.pixelstep.asl.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pixelstep.asl.internal.expression.JsonPointers;
+import dev.pixelstep.asl.internal.expression.Path;
 import dev.pixelstep.asl.internal.expression.PayloadTemplate;
 import dev.pixelstep.asl.internal.json.Timestamps;
 import java.time.OffsetDateTime;
@@ -35,8 +37,16 @@ final class StateParser {
             "ResultSelector", "ResultPath", "Retry", "Catch", "Branches");
     private static final Set<String> MAP = fields("Next", "End", "InputPath", "OutputPath", "ItemsPath",
             "ItemSelector", "Parameters", "ResultSelector", "ResultPath", "Retry", "Catch", "MaxConcurrency",
-            "MaxConcurrencyPath", "Iterator", "ItemProcessor");
-    private static final String DISTRIBUTED = " belongs to Distributed Map, which is not supported (only inline Map)";
+            "MaxConcurrencyPath", "Iterator", "ItemProcessor", "ItemReader", "ItemBatcher", "ResultWriter",
+            "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "ToleratedFailureCount",
+            "ToleratedFailureCountPath", "Label");
+    private static final Set<String> DISTRIBUTED_ONLY = Set.of("ItemReader", "ItemBatcher", "ResultWriter",
+            "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "ToleratedFailureCount",
+            "ToleratedFailureCountPath", "Label");
+    /** The child-workflow integrations the engine runs itself ({@link dev.pixelstep.asl.AslEngine.Builder#startExecutionTarget}). */
+    static final Set<String> START_EXECUTION = Set.of("arn:aws:states:::states:startExecution.sync",
+            "arn:aws:states:::states:startExecution.sync:2");
+    private static final String DISTRIBUTED = " belongs to a Distributed Map state";
     private static final String JSONATA = " is a JSONata field; JSONata is not supported (JSONPath dialect only)";
     private static final Map<String, String> UNSUPPORTED = Map.ofEntries(
             Map.entry("Assign", "Assign (workflow variables) is not supported"),
@@ -153,8 +163,9 @@ final class StateParser {
     private static void checkResource(Fields f, String resource) {
         if (resource.contains(".waitForTaskToken")) {
             f.report("Resource", "callback tasks ('" + resource + "', .waitForTaskToken) are not supported");
-        } else if (resource.endsWith(".sync") || resource.contains(".sync:")) {
-            f.report("Resource", "run-a-job tasks ('" + resource + "', .sync) are not supported");
+        } else if ((resource.endsWith(".sync") || resource.contains(".sync:")) && !START_EXECUTION.contains(resource)) {
+            f.report("Resource", "run-a-job tasks ('" + resource + "', .sync) are not supported, except a child state"
+                    + " machine's (" + String.join(", ", new java.util.TreeSet<>(START_EXECUTION)) + ")");
         } else if (ACTIVITY.matcher(resource).matches()) {
             f.report("Resource", "activities ('" + resource + "') are not supported");
         } else if (!resource.startsWith("arn:")) {
@@ -242,7 +253,9 @@ final class StateParser {
     }
 
     private State map(String name, Fields f, String what) {
-        f.allowOnly(what, MAP, UNSUPPORTED);
+        Map<String, String> unsupported = new HashMap<>(UNSUPPORTED);
+        unsupported.keySet().removeAll(DISTRIBUTED_ONLY);
+        f.allowOnly(what, MAP, unsupported);
         exclusive(f, "ItemSelector", "Parameters");
         exclusive(f, "ItemProcessor", "Iterator");
         exclusive(f, "MaxConcurrency", "MaxConcurrencyPath");
@@ -254,10 +267,160 @@ final class StateParser {
         StateGraph processor = processorFields == null ? new StateGraph("", Map.of(), null)
                 : parent.itemProcessor(processorFields, legacy);
         PayloadTemplate selector = f.template(f.has("ItemSelector") ? "ItemSelector" : "Parameters");
-        Integer concurrency = f.integer("MaxConcurrency", 0, Integer.MAX_VALUE);
+        JsonNode config = processorFields == null ? null : processorFields.get("ProcessorConfig");
+        boolean distributed = config != null && "DISTRIBUTED".equals(config.path("Mode").asText());
+        DistributedMap settings = null;
+        if (distributed) {
+            settings = distributed(f, config.path("ExecutionType").asText("STANDARD"));
+            if (settings.itemReader() != null && f.has("ItemsPath")) {
+                f.report("ItemsPath", "ItemsPath cannot be used with an ItemReader (the items come from S3)");
+            }
+            if ("EXPRESS".equals(settings.executionType())) {
+                checkExpressChild(processor, f.pointer(legacy ? "Iterator" : "ItemProcessor"));
+            }
+        } else {
+            for (String field : DISTRIBUTED_ONLY) {
+                if (f.has(field)) {
+                    f.report(field, field + " needs ItemProcessor.ProcessorConfig.Mode DISTRIBUTED (a Distributed Map)");
+                }
+            }
+        }
+        int maxConcurrency = distributed ? DISTRIBUTED_MAX_CONCURRENCY : Integer.MAX_VALUE;
+        Integer concurrency = f.integer("MaxConcurrency", 0, maxConcurrency);
         return new MapState(name, f.string("Comment"), transition(f), io(f, false, true, true),
                 f.has("ItemsPath") ? f.path("ItemsPath") : null, selector, processor,
-                concurrency == null ? 0 : concurrency, f.path("MaxConcurrencyPath"), errorHandling(f));
+                concurrency == null ? 0 : concurrency, f.path("MaxConcurrencyPath"), errorHandling(f), settings);
+    }
+
+    /** A Distributed Map runs at most 10,000 child workflows at once. */
+    static final int DISTRIBUTED_MAX_CONCURRENCY = 10_000;
+
+    private DistributedMap distributed(Fields f, String executionType) {
+        exclusive(f, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath");
+        exclusive(f, "ToleratedFailureCount", "ToleratedFailureCountPath");
+        Double percentage = f.number("ToleratedFailurePercentage", 0);
+        if (percentage != null && percentage > 100) {
+            f.report("ToleratedFailurePercentage", "ToleratedFailurePercentage must be from 0 to 100 but is " + percentage);
+        }
+        String label = f.nonEmptyString("Label");
+        if (label != null && (label.length() > 40 || !label.matches("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/]+"))) {
+            f.report("Label", "Label must be at most 40 characters without whitespace, brackets, wildcards or"
+                    + " \" # % \\ ^ | ~ ` $ & , ; : /");
+        }
+        return new DistributedMap(executionType, itemReader(f.object("ItemReader")), itemBatcher(f.object("ItemBatcher")),
+                resultWriter(f.object("ResultWriter")), percentage, f.path("ToleratedFailurePercentagePath"),
+                f.integer("ToleratedFailureCount", 0, Integer.MAX_VALUE), f.path("ToleratedFailureCountPath"), label);
+    }
+
+    private static DistributedMap.ItemReader itemReader(Fields reader) {
+        if (reader == null) {
+            return null;
+        }
+        reader.allowOnly("an ItemReader", Set.of("Resource", "Parameters", "ReaderConfig"),
+                Map.of("Arguments", "Arguments" + JSONATA));
+        reader.require("Resource", "an ItemReader");
+        reader.require("Parameters", "an ItemReader");
+        String resource = reader.string("Resource");
+        boolean list = DistributedMap.LIST_OBJECTS.equals(resource);
+        boolean get = DistributedMap.GET_OBJECT.equals(resource);
+        if (resource != null && !list && !get) {
+            reader.report("Resource", "ItemReader Resource '" + resource + "' is not supported; supported: "
+                    + DistributedMap.LIST_OBJECTS + " (Bucket, Prefix) and " + DistributedMap.GET_OBJECT
+                    + " (Bucket, Key) with ReaderConfig.InputType JSON or CSV");
+        }
+        PayloadTemplate parameters = reader.template("Parameters");
+        Fields config = reader.object("ReaderConfig");
+        String inputType = null;
+        boolean firstRow = true;
+        List<String> headers = List.of();
+        Integer maxItems = null;
+        Path maxItemsPath = null;
+        if (config != null) {
+            config.allowOnly("a ReaderConfig", Set.of("InputType", "CSVHeaderLocation", "CSVHeaders", "MaxItems",
+                    "MaxItemsPath"), Map.of());
+            exclusive(config, "MaxItems", "MaxItemsPath");
+            inputType = config.string("InputType");
+            maxItems = config.integer("MaxItems", 0, 100_000_000);
+            maxItemsPath = config.path("MaxItemsPath");
+            String location = config.string("CSVHeaderLocation");
+            if (location != null && !location.equals("FIRST_ROW") && !location.equals("GIVEN")) {
+                config.report("CSVHeaderLocation", "CSVHeaderLocation must be FIRST_ROW or GIVEN but is '" + location + "'");
+            }
+            firstRow = !"GIVEN".equals(location);
+            JsonNode given = config.get("CSVHeaders");
+            if (given != null) {
+                List<String> names = new ArrayList<>();
+                if (given.isArray()) {
+                    given.forEach(h -> names.add(h.asText()));
+                }
+                if (!given.isArray() || names.isEmpty() || names.stream().anyMatch(String::isEmpty)) {
+                    config.report("CSVHeaders", "CSVHeaders must be a non-empty array of column names");
+                }
+                headers = names;
+            }
+            if (!firstRow && headers.isEmpty() && given == null) {
+                config.report(null, "CSVHeaderLocation GIVEN needs CSVHeaders");
+            } else if (firstRow && given != null) {
+                config.report("CSVHeaders", "CSVHeaders are only for CSVHeaderLocation GIVEN");
+            }
+            if ((location != null || given != null) && !"CSV".equals(inputType)) {
+                config.report(null, "CSVHeaderLocation and CSVHeaders are only for InputType CSV");
+            }
+        }
+        if (get && inputType == null) {
+            reader.report(null, "an ItemReader with " + DistributedMap.GET_OBJECT + " needs ReaderConfig.InputType JSON or CSV");
+        } else if (get && !inputType.equals("JSON") && !inputType.equals("CSV")) {
+            config.report("InputType", "ReaderConfig.InputType '" + inputType + "' is not supported; supported: JSON, CSV");
+        } else if (list && inputType != null) {
+            config.report("InputType", "InputType is for " + DistributedMap.GET_OBJECT + ", not " + DistributedMap.LIST_OBJECTS);
+        }
+        return new DistributedMap.ItemReader(resource, parameters, inputType, firstRow, headers, maxItems,
+                maxItemsPath);
+    }
+
+    private static DistributedMap.ItemBatcher itemBatcher(Fields batcher) {
+        if (batcher == null) {
+            return null;
+        }
+        batcher.allowOnly("an ItemBatcher", Set.of("MaxItemsPerBatch", "MaxItemsPerBatchPath", "MaxInputBytesPerBatch",
+                "MaxInputBytesPerBatchPath", "BatchInput"), Map.of());
+        exclusive(batcher, "MaxItemsPerBatch", "MaxItemsPerBatchPath");
+        exclusive(batcher, "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath");
+        if (Stream.of("MaxItemsPerBatch", "MaxItemsPerBatchPath", "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath")
+                .noneMatch(batcher::has)) {
+            batcher.report(null, "an ItemBatcher needs MaxItemsPerBatch(Path) or MaxInputBytesPerBatch(Path)");
+        }
+        return new DistributedMap.ItemBatcher(batcher.integer("MaxItemsPerBatch", 1, Integer.MAX_VALUE),
+                batcher.path("MaxItemsPerBatchPath"), batcher.integer("MaxInputBytesPerBatch", 1, 262_144),
+                batcher.path("MaxInputBytesPerBatchPath"), batcher.template("BatchInput"));
+    }
+
+    private static PayloadTemplate resultWriter(Fields writer) {
+        if (writer == null) {
+            return null;
+        }
+        writer.allowOnly("a ResultWriter", Set.of("Resource", "Parameters"), Map.of(
+                "WriterConfig", "WriterConfig (Transformation, OutputType) is not supported: results are written as"
+                        + " AWS writes them without it (JSON files, Transformation NONE)",
+                "Arguments", "Arguments" + JSONATA));
+        writer.require("Resource", "a ResultWriter");
+        writer.require("Parameters", "a ResultWriter");
+        String resource = writer.string("Resource");
+        if (resource != null && !resource.equals(DistributedMap.PUT_OBJECT)) {
+            writer.report("Resource", "ResultWriter Resource must be " + DistributedMap.PUT_OBJECT + " but is '" + resource + "'");
+        }
+        return writer.template("Parameters");
+    }
+
+    /** Express workflows cannot wait for a job (.sync) or a callback. */
+    private void checkExpressChild(StateGraph graph, String pointer) {
+        for (State state : graph.states().values()) {
+            if (state instanceof TaskState task && task.resource() != null && task.resource().contains(".sync")) {
+                problems.report(pointer + "/States/" + JsonPointers.escape(state.name())
+                        + "/Resource", "an EXPRESS child workflow cannot run '" + task.resource() + "' (.sync);"
+                        + " use ExecutionType STANDARD");
+            }
+        }
     }
 
     private static void exclusive(Fields f, String one, String other) {

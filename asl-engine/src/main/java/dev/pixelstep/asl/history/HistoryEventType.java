@@ -69,6 +69,14 @@ public enum HistoryEventType {
     MAP_ITERATION_FAILED("MapIterationFailed", "mapIterationFailedEventDetails"),
     /** A Map iteration was stopped; details: name, index. */
     MAP_ITERATION_ABORTED("MapIterationAborted", "mapIterationAbortedEventDetails"),
+    /** A Distributed Map state started its Map Run; details: mapRunArn. */
+    MAP_RUN_STARTED("MapRunStarted", "mapRunStartedEventDetails"),
+    /** A Map Run ended with every child execution done and the failures within the tolerated threshold. */
+    MAP_RUN_SUCCEEDED("MapRunSucceeded", null),
+    /** A Map Run failed; details: error, cause. */
+    MAP_RUN_FAILED("MapRunFailed", "mapRunFailedEventDetails"),
+    /** A Map Run was stopped with its execution. */
+    MAP_RUN_ABORTED("MapRunAborted", null),
     /** A task was scheduled; details: resourceType, resource, region, parameters, timeoutInSeconds, heartbeatInSeconds. */
     TASK_SCHEDULED("TaskScheduled", "taskScheduledEventDetails"),
     /** A task started; details: resourceType, resource. */

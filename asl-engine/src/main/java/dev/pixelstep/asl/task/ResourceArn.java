@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * A Task Resource ARN split as Step Functions reports it in task events: {@code arn:aws:states:::lambda:invoke}
  * is resource type {@code lambda}, resource {@code invoke}; {@code arn:aws:states:::aws-sdk:s3:putObject} is
- * {@code aws-sdk:s3}, {@code putObject}; any other ARN (e.g. a Lambda function ARN) is named by its service.
+ * {@code aws-sdk:s3}, {@code putObject}; {@code arn:aws:states:::states:startExecution.sync:2} is {@code states},
+ * {@code startExecution.sync:2}; any other ARN (e.g. a Lambda function ARN) is named by its service.
  *
  * @param arn          the whole ARN
  * @param resourceType the integration, e.g. {@code lambda} or {@code aws-sdk:s3}
@@ -19,7 +20,9 @@ public record ResourceArn(String arn, String resourceType, String resource) {
     public static ResourceArn of(String arn) {
         if (arn.startsWith(STATES)) {
             String rest = arn.substring(STATES.length());
-            int split = rest.lastIndexOf(':');
+            // a ".sync:2" suffix belongs to the action (states:startExecution.sync:2)
+            int version = rest.lastIndexOf(".sync:");
+            int split = rest.lastIndexOf(':', version > 0 ? version : rest.length());
             if (split > 0) {
                 return new ResourceArn(arn, rest.substring(0, split), rest.substring(split + 1));
             }

@@ -95,27 +95,77 @@ class DefinitionValidationTest {
     @ParameterizedTest
     @CsvSource({"ItemReader, {}", "ItemBatcher, {}", "ResultWriter, {}", "ToleratedFailurePercentage, 5",
         "ToleratedFailureCount, 1", "Label, x"})
-    void distributedMapFieldsAreNotSupported(String field, String value) {
+    void distributedMapFieldsNeedADistributedProcessor(String field, String value) {
         String json = value.equals("{}") ? "{}" : value.matches("\\d+") ? value : "\"" + value + "\"";
         assertProblem(single("{\"Type\": \"Map\", \"End\": true, \"" + field + "\": " + json + ", \"ItemProcessor\": "
                 + "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Succeed\"}}}}"), "/States/S/" + field,
-                "Distributed Map, which is not supported");
+                "needs ItemProcessor.ProcessorConfig.Mode DISTRIBUTED");
+    }
+
+    private static String distributed(String mapFields, String executionType) {
+        return single("""
+                {"Type": "Map", "End": true, %s "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED",
+                  "ExecutionType": "%s"}, "StartAt": "P", "States": {"P": {"Type": "Succeed"}}}}""".formatted(mapFields, executionType));
     }
 
     @Test
-    void distributedProcessorModeIsNotSupported() {
+    void aDistributedMapOverS3IsAccepted() {
+        StateMachine machine = StateMachine.parse(distributed("""
+                "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "Parameters": {"Bucket": "b", "Key": "k.csv"},
+                  "ReaderConfig": {"InputType": "CSV", "CSVHeaderLocation": "GIVEN", "CSVHeaders": ["a", "b"], "MaxItems": 10}},
+                "ItemBatcher": {"MaxItemsPerBatch": 5, "MaxInputBytesPerBatch": 1024, "BatchInput": {"x": 1}},
+                "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Parameters": {"Bucket": "b", "Prefix": "p"}},
+                "ToleratedFailurePercentage": 5, "ToleratedFailureCount": 2, "Label": "Run", "MaxConcurrency": 100,""", "EXPRESS"));
+        assertEquals(1, machine.distributedMapsByPointer().size());
+        assertEquals("EXPRESS", machine.distributedMapsByPointer().get("/States/S").distributed().executionType());
+    }
+
+    @Test
+    void aDistributedProcessorNeedsAnExecutionType() {
         assertProblem(single("""
-                {"Type": "Map", "End": true, "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED",
-                  "ExecutionType": "STANDARD"}, "StartAt": "P", "States": {"P": {"Type": "Succeed"}}}}"""),
-                "/States/S/ItemProcessor/ProcessorConfig/Mode", "Distributed Map is not supported");
+                {"Type": "Map", "End": true, "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED"},
+                  "StartAt": "P", "States": {"P": {"Type": "Succeed"}}}}"""),
+                "/States/S/ItemProcessor/ProcessorConfig", "needs ExecutionType STANDARD or EXPRESS");
+        assertProblem(distributed("", "BATCH"), "/States/S/ItemProcessor/ProcessorConfig/ExecutionType", "must be STANDARD or EXPRESS");
+        assertProblem(single("""
+                {"Type": "Map", "End": true, "ItemProcessor": {"ProcessorConfig": {"Mode": "INLINE", "ExecutionType": "STANDARD"},
+                  "StartAt": "P", "States": {"P": {"Type": "Succeed"}}}}"""),
+                "/States/S/ItemProcessor/ProcessorConfig/ExecutionType", "only for Mode DISTRIBUTED");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\"ItemReader\": {\"Resource\": \"arn:aws:states:::s3:listObjectVersions\", \"Parameters\": {}}, | /States/S/ItemReader/Resource | is not supported",
+        "\"ItemReader\": {\"Resource\": \"arn:aws:states:::s3:getObject\", \"Parameters\": {}}, | /States/S/ItemReader | needs ReaderConfig.InputType JSON or CSV",
+        "\"ItemReader\": {\"Resource\": \"arn:aws:states:::s3:getObject\", \"Parameters\": {}, \"ReaderConfig\": {\"InputType\": \"MANIFEST\"}}, | /States/S/ItemReader/ReaderConfig/InputType | not supported; supported: JSON, CSV",
+        "\"ItemReader\": {\"Resource\": \"arn:aws:states:::s3:getObject\", \"Parameters\": {}, \"ReaderConfig\": {\"InputType\": \"CSV\", \"CSVDelimiter\": \"SEMICOLON\"}}, | /States/S/ItemReader/ReaderConfig/CSVDelimiter | CSVDelimiter",
+        "\"ItemReader\": {\"Resource\": \"arn:aws:states:::s3:getObject\", \"Parameters\": {}, \"ReaderConfig\": {\"InputType\": \"CSV\", \"CSVHeaderLocation\": \"GIVEN\"}}, | /States/S/ItemReader/ReaderConfig | GIVEN needs CSVHeaders",
+        "\"ItemReader\": {\"Resource\": \"arn:aws:states:::s3:listObjectsV2\", \"Parameters\": {}}, \"ItemsPath\": \"$.x\", | /States/S/ItemsPath | cannot be used with an ItemReader",
+        "\"ItemBatcher\": {\"BatchInput\": {}}, | /States/S/ItemBatcher | needs MaxItemsPerBatch(Path) or MaxInputBytesPerBatch(Path)",
+        "\"ItemBatcher\": {\"MaxInputBytesPerBatch\": 300000}, | /States/S/ItemBatcher/MaxInputBytesPerBatch | from 1 to 262144",
+        "\"ResultWriter\": {\"Resource\": \"arn:aws:states:::s3:putObject\", \"Parameters\": {}, \"WriterConfig\": {}}, | /States/S/ResultWriter/WriterConfig | WriterConfig (Transformation, OutputType) is not supported",
+        "\"ResultWriter\": {\"Resource\": \"arn:aws:states:::s3:getObject\", \"Parameters\": {}}, | /States/S/ResultWriter/Resource | must be arn:aws:states:::s3:putObject",
+        "\"ToleratedFailurePercentage\": 101, | /States/S/ToleratedFailurePercentage | from 0 to 100",
+        "\"ToleratedFailureCount\": 1\\, \"ToleratedFailureCountPath\": \"$.n\", | /States/S/ToleratedFailureCountPath | cannot be used together",
+        "\"MaxConcurrency\": 10001, | /States/S/MaxConcurrency | from 0 to 10000"})
+    void unsupportedOrMalformedDistributedMapFieldsAreNamed(String fields, String pointer, String message) {
+        assertProblem(distributed(fields.replace("\\,", ","), "STANDARD"), pointer, message.strip());
+    }
+
+    @Test
+    void anExpressChildCannotWaitForAJob() {
+        assertProblem(single("""
+                {"Type": "Map", "End": true, "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
+                  "StartAt": "P", "States": {"P": {"Type": "Task", "Resource": "arn:aws:states:::states:startExecution.sync:2",
+                  "End": true}}}}"""), "/States/S/ItemProcessor/States/P/Resource", "use ExecutionType STANDARD");
     }
 
     @ParameterizedTest
     @CsvSource({
         "arn:aws:states:::lambda:invoke.waitForTaskToken, .waitForTaskToken",
         "arn:aws:states:::sqs:sendMessage.waitForTaskToken, .waitForTaskToken",
-        "arn:aws:states:::states:startExecution.sync, .sync",
-        "arn:aws:states:::states:startExecution.sync:2, .sync",
+        "arn:aws:states:::batch:submitJob.sync, .sync) are not supported, except a child state machine's",
+        "arn:aws:states:::glue:startJobRun.sync:2, .sync",
         "arn:aws:states:us-east-1:123456789012:activity:Review, activities",
         "not-an-arn, must be an ARN"})
     void unsupportedResourcesAreNamed(String resource, String message) {

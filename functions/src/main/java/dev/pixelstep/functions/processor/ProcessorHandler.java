@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pixelstep.functions.config.FunctionConfig;
 import dev.pixelstep.functions.config.SettingSource;
 import dev.pixelstep.functions.error.InvalidRequestException;
+import dev.pixelstep.functions.internal.bulk.BulkSummariser;
 import dev.pixelstep.functions.internal.image.ImageDecoder;
 import dev.pixelstep.functions.internal.image.ImageEncoder;
 import dev.pixelstep.functions.internal.json.JsonCodec;
@@ -33,7 +34,8 @@ import java.util.Map;
  *
  * <p>Input {@code {"bucket": "...", "key": "..."}} (other fields ignored); output the
  * {@link ProcessResult} as JSON. With {@code "action": "discard"} it deletes instead what a failed
- * run of that key may have written ({@link OutputDiscarder}) and outputs the deleted keys. Errors
+ * run of that key may have written ({@link OutputDiscarder}) and outputs the deleted keys; with
+ * {@code "action": "summarise"} it writes a bulk reprocess's summary ({@link BulkSummariser}). Errors
  * are thrown: {@link dev.pixelstep.functions.error.TransientException} for S3 throttling, 5xx and
  * network faults (the state machine retries it), {@link dev.pixelstep.functions.error.BadInputException}
  * subclasses for everything retrying cannot fix (input, limits, time, memory).
@@ -50,6 +52,7 @@ public final class ProcessorHandler implements RequestStreamHandler {
 
     private final Processor processor;
     private final OutputDiscarder discarder;
+    private final BulkSummariser summariser;
     private final ProcessorPrimer primer;
     /** Held, never read: CRaC keeps a registered resource only as long as something else refers to it. */
     @SuppressWarnings("unused")
@@ -98,6 +101,7 @@ public final class ProcessorHandler implements RequestStreamHandler {
         ObjectStore store = new ObjectStore(s3);
         this.processor = new Processor(config, store, registry, decoder, pipeline);
         this.discarder = new OutputDiscarder(config, store);
+        this.summariser = new BulkSummariser(store);
         this.primer = new ProcessorPrimer(registry, decoder, encoder, pipeline, () -> S3Priming.warm(config));
         this.priming = PrimingResource.register(this::prime);
     }
@@ -106,6 +110,10 @@ public final class ProcessorHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode json = JsonCodec.readRequest(input);
         ProcessRequest request = ProcessRequest.from(json);
+        if (json.path("action").asText("").equals(BulkSummariser.ACTION)) {
+            JsonCodec.write(output, summariser.summarise(json));
+            return;
+        }
         if (json.has("action")) {
             discard(json.get("action"), request, output, context);
             return;
@@ -122,7 +130,8 @@ public final class ProcessorHandler implements RequestStreamHandler {
     private void discard(JsonNode action, ProcessRequest request, OutputStream output, Context context) throws IOException {
         if (!action.isTextual() || !action.asText().equals(OutputDiscarder.ACTION)) {
             throw new InvalidRequestException("unknown action " + action + "; the processor knows \"action\": \""
-                    + OutputDiscarder.ACTION + "\" (delete a failed run's outputs) or no action (process the object)");
+                    + OutputDiscarder.ACTION + "\" (delete a failed run's outputs), \"" + BulkSummariser.ACTION
+                    + "\" (write a bulk run's summary) or no action (process the object)");
         }
         OutputDiscarder.DiscardResult result = discarder.discard(request);
         if (context != null) {

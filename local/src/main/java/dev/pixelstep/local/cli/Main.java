@@ -24,6 +24,9 @@ public final class Main {
               presign KEY --ops CHAIN    a presigned PUT URL for KEY with the chain, the headers to send, and a curl command
               operations                 list every operation (built-in and plugin layers) with its parameters
               executions                 list recent executions with status and per-state timings
+              reprocess --prefix P --ops CHAIN
+                                         run the chain over every object under a prefix (a Distributed Map),
+                                         with progress and a summary
 
             common options:
               --data DIR                 data directory (default ./.pixelstep)
@@ -52,6 +55,15 @@ public final class Main {
               --aws --region R --input-bucket NAME
                                          sign for a deployed pipeline with the default AWS credentials chain
                                          (the stack outputs Region and InputBucketName)
+            reprocess options:
+              --prefix P                 the key prefix in the input bucket ("" for all)
+              --ops CHAIN                the chain for every object (replaces each object's own)
+              --concurrency N            objects at once (default 8)
+              --tolerated-failure-percentage P
+                                         the run fails when more than P% of the objects fail (default 0)
+              --bucket NAME              another bucket to list (default: the input bucket)
+              --name NAME                the run's name (default reprocess-<time>); results in bulk-runs/NAME/
+              --timeout SECONDS          how long to follow the run (default 86400)
             executions options:
               --limit N                  how many to show (default 20)
             """;
@@ -77,7 +89,8 @@ public final class Main {
                 case "presign" -> new PresignCommand(out).run(rest);
                 case "operations" -> new OperationsCommand(out).run(rest);
                 case "executions" -> new ExecutionsCommand(out).run(rest);
-                default -> throw new UsageException("unknown command '" + args.get(0) + "'; commands: serve, run, presign, operations, executions");
+                case "reprocess" -> new ReprocessCommand(out, System.console() != null && out == System.out).run(rest);
+                default -> throw new UsageException("unknown command '" + args.get(0) + "'; commands: serve, run, presign, operations, executions, reprocess");
             };
         } catch (UsageException e) {
             err.println("pixelstep: " + TerminalText.escape(e.getMessage()));

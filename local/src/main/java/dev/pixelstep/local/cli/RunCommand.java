@@ -1,11 +1,9 @@
 package dev.pixelstep.local.cli;
 
 import dev.pixelstep.local.DataDirectory;
-import dev.pixelstep.local.RuntimeConfig;
 import dev.pixelstep.local.TerminalText;
 import dev.pixelstep.local.lambda.LambdaLayout;
 import dev.pixelstep.local.lambda.OperationCatalog;
-import dev.pixelstep.local.runtime.DataDirectoryLock;
 import dev.pixelstep.local.runtime.ExecutionRecord;
 import dev.pixelstep.local.runtime.LocalRuntime;
 import dev.pixelstep.local.storage.EmbeddedS3;
@@ -71,29 +69,11 @@ final class RunCommand {
         Path data = Options.dataDirectory(args);
         Path outDir = Path.of(args.get("out", "pixelstep-out/" + image.getFileName())).toAbsolutePath().normalize();
 
-        Optional<DataDirectoryLock.Running> running = DataDirectoryLock.running(data);
-        LocalRuntime own = null;
-        try {
-            URI endpoint;
-            S3Credentials credentials;
-            String inputBucket;
-            String outputBucket;
-            if (running.isPresent()) {
-                endpoint = running.get().endpoint();
-                credentials = S3Credentials.read(data).orElseThrow(() -> new IllegalStateException(
-                        "the pixelstep running on " + data + " has no " + DataDirectory.of(data).credentials().getFileName() + " there; restart it"));
-                inputBucket = running.get().inputBucket();
-                outputBucket = running.get().outputBucket();
-                out.println("Using the pixelstep running at " + endpoint);
-            } else {
-                RuntimeConfig config = Options.config(args, 0);
-                out.println("Starting pixelstep for this run (data in " + data + ") ...");
-                own = LocalRuntime.start(config, out);
-                endpoint = own.endpoint();
-                credentials = own.storage().credentials();
-                inputBucket = config.inputBucket();
-                outputBucket = config.outputBucket();
-            }
+        try (LocalStack stack = LocalStack.open(args, out, "run")) {
+            URI endpoint = stack.endpoint();
+            S3Credentials credentials = stack.credentials();
+            String inputBucket = stack.inputBucket();
+            String outputBucket = stack.outputBucket();
             String canonical = checkChain(data, chain);
             try (S3Client s3 = EmbeddedS3.client(endpoint, credentials)) {
                 String key = LocalDateTime.now(java.time.ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + "-" + image.getFileName();
@@ -107,10 +87,6 @@ final class RunCommand {
                 Manifest manifest = awaitManifest(s3, outputBucket, Manifest.keyFor(key), Duration.ofSeconds(timeout), started);
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 return report(s3, manifest, inputBucket, outputBucket, key, outDir, data, millis);
-            }
-        } finally {
-            if (own != null) {
-                own.close();
             }
         }
     }
@@ -138,7 +114,7 @@ final class RunCommand {
     }
 
     /** Parses the chain with the operations of the laid-out layers, so a bad chain never gets uploaded. */
-    private static String checkChain(Path data, String chain) {
+    static String checkChain(Path data, String chain) {
         try (URLClassLoader loader = LambdaLayout.at(DataDirectory.of(data).lambda()).layerClassLoader("pixelstep-run")) {
             return OperationCatalog.canonical(loader, chain);
         } catch (IllegalArgumentException e) {

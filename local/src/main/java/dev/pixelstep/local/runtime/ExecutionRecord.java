@@ -40,8 +40,9 @@ public record ExecutionRecord(String name, String arn, String bucket, String key
         JsonNode input = execution.input();
         Instant end = execution.stopTime() == null ? Instant.now() : execution.stopTime();
         List<StateProgress> states = StateOutcomes.of(execution.history(), end);
-        return new ExecutionRecord(execution.name(), execution.arn(), input.at("/detail/bucket/name").asText(),
-                input.at("/detail/object/key").asText(), execution.status(), execution.startTime(),
+        boolean event = input.has("detail"); // an upload's event, or a bulk run's {bucket, key, operations}
+        return new ExecutionRecord(execution.name(), execution.arn(), input.at(event ? "/detail/bucket/name" : "/bucket").asText(),
+                input.at(event ? "/detail/object/key" : "/key").asText(), execution.status(), execution.startTime(),
                 execution.stopTime(), execution.error(), execution.cause(), List.copyOf(states));
     }
 

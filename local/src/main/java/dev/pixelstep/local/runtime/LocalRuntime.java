@@ -86,6 +86,7 @@ public final class LocalRuntime implements AutoCloseable {
     private volatile AslEngine engine;
     private volatile StateMachine stateMachine;
     private volatile EventRule rule;
+    private volatile BulkRuns bulkRuns;
     private volatile boolean closed;
 
     private LocalRuntime(RuntimeConfig config, PrintStream log, UnaryOperator<BlobStore> storeMiddleware) {
@@ -140,6 +141,12 @@ public final class LocalRuntime implements AutoCloseable {
         LambdaLayout layout = LambdaLayout.prepare(DataDirectory.of(config.dataDirectory()).lambda(), config.functionZip(), config.layers());
         processor = HostedFunction.load(PROCESSOR, layout, PROCESSOR_HANDLER, environment, log);
         analyser = HostedFunction.load(ANALYSER, layout, ANALYSER_HANDLER, environment, log);
+        PipelineDefinition definition = PipelineDefinition.load();
+        stateMachine = StateMachine.parse("pixelstep-image-pipeline", definition.substitute(Map.of(
+                "ProcessorFunctionArn", functionArn(PROCESSOR),
+                "AnalyserFunctionArn", functionArn(ANALYSER),
+                "OutputBucket", config.outputBucket())));
+        LocalS3Port s3Port = new LocalS3Port(storage.client());
         engine = AslEngine.builder()
                 .region(REGION)
                 .account(ACCOUNT)
@@ -148,14 +155,14 @@ public final class LocalRuntime implements AutoCloseable {
                         .function(ANALYSER, event -> invoke(analyser, event))
                         .build())
                 .task(S3PutObjectIntegration.RESOURCE, new S3PutObjectIntegration(storage.client()))
+                .s3(s3Port)
+                .startExecutionTarget(stateMachine)
                 .listener(this::notifyListeners)
                 .build();
-        PipelineDefinition definition = PipelineDefinition.load();
-        stateMachine = StateMachine.parse("pixelstep-image-pipeline", definition.substitute(Map.of(
-                "ProcessorFunctionArn", functionArn(PROCESSOR),
-                "AnalyserFunctionArn", functionArn(ANALYSER),
-                "OutputBucket", config.outputBucket())));
         engine.check(stateMachine);
+        StateMachine bulkMachine = BulkRuns.definition(engine.stateMachineArn(stateMachine), functionArn(PROCESSOR), config.outputBucket());
+        engine.check(bulkMachine);
+        bulkRuns = new BulkRuns(engine, bulkMachine, s3Port, config.outputBucket(), records, log);
         rule = new EventRule("pixelstep-object-created", definition.eventPattern(config.inputBucket()));
         lock.publish(storage.endpoint(), config.inputBucket(), config.outputBucket());
         recover();
@@ -221,6 +228,10 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     private void onObjectCreated(ObjectCreated object) {
+        BulkRuns bulk = bulkRuns;
+        if (bulk != null && bulk.onObjectCreated(object)) {
+            return;
+        }
         if (rule == null) {
             return; // still starting: recover() will find it
         }
@@ -328,6 +339,10 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     private void notifyListeners(String executionArn, HistoryEvent event) {
+        BulkRuns bulk = bulkRuns;
+        if (bulk != null) {
+            bulk.onEvent(executionArn, event);
+        }
         for (ExecutionListener listener : listeners) {
             try {
                 listener.onEvent(executionArn, event);
@@ -335,6 +350,16 @@ public final class LocalRuntime implements AutoCloseable {
                 log.println("an execution listener failed: " + e);
             }
         }
+    }
+
+    /**
+     * Every bulk reprocess since this runtime started, newest first, with its counts (what a page listing bulk runs
+     * needs; each run's failed keys with their errors are in its {@code summary.json}). Runs start with a request
+     * document, see {@code pixelstep reprocess}.
+     */
+    public List<BulkProgress> bulkRuns() {
+        BulkRuns bulk = bulkRuns;
+        return bulk == null ? List.of() : bulk.all();
     }
 
     /** Uploads accepted and waiting for a free slot. */
@@ -383,6 +408,9 @@ public final class LocalRuntime implements AutoCloseable {
     public void close() {
         closed = true;
         lanes.close();
+        if (bulkRuns != null) {
+            bulkRuns.close();
+        }
         if (engine != null) {
             engine.close();
         }

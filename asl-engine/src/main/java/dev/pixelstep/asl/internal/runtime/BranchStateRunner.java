@@ -44,6 +44,9 @@ final class BranchStateRunner {
     }
 
     Outcome map(MapState state, JsonNode rawInput, ObjectNode context, EventChain chain) {
+        if (state.distributed() != null) {
+            return new DistributedMapRunner(run).map(state, rawInput, context, chain);
+        }
         DataFlow flow = new DataFlow(state.io(), context, run.config().random());
         JsonNode effective = flow.effectiveInput(rawInput);
         JsonNode items = state.itemsPath() == null ? effective : state.itemsPath().select(flow.scope(effective));

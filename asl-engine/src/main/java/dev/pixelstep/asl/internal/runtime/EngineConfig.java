@@ -1,5 +1,6 @@
 package dev.pixelstep.asl.internal.runtime;
 
+import dev.pixelstep.asl.s3.S3Port;
 import dev.pixelstep.asl.history.ExecutionListener;
 import dev.pixelstep.asl.task.TaskHandler;
 import dev.pixelstep.asl.time.Sleeper;
@@ -24,10 +25,11 @@ import java.util.concurrent.ExecutorService;
  * @param account   the account id in ARNs
  * @param handlers  task handlers by exact Resource ARN
  * @param listeners history listeners
+ * @param s3        what Distributed Map states read items from and write results to, or null
  */
 public record EngineConfig(Clock clock, Sleeper sleeper, Random random, ExecutorService executor,
                            Timer timer, String region, String account,
-                           Map<String, TaskHandler> handlers, List<ExecutionListener> listeners) {
+                           Map<String, TaskHandler> handlers, List<ExecutionListener> listeners, S3Port s3) {
 
     /** Copies the handler map and listener list. */
     public EngineConfig {

@@ -42,6 +42,7 @@ public final class ExecutionRun {
     private JsonNode output;
     private StatesFailure failure;
     private Instant stopTime;
+    private String mapRunArn;
 
     /**
      * @param config           the engine's configuration
@@ -65,6 +66,12 @@ public final class ExecutionRun {
         this.history = new History(executionArn, config.clock(), config.listeners());
     }
 
+    /** Marks this execution as a child workflow of a Distributed Map's Map Run (its ExecutionStarted event says so). */
+    ExecutionRun childOf(String mapRunArn) {
+        this.mapRunArn = mapRunArn;
+        return this;
+    }
+
     /** Runs the execution to its end on the calling thread. Called once, by the engine. */
     public void run() {
         threads.register();
@@ -73,6 +80,9 @@ public final class ExecutionRun {
             ObjectNode started = Json.object();
             started.set("input", input);
             started.put("roleArn", "arn:aws:iam::" + config.account() + ":role/pixelstep-asl-engine");
+            if (mapRunArn != null) {
+                started.put("mapRunArn", mapRunArn);
+            }
             history.append(chain, HistoryEventType.EXECUTION_STARTED, started);
             PayloadLimit.check(input, "the execution input");
             JsonNode result = new GraphInterpreter(this).run(definition.graph(), input, chain);

@@ -29,9 +29,6 @@ import java.util.Optional;
  */
 public record OutputOptions(ImageFormat format, int quality, boolean progressive, long maxBytes) {
 
-    /** The user-metadata name holding the options ({@code x-amz-meta-output}). */
-    public static final String METADATA = "output";
-
     /** Today's behaviour: the input's output format, JPEG quality 90, baseline, no size limit. */
     public static final OutputOptions DEFAULT = new OutputOptions(null, 90, false, 0);
 

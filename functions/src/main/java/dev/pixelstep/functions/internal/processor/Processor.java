@@ -16,6 +16,7 @@ import dev.pixelstep.functions.internal.s3.ObjectStore;
 import dev.pixelstep.functions.internal.s3.StoredObject;
 import dev.pixelstep.functions.processor.ProcessRequest;
 import dev.pixelstep.functions.processor.ProcessResult;
+import dev.pixelstep.s3.UserMetadata;
 import dev.pixelstep.spi.OperationCancelledException;
 import dev.pixelstep.spi.chain.InvalidChainException;
 import dev.pixelstep.spi.chain.OperationChain;
@@ -40,13 +41,10 @@ import java.util.Optional;
  * {@link WorkTimedOutException}; one that runs out of memory anyway ends with an
  * {@link InsufficientMemoryException}, never a raw {@link OutOfMemoryError}. Thread-safe.
  *
- * <p>Missing or blank {@code operations} metadata is the empty chain: the combined output is the
+ * <p>A chain given in the request replaces the metadata's (a bulk reprocess). Missing or blank {@code operations} metadata is the empty chain: the combined output is the
  * original re-encoded and there are no independent outputs.
  */
 public final class Processor {
-
-    /** The user-metadata name holding the chain ({@code x-amz-meta-operations}). */
-    public static final String OPERATIONS_METADATA = "operations";
 
     private final FunctionConfig config;
     private final ObjectStore store;
@@ -69,7 +67,7 @@ public final class Processor {
             throw new TriggerLoopException(request.bucket());
         }
         StoredObject object = store.locate(request.bucket(), request.key());
-        OperationChain chain = chainOf(object);
+        OperationChain chain = chainOf(object, request.operations());
         OutputOptions output = outputOf(object);
         config.limits().checkBytes(object.uri(), object.size());
         long headDone = System.nanoTime();
@@ -161,8 +159,8 @@ public final class Processor {
         return text.length() <= 120 ? text : text.substring(0, 120) + "...";
     }
 
-    private OperationChain chainOf(StoredObject object) {
-        String text = object.userMetadata().getOrDefault(OPERATIONS_METADATA, "");
+    private OperationChain chainOf(StoredObject object, String given) {
+        String text = given != null ? given : object.userMetadata().getOrDefault(UserMetadata.OPERATIONS, "");
         try {
             return registry.parse(text);
         } catch (InvalidChainException e) {
@@ -171,7 +169,7 @@ public final class Processor {
     }
 
     private static OutputOptions outputOf(StoredObject object) {
-        String text = object.userMetadata().getOrDefault(OutputOptions.METADATA, "");
+        String text = object.userMetadata().getOrDefault(UserMetadata.OUTPUT, "");
         try {
             return OutputOptions.parse(text);
         } catch (IllegalArgumentException e) {

@@ -207,6 +207,32 @@ public final class ObjectStore {
         return keys;
     }
 
+    /** Every key under {@code prefix}, at any depth (ListObjectsV2 without a delimiter, every page). */
+    public List<String> keys(String bucket, String prefix) {
+        List<String> keys = new ArrayList<>();
+        String token = null;
+        do {
+            String continuation = token;
+            var page = call("ListObjectsV2", bucket, prefix, () -> s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix)
+                    .encodingType(EncodingType.URL).continuationToken(continuation)));
+            page.contents().forEach(object -> keys.add(object.key()));
+            token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+        } while (token != null);
+        return keys;
+    }
+
+    /** GetObject as a stream, for documents read as they arrive; the caller closes it. */
+    public InputStream open(String bucket, String key) {
+        try {
+            return call("GetObject", bucket, key, () -> s3.getObject(b -> b.bucket(bucket).key(key)));
+        } catch (S3Exception e) {
+            if (MissingObjects.isMissing(e)) {
+                throw new ObjectNotFoundException("s3://" + bucket + "/" + key + " does not exist");
+            }
+            throw e;
+        }
+    }
+
     /** DeleteObject; deleting a key that does not exist is not an error. */
     public void delete(String bucket, String key) {
         call("DeleteObject", bucket, key, () -> s3.deleteObject(b -> b.bucket(bucket).key(key)));
