@@ -135,19 +135,10 @@ public final class PixelstepPipeline extends Construct {
         analyser.alias().grantInvoke(stateMachine);
         allow(stateMachine, "s3:PutObject", outputBucket.arnForObjects(props.keyPrefix() + "*" + MANIFEST_SUFFIX));
 
-        this.stateMachineVersion = CfnStateMachineVersion.Builder.create(this, "StateMachineVersion")
-                .stateMachineArn(stateMachine.getStateMachineArn())
-                .stateMachineRevisionId(stateMachine.getStateMachineRevisionId())
-                .description("pixelstep image pipeline " + definition.version())
-                .build();
-        this.stateMachineAlias = CfnStateMachineAlias.Builder.create(this, "StateMachineAlias")
-                .name(props.aliasName())
-                .description("the version S3 uploads start")
-                .routingConfiguration(List.of(CfnStateMachineAlias.RoutingConfigurationVersionProperty.builder()
-                        .stateMachineVersionArn(stateMachineVersion.getAttrArn())
-                        .weight(100)
-                        .build()))
-                .build();
+        StateMachineRelease release = StateMachineRelease.of(this, "StateMachine", stateMachine, props.aliasName(),
+                "pixelstep image pipeline " + definition.version(), "the version S3 uploads start");
+        this.stateMachineVersion = release.version();
+        this.stateMachineAlias = release.alias();
 
         this.deadLetterQueue = Queue.Builder.create(this, "DeadLetterQueue")
                 .encryption(QueueEncryption.SQS_MANAGED)
