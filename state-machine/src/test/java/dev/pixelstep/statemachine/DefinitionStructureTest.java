@@ -43,7 +43,7 @@ class DefinitionStructureTest {
         assertEquals(List.of(), problems);
     }
 
-    private void checkScope(JsonNode scope, String where, List<String> problems) {
+    static void checkScope(JsonNode scope, String where, List<String> problems) {
         JsonNode states = scope.path("States");
         String start = scope.path("StartAt").asText();
         if (!states.has(start)) {
@@ -75,6 +75,9 @@ class DefinitionStructureTest {
                     checkScope(branch, where + name + ".Branches[" + i++ + "].", problems);
                 }
             }
+            if (type.equals("Map")) {
+                checkScope(state.path("ItemProcessor"), where + name + ".ItemProcessor.", problems);
+            }
         }
         for (Iterator<String> it = states.fieldNames(); it.hasNext(); ) {
             String name = it.next();
@@ -84,7 +87,7 @@ class DefinitionStructureTest {
         }
     }
 
-    private static Set<String> targets(JsonNode state) {
+    static Set<String> targets(JsonNode state) {
         Set<String> targets = new LinkedHashSet<>();
         if (state.has("Next")) {
             targets.add(state.get("Next").asText());
