@@ -1,6 +1,7 @@
 package dev.pixelstep.cdk;
 
 import dev.pixelstep.functions.config.FunctionConfig;
+import dev.pixelstep.statemachine.BulkReprocessDefinition;
 import dev.pixelstep.statemachine.PipelineDefinition;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
@@ -89,6 +90,7 @@ public final class PixelstepPipeline extends Construct {
     private final Rule rule;
     private final Role ruleRole;
     private final Queue deadLetterQueue;
+    private final BulkReprocessing bulk;
     private final ManagedPolicy clientPolicy;
     private final PipelineMonitoring monitoring;
 
@@ -189,6 +191,7 @@ public final class PixelstepPipeline extends Construct {
                 .build()));
         cfnRule.getNode().addDependency(ruleRole);
 
+        this.bulk = new BulkReprocessing(this, "Bulk", this, props, BulkReprocessDefinition.load());
         this.clientPolicy = clientPolicy(props);
         this.monitoring = new PipelineMonitoring(this, "Monitoring", this, props);
         NagDecisions.apply(this);
@@ -407,6 +410,11 @@ public final class PixelstepPipeline extends Construct {
     /** The bucket both buckets' S3 server access logs go to ({@code input/} and {@code output/}). */
     public Bucket getAccessLogBucket() {
         return accessLogBucket;
+    }
+
+    /** The bulk reprocessing state machine (issue 18), with its version and alias. */
+    public BulkReprocessing getBulkReprocessing() {
+        return bulk;
     }
 
     /** A managed policy with what a client of the pipeline, such as the web page, needs. */
