@@ -137,12 +137,19 @@ public final class BulkReprocessing extends Construct {
                         .arnFormat(ArnFormat.SLASH_RESOURCE_NAME).build())));
 
         // The Distributed Map runs each child as an execution of this state machine
-        // (execution:<name>/<map run label>:<id>): start them, follow them, stop them.
+        // (execution:<name>/<map run label>:<id>): start them, follow them, stop them. AWS's guide
+        // ("IAM policies for using Distributed Map states") has written DescribeExecution and
+        // StopExecution on execution:<name>/* (the children) and, in its current edition,
+        // DescribeExecution on execution:<name>:*; both are granted, StopExecution on the children only.
         role.addToPrincipalPolicy(statement(List.of("states:StartExecution"), stack.formatArn(ArnComponents.builder()
                 .service("states").resource("stateMachine").resourceName(stateMachineName)
                 .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build())));
-        role.addToPrincipalPolicy(statement(List.of("states:DescribeExecution", "states:StopExecution"), stack.formatArn(ArnComponents.builder()
+        String children = stack.formatArn(ArnComponents.builder()
                 .service("states").resource("execution").resourceName(stateMachineName + "/*")
+                .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
+        role.addToPrincipalPolicy(statement(List.of("states:DescribeExecution", "states:StopExecution"), children));
+        role.addToPrincipalPolicy(statement(List.of("states:DescribeExecution"), stack.formatArn(ArnComponents.builder()
+                .service("states").resource("execution").resourceName(stateMachineName + ":*")
                 .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build())));
 
         // ResultWriter: the Map Run's result files under bulk-runs/ (multipart uploads for large ones).

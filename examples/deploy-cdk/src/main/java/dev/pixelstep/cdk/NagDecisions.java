@@ -51,8 +51,9 @@ final class NagDecisions {
                 + " .sync integration, describes and stops it: DescribeExecution and StopExecution of that state machine's executions only",
                 regex("^Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:<PipelineStateMachine[0-9A-F]{8}\\.Name>:\\*$"));
         suppress(bulk.getRole(), IAM5, "the Distributed Map's child executions are named execution:<this state machine>/<map run>:<id> at"
-                + " run time; Step Functions' documented grant is DescribeExecution and StopExecution of this state machine's child executions",
-                regex("^Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:" + bulk.getStateMachineName() + "/\\*$"));
+                + " run time; Step Functions' documented grants are DescribeExecution and StopExecution of this state machine's child executions"
+                + " (execution:<name>/*) and DescribeExecution of its executions (execution:<name>:*)",
+                regex("^Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:" + bulk.getStateMachineName() + "[/:]\\*$"));
         suppress(pipeline.getDeadLetterQueue(), "AwsSolutions-SQS3", "this queue is itself the dead-letter queue of the rule's target;"
                 + " a dead-letter queue of a dead-letter queue would only move the same messages");
         suppress(pipeline.getDeadLetterQueue(), "Serverless-SQSRedrivePolicy", "this queue is itself the dead-letter queue of the rule's"

@@ -113,8 +113,9 @@ class BulkReprocessingTemplateTest {
         expected.put("s3:ListBucket", Set.of(getAtt(synth.id("AWS::S3::Bucket", "PipelineInputBucket"), "Arn")));
         expected.put("states:StartExecution", Set.of(ref(pipeline), arn + "states:" + region + ":stateMachine:" + name));
         expected.put("states:DescribeExecution", Set.of(arn + "states:" + region + ":execution:" + getAtt(pipeline, "Name") + ":*",
+                arn + "states:" + region + ":execution:" + name + "/*", arn + "states:" + region + ":execution:" + name + ":*"));
+        expected.put("states:StopExecution", Set.of(arn + "states:" + region + ":execution:" + getAtt(pipeline, "Name") + ":*",
                 arn + "states:" + region + ":execution:" + name + "/*"));
-        expected.put("states:StopExecution", expected.get("states:DescribeExecution"));
         for (String action : List.of("events:PutTargets", "events:PutRule", "events:DescribeRule")) {
             expected.put(action, Set.of(arn + "events:" + region + ":rule/StepFunctionsGetEventsForStepFunctionsExecutionRule"));
         }
