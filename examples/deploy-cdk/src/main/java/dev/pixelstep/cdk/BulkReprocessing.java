@@ -10,6 +10,7 @@ import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Names;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.UniqueResourceNameOptions;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -75,6 +76,7 @@ public final class BulkReprocessing extends Construct {
     private final Role role;
     private final StateMachine stateMachine;
     private final StateMachineRelease release;
+    private final ManagedPolicy operatorPolicy;
 
     /** Defines the bulk state machine of {@code pipeline}, whose buckets, functions and image pipeline alias it uses. */
     BulkReprocessing(Construct scope, String id, PixelstepPipeline pipeline, PixelstepPipelineProps props, BulkReprocessDefinition definition) {
@@ -175,6 +177,37 @@ public final class BulkReprocessing extends Construct {
                 .build();
         this.release = StateMachineRelease.of(this, "StateMachine", stateMachine, props.aliasName(),
                 "pixelstep bulk reprocess " + definition.version(), "the version bulk runs start");
+        this.operatorPolicy = operatorPolicy(stack, pipeline, props);
+    }
+
+    /**
+     * What whoever starts and follows bulk runs needs (the README's AWS CLI commands, {@code pixelstep
+     * reprocess --aws}): start the alias (on the unqualified ARN with the qualifier condition, as for
+     * the rule), list and describe the runs and their Map Runs, read the result files and summaries.
+     */
+    private ManagedPolicy operatorPolicy(Stack stack, PixelstepPipeline pipeline, PixelstepPipelineProps props) {
+        String executions = stack.formatArn(ArnComponents.builder().service("states").resource("execution")
+                .resourceName(stateMachineName + ":*").arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
+        String mapRuns = stack.formatArn(ArnComponents.builder().service("states").resource("mapRun")
+                .resourceName(stateMachineName + "/*").arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
+        String unqualified = stack.formatArn(ArnComponents.builder().service("states").resource("stateMachine")
+                .resourceName(stateMachineName).arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
+        return ManagedPolicy.Builder.create(this, "OperatorPolicy")
+                .description("pixelstep bulk runs: start the bulk state machine's alias, follow its runs, read their summaries")
+                .statements(List.of(
+                        PolicyStatement.Builder.create()
+                                .actions(List.of("states:StartExecution"))
+                                .resources(List.of(unqualified))
+                                .conditions(Map.of("ForAnyValue:StringEquals", Map.of("states:StateMachineQualifier", List.of(props.aliasName()))))
+                                .build(),
+                        statement(List.of("states:ListExecutions"), unqualified),
+                        PolicyStatement.Builder.create()
+                                .actions(List.of("states:DescribeExecution", "states:ListMapRuns"))
+                                .resources(List.of(executions))
+                                .build(),
+                        statement(List.of("states:DescribeMapRun"), mapRuns),
+                        statement(List.of("s3:GetObject"), pipeline.getOutputBucket().arnForObjects(RESULT_PREFIX + "*"))))
+                .build();
     }
 
     /**
@@ -225,6 +258,11 @@ public final class BulkReprocessing extends Construct {
     /** The alias bulk runs start; it routes every execution to {@link #getStateMachineVersion()}. */
     public CfnStateMachineAlias getStateMachineAlias() {
         return release.alias();
+    }
+
+    /** A managed policy with what starting and following bulk runs needs, for the operator's user or role. */
+    public ManagedPolicy getOperatorPolicy() {
+        return operatorPolicy;
     }
 
     /** The role the bulk state machine runs with. */

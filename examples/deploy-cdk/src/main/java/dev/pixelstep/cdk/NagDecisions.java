@@ -54,6 +54,11 @@ final class NagDecisions {
                 + " run time; Step Functions' documented grants are DescribeExecution and StopExecution of this state machine's child executions"
                 + " (execution:<name>/*) and DescribeExecution of its executions (execution:<name>:*)",
                 regex("^Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:" + bulk.getStateMachineName() + "[/:]\\*$"));
+        suppress(bulk.getOperatorPolicy(), IAM5, "bulk runs, their Map Runs and their result files are named when a run starts; the"
+                + " grants name this bulk state machine's executions and Map Runs and bulk-runs/ of the output bucket, for read actions only",
+                regex("^Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:(execution:" + bulk.getStateMachineName()
+                        + ":|mapRun:" + bulk.getStateMachineName() + "/)\\*$"),
+                regex("^Resource::<PipelineOutputBucket[0-9A-F]{8}\\.Arn>/" + BulkReprocessing.RESULT_PREFIX + "\\*$"));
         suppress(pipeline.getDeadLetterQueue(), "AwsSolutions-SQS3", "this queue is itself the dead-letter queue of the rule's target;"
                 + " a dead-letter queue of a dead-letter queue would only move the same messages");
         suppress(pipeline.getDeadLetterQueue(), "Serverless-SQSRedrivePolicy", "this queue is itself the dead-letter queue of the rule's"

@@ -81,6 +81,7 @@ class AuthorisationModelTest {
         String bulkStateMachine = arnPrefix + "states:" + ref("AWS::Region") + ":" + account + ":stateMachine:" + bulkName;
         String childExecution = arnPrefix + "states:" + ref("AWS::Region") + ":" + account + ":execution:" + bulkName
                 + "/ReprocessObjects:0f8e6d4c-2b1a-4c3d-9e8f-7a6b5c4d3e2f";
+        String bulkRun = arnPrefix + "states:" + ref("AWS::Region") + ":" + account + ":execution:" + bulkName + ":reprocess-2026-01-01";
         String syncRule = arnPrefix + "events:" + ref("AWS::Region") + ":" + account + ":rule/" + BulkReprocessing.SYNC_EVENTS_RULE;
         String runResults = out + "/bulk-runs/reprocess-2026-01-01/4a3b2c1d-0e9f-4a8b-b7c6-d5e4f3a2b1c0/SUCCEEDED_0.json";
 
@@ -90,7 +91,9 @@ class AuthorisationModelTest {
         policies.put("processor", IamGrants.statementsOf(synth, synth.properties(processorFunction).at("/Role/Fn::GetAtt/0").asText()));
         policies.put("analyser", IamGrants.statementsOf(synth, synth.properties(analyserFunction).at("/Role/Fn::GetAtt/0").asText()));
         policies.put("bulk", IamGrants.statementsOf(synth, synth.properties(bulkId).at("/RoleArn/Fn::GetAtt/0").asText()));
-        policies.put("client", IamGrants.allowStatements(CloudFormationText.resolve(synth.properties(synth.onlyId("AWS::IAM::ManagedPolicy")).path("PolicyDocument"))));
+        policies.put("operator", IamGrants.allowStatements(CloudFormationText.resolve(
+                synth.properties(synth.id("AWS::IAM::ManagedPolicy", "PipelineBulkOperatorPolicy")).path("PolicyDocument"))));
+        policies.put("client", IamGrants.allowStatements(CloudFormationText.resolve(synth.properties(synth.id("AWS::IAM::ManagedPolicy", "PipelineClientPolicy")).path("PolicyDocument"))));
         policies.put("events.amazonaws.com", servicePrincipalStatements("AWS::SQS::QueuePolicy", "events.amazonaws.com"));
         policies.put("logging.s3.amazonaws.com", servicePrincipalStatements("AWS::S3::BucketPolicy", "logging.s3.amazonaws.com"));
 
@@ -156,7 +159,23 @@ class AuthorisationModelTest {
                 allowed("processor", "summary: read the Map Run's result files", "s3:GetObject", runResults, none),
                 allowed("processor", "summary: write it", "s3:PutObject", out + "/bulk-runs/reprocess-2026-01-01/summary.json", none),
 
+                // Whoever starts and follows bulk runs, with the operator policy (the README's AWS CLI commands).
+                allowed("operator", "start-execution of the bulk alias", "states:StartExecution", bulkStateMachine,
+                        Map.of("states:StateMachineQualifier", "live")),
+                allowed("operator", "list the bulk runs", "states:ListExecutions", bulkStateMachine, none),
+                allowed("operator", "describe-execution of a run", "states:DescribeExecution", bulkRun, none),
+                allowed("operator", "list-map-runs of a run", "states:ListMapRuns", bulkRun, none),
+                allowed("operator", "describe-map-run: the item counts", "states:DescribeMapRun",
+                        arnPrefix + "states:" + ref("AWS::Region") + ":" + account + ":mapRun:" + bulkName
+                                + "/5e0c1f2a-3b4d-4e5f-8a9b-0c1d2e3f4a5b:6f7e8d9c-0b1a-4c2d-9e3f-4a5b6c7d8e9f", none),
+                allowed("operator", "the summary", "s3:GetObject", out + "/bulk-runs/reprocess-2026-01-01/summary.json", none),
+
                 // Probes that must be refused.
+                denied("operator", "start the bulk state machine's $LATEST", "states:StartExecution", bulkStateMachine, none),
+                denied("operator", "start the image pipeline", "states:StartExecution", stateMachine, Map.of("states:StateMachineQualifier", "live")),
+                denied("operator", "stop a run", "states:StopExecution", bulkRun, none),
+                denied("operator", "write a summary", "s3:PutObject", out + "/bulk-runs/reprocess-2026-01-01/summary.json", none),
+                denied("operator", "read an output", "s3:GetObject", out + "/photo.jpg/combined.jpg", none),
                 denied("bulk", "list the output bucket", "s3:ListBucket", out, Map.of("s3:prefix", "")),
                 denied("bulk", "start the image pipeline's $LATEST", "states:StartExecution", stateMachine, none),
                 denied("bulk", "start a version of the image pipeline", "states:StartExecution", stateMachine, Map.of("states:StateMachineQualifier", "1")),

@@ -177,6 +177,28 @@ class BulkReprocessingTemplateTest {
                 outputs.at("/BulkStateMachineVersionArn/Value").asText());
     }
 
+    /** The operator's policy starts the bulk alias and reads runs, Map Runs and summaries: nothing else. */
+    @Test
+    void theOperatorPolicyStartsTheBulkAliasAndReadsRunsOnly() {
+        String arn = "arn:" + ref("AWS::Partition") + ":states:" + ref("AWS::Region") + ":" + ref("AWS::AccountId") + ":";
+        String name = synth.properties(bulk).path("StateMachineName").asText();
+        String policy = synth.id("AWS::IAM::ManagedPolicy", "PipelineBulkOperatorPolicy");
+        List<JsonNode> statements = IamGrants.allowStatements(CloudFormationText.resolve(synth.properties(policy).path("PolicyDocument")));
+        Map<String, Set<String>> grants = new LinkedHashMap<>();
+        statements.forEach(statement -> IamGrants.strings(statement.path("Action")).forEach(action ->
+                grants.computeIfAbsent(action, a -> new TreeSet<>()).addAll(IamGrants.strings(statement.path("Resource")))));
+        assertEquals(Map.of(
+                "states:StartExecution", Set.of(arn + "stateMachine:" + name),
+                "states:ListExecutions", Set.of(arn + "stateMachine:" + name),
+                "states:DescribeExecution", Set.of(arn + "execution:" + name + ":*"),
+                "states:ListMapRuns", Set.of(arn + "execution:" + name + ":*"),
+                "states:DescribeMapRun", Set.of(arn + "mapRun:" + name + "/*"),
+                "s3:GetObject", Set.of(getAtt(outputBucket, "Arn") + "/bulk-runs/*")), grants);
+        JsonNode start = statements.stream().filter(s -> IamGrants.strings(s.path("Action")).contains("states:StartExecution")).findFirst().orElseThrow();
+        assertEquals("[\"" + PipelineDefaults.ALIAS + "\"]", start.at("/Condition/ForAnyValue:StringEquals/states:StateMachineQualifier").toString());
+        assertEquals(ref(policy), CloudFormationText.resolve(synth.json.path("Outputs")).at("/BulkOperatorPolicyArn/Value").asText());
+    }
+
     /** The grants are for the published definition's integrations: the same set, no more, no fewer. */
     @Test
     void thePublishedDefinitionUsesExactlyTheIntegrationsTheRoleIsGrantedFor() {

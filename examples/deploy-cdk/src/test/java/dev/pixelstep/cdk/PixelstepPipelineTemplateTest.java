@@ -407,7 +407,7 @@ class PixelstepPipelineTemplateTest {
         assertEquals(ref(synth.onlyId("AWS::Lambda::LayerVersion")), outputs.at("/LayerVersionArn/Value").asText());
         assertEquals(ref(processorAlias), outputs.at("/ProcessorAliasArn/Value").asText());
         assertEquals(ref(analyserAlias), outputs.at("/AnalyserAliasArn/Value").asText());
-        assertEquals(ref(synth.onlyId("AWS::IAM::ManagedPolicy")), outputs.at("/ClientPolicyArn/Value").asText());
+        assertEquals(ref(synth.id("AWS::IAM::ManagedPolicy", "PipelineClientPolicy")), outputs.at("/ClientPolicyArn/Value").asText());
         assertEquals(ref(synth.id("AWS::S3::Bucket", "PipelineAccessLogBucket")), outputs.at("/AccessLogBucketName/Value").asText());
     }
 

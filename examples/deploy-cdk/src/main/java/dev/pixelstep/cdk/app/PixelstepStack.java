@@ -35,6 +35,8 @@ public final class PixelstepStack extends Stack {
                 "the alias bulk runs start (routes to the current version)");
         output("BulkStateMachineVersionArn", pipeline.getBulkReprocessing().getStateMachineVersion().getAttrArn(),
                 "the published version of the bulk definition");
+        output("BulkOperatorPolicyArn", pipeline.getBulkReprocessing().getOperatorPolicy().getManagedPolicyArn(),
+                "attach to the user or role that starts and follows bulk runs (pixelstep reprocess --aws, the AWS CLI)");
         output("LayerVersionArn", pipeline.getLayer().getLayerVersionArn(), "the pixelstep layer; stack plugin layers on it");
         output("ProcessorAliasArn", pipeline.getProcessorAlias().getFunctionArn(), "the processor version the state machine invokes");
         output("AnalyserAliasArn", pipeline.getAnalyserAlias().getFunctionArn(), "the analyser version the state machine invokes");
