@@ -156,6 +156,7 @@ class AuthorisationModelTest {
                 allowed("bulk", "ResultWriter: multipart parts", "s3:ListMultipartUploadParts", runResults, none),
                 allowed("bulk", "ResultWriter: abort a multipart upload", "s3:AbortMultipartUpload", runResults, none),
                 allowed("bulk", "Summarise", "lambda:InvokeFunction", processorAlias, none),
+                allowed("processor", "summary: list the run's result prefix", "s3:ListBucket", out, Map.of("s3:prefix", "bulk-runs/reprocess-2026-01-01/")),
                 allowed("processor", "summary: read the Map Run's result files", "s3:GetObject", runResults, none),
                 allowed("processor", "summary: write it", "s3:PutObject", out + "/bulk-runs/reprocess-2026-01-01/summary.json", none),
 
