@@ -6,15 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pixelstep.statemachine.BulkReprocessDefinition;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
-import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Names;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.UniqueResourceNameOptions;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
-import software.amazon.awscdk.services.iam.ServicePrincipalOpts;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.stepfunctions.CfnStateMachineAlias;
 import software.amazon.awscdk.services.stepfunctions.CfnStateMachineVersion;
@@ -100,16 +97,8 @@ public final class BulkReprocessing extends Construct {
 
         Stack stack = Stack.of(this);
         this.stateMachineName = Names.uniqueResourceName(this, UniqueResourceNameOptions.builder().maxLength(80).separator("-").build());
-        this.role = Role.Builder.create(this, "Role")
-                .assumedBy(new ServicePrincipal("states.amazonaws.com", ServicePrincipalOpts.builder()
-                        .conditions(Map.of(
-                                "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID),
-                                "ArnLike", Map.of("aws:SourceArn", stack.formatArn(ArnComponents.builder()
-                                        .service("states").resource("stateMachine").resourceName("*")
-                                        .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build()))))
-                        .build()))
-                .description("pixelstep bulk reprocessing: lists the input bucket, starts the image pipeline per object, writes results and summary")
-                .build();
+        this.role = StateMachineRoles.trustingStepFunctions(this, "Role",
+                "pixelstep bulk reprocessing: lists the input bucket, starts the image pipeline per object, writes results and summary");
 
         // ItemReader (ListObjectsV2 of the request's bucket and prefix): the input bucket only. The
         // request's prefix is known only at run time; IAM can narrow the listing to the deployment's

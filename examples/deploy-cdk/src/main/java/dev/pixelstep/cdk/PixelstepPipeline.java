@@ -278,18 +278,8 @@ public final class PixelstepPipeline extends Construct {
         Map<String, String> substitutions = new LinkedHashMap<>();
         declared.forEach(name -> substitutions.put(name, values.get(name)));
         LogGroup logs = LogGroup.Builder.create(this, "StateMachineLogs").retention(props.logRetention()).build();
-        // Step Functions' documented confused-deputy condition: a state machine of this account and
-        // region. Naming this state machine would need its ARN before the role it is created with.
-        Role role = Role.Builder.create(this, "StateMachineRole")
-                .assumedBy(new ServicePrincipal("states.amazonaws.com", ServicePrincipalOpts.builder()
-                        .conditions(Map.of(
-                                "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID),
-                                "ArnLike", Map.of("aws:SourceArn", Stack.of(this).formatArn(ArnComponents.builder()
-                                        .service("states").resource("stateMachine").resourceName("*")
-                                        .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build()))))
-                        .build()))
-                .description("pixelstep state machine: invokes the function aliases, writes manifests, logs and traces")
-                .build();
+        Role role = StateMachineRoles.trustingStepFunctions(this, "StateMachineRole",
+                "pixelstep state machine: invokes the function aliases, writes manifests, logs and traces");
         return StateMachine.Builder.create(this, "StateMachine")
                 .role(role)
                 .definitionBody(DefinitionBody.fromString(definition.json()))
