@@ -1,6 +1,7 @@
 package dev.pixelstep.cdk;
 
 import dev.pixelstep.functions.config.FunctionConfig;
+import dev.pixelstep.statemachine.BulkReprocessDefinition;
 import dev.pixelstep.statemachine.PipelineDefinition;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
@@ -89,6 +90,7 @@ public final class PixelstepPipeline extends Construct {
     private final Rule rule;
     private final Role ruleRole;
     private final Queue deadLetterQueue;
+    private final BulkReprocessing bulk;
     private final ManagedPolicy clientPolicy;
     private final PipelineMonitoring monitoring;
 
@@ -135,19 +137,10 @@ public final class PixelstepPipeline extends Construct {
         analyser.alias().grantInvoke(stateMachine);
         allow(stateMachine, "s3:PutObject", outputBucket.arnForObjects(props.keyPrefix() + "*" + MANIFEST_SUFFIX));
 
-        this.stateMachineVersion = CfnStateMachineVersion.Builder.create(this, "StateMachineVersion")
-                .stateMachineArn(stateMachine.getStateMachineArn())
-                .stateMachineRevisionId(stateMachine.getStateMachineRevisionId())
-                .description("pixelstep image pipeline " + definition.version())
-                .build();
-        this.stateMachineAlias = CfnStateMachineAlias.Builder.create(this, "StateMachineAlias")
-                .name(props.aliasName())
-                .description("the version S3 uploads start")
-                .routingConfiguration(List.of(CfnStateMachineAlias.RoutingConfigurationVersionProperty.builder()
-                        .stateMachineVersionArn(stateMachineVersion.getAttrArn())
-                        .weight(100)
-                        .build()))
-                .build();
+        StateMachineRelease release = StateMachineRelease.of(this, "StateMachine", stateMachine, props.aliasName(),
+                "pixelstep image pipeline " + definition.version(), "the version S3 uploads start");
+        this.stateMachineVersion = release.version();
+        this.stateMachineAlias = release.alias();
 
         this.deadLetterQueue = Queue.Builder.create(this, "DeadLetterQueue")
                 .encryption(QueueEncryption.SQS_MANAGED)
@@ -198,6 +191,7 @@ public final class PixelstepPipeline extends Construct {
                 .build()));
         cfnRule.getNode().addDependency(ruleRole);
 
+        this.bulk = new BulkReprocessing(this, "Bulk", this, props, BulkReprocessDefinition.load());
         this.clientPolicy = clientPolicy(props);
         this.monitoring = new PipelineMonitoring(this, "Monitoring", this, props);
         NagDecisions.apply(this);
@@ -284,18 +278,8 @@ public final class PixelstepPipeline extends Construct {
         Map<String, String> substitutions = new LinkedHashMap<>();
         declared.forEach(name -> substitutions.put(name, values.get(name)));
         LogGroup logs = LogGroup.Builder.create(this, "StateMachineLogs").retention(props.logRetention()).build();
-        // Step Functions' documented confused-deputy condition: a state machine of this account and
-        // region. Naming this state machine would need its ARN before the role it is created with.
-        Role role = Role.Builder.create(this, "StateMachineRole")
-                .assumedBy(new ServicePrincipal("states.amazonaws.com", ServicePrincipalOpts.builder()
-                        .conditions(Map.of(
-                                "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID),
-                                "ArnLike", Map.of("aws:SourceArn", Stack.of(this).formatArn(ArnComponents.builder()
-                                        .service("states").resource("stateMachine").resourceName("*")
-                                        .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build()))))
-                        .build()))
-                .description("pixelstep state machine: invokes the function aliases, writes manifests, logs and traces")
-                .build();
+        Role role = StateMachineRoles.trustingStepFunctions(this, "StateMachineRole",
+                "pixelstep state machine: invokes the function aliases, writes manifests, logs and traces");
         return StateMachine.Builder.create(this, "StateMachine")
                 .role(role)
                 .definitionBody(DefinitionBody.fromString(definition.json()))
@@ -416,6 +400,11 @@ public final class PixelstepPipeline extends Construct {
     /** The bucket both buckets' S3 server access logs go to ({@code input/} and {@code output/}). */
     public Bucket getAccessLogBucket() {
         return accessLogBucket;
+    }
+
+    /** The bulk reprocessing state machine (issue 18), with its version and alias. */
+    public BulkReprocessing getBulkReprocessing() {
+        return bulk;
     }
 
     /** A managed policy with what a client of the pipeline, such as the web page, needs. */

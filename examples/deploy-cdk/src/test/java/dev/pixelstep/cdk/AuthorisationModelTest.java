@@ -60,7 +60,7 @@ class AuthorisationModelTest {
         String in = getAtt(synth.id("AWS::S3::Bucket", "PipelineInputBucket"), "Arn");
         String out = getAtt(synth.id("AWS::S3::Bucket", "PipelineOutputBucket"), "Arn");
         String logs = getAtt(synth.id("AWS::S3::Bucket", "PipelineAccessLogBucket"), "Arn");
-        String stateMachineId = synth.onlyId("AWS::StepFunctions::StateMachine");
+        String stateMachineId = synth.id("AWS::StepFunctions::StateMachine", "PipelineStateMachine");
         String stateMachine = ref(stateMachineId);
         String processorFunction = synth.id("AWS::Lambda::Function", "PipelineProcessor");
         String analyserFunction = synth.id("AWS::Lambda::Function", "PipelineAnalyser");
@@ -76,13 +76,24 @@ class AuthorisationModelTest {
         String execution = arnPrefix + "states:" + ref("AWS::Region") + ":" + account + ":execution:" + getAtt(stateMachineId, "Name")
                 + ":5c1f8e0e-9a0b-4f35-a3f4-1d2c3b4a5e6f";
         String webKey = "web/20260101-120000-k3j9.jpg";
+        String bulkId = synth.id("AWS::StepFunctions::StateMachine", "PipelineBulk");
+        String bulkName = synth.properties(bulkId).path("StateMachineName").asText();
+        String bulkStateMachine = arnPrefix + "states:" + ref("AWS::Region") + ":" + account + ":stateMachine:" + bulkName;
+        String childExecution = arnPrefix + "states:" + ref("AWS::Region") + ":" + account + ":execution:" + bulkName
+                + "/ReprocessObjects:0f8e6d4c-2b1a-4c3d-9e8f-7a6b5c4d3e2f";
+        String bulkRun = arnPrefix + "states:" + ref("AWS::Region") + ":" + account + ":execution:" + bulkName + ":reprocess-2026-01-01";
+        String syncRule = arnPrefix + "events:" + ref("AWS::Region") + ":" + account + ":rule/" + BulkReprocessing.SYNC_EVENTS_RULE;
+        String runResults = out + "/bulk-runs/reprocess-2026-01-01/4a3b2c1d-0e9f-4a8b-b7c6-d5e4f3a2b1c0/SUCCEEDED_0.json";
 
         policies = new LinkedHashMap<>();
         policies.put("rule", IamGrants.statementsOf(synth, synth.properties(synth.onlyId("AWS::Events::Rule")).at("/Targets/0/RoleArn/Fn::GetAtt/0").asText()));
         policies.put("state machine", IamGrants.statementsOf(synth, synth.properties(stateMachineId).at("/RoleArn/Fn::GetAtt/0").asText()));
         policies.put("processor", IamGrants.statementsOf(synth, synth.properties(processorFunction).at("/Role/Fn::GetAtt/0").asText()));
         policies.put("analyser", IamGrants.statementsOf(synth, synth.properties(analyserFunction).at("/Role/Fn::GetAtt/0").asText()));
-        policies.put("client", IamGrants.allowStatements(CloudFormationText.resolve(synth.properties(synth.onlyId("AWS::IAM::ManagedPolicy")).path("PolicyDocument"))));
+        policies.put("bulk", IamGrants.statementsOf(synth, synth.properties(bulkId).at("/RoleArn/Fn::GetAtt/0").asText()));
+        policies.put("operator", IamGrants.allowStatements(CloudFormationText.resolve(
+                synth.properties(synth.id("AWS::IAM::ManagedPolicy", "PipelineBulkOperatorPolicy")).path("PolicyDocument"))));
+        policies.put("client", IamGrants.allowStatements(CloudFormationText.resolve(synth.properties(synth.id("AWS::IAM::ManagedPolicy", "PipelineClientPolicy")).path("PolicyDocument"))));
         policies.put("events.amazonaws.com", servicePrincipalStatements("AWS::SQS::QueuePolicy", "events.amazonaws.com"));
         policies.put("logging.s3.amazonaws.com", servicePrincipalStatements("AWS::S3::BucketPolicy", "logging.s3.amazonaws.com"));
 
@@ -124,7 +135,61 @@ class AuthorisationModelTest {
                 allowed("client", "the execution's input (its key)", "states:DescribeExecution", execution, none),
                 allowed("client", "per-state progress", "states:GetExecutionHistory", execution, none),
 
+                // A bulk run: the Distributed Map lists the request's prefix, runs one child execution of itself per
+                // object, each child starts the image pipeline's alias (.sync:2), the ResultWriter writes the Map Run's
+                // files, the processor summarises them.
+                allowed("bulk", "ItemReader: ListObjectsV2 of the request's prefix", "s3:ListBucket", in, Map.of("s3:prefix", "albums/2026/")),
+                allowed("bulk", "Distributed Map: start a child execution", "states:StartExecution", bulkStateMachine, none),
+                allowed("bulk", "Distributed Map: follow a child execution", "states:DescribeExecution", childExecution, none),
+                allowed("bulk", "Distributed Map: stop children when the Map Run fails", "states:StopExecution", childExecution, none),
+                allowed("bulk", "Distributed Map: DescribeExecution as the guide's current edition writes it", "states:DescribeExecution",
+                        arnPrefix + "states:" + ref("AWS::Region") + ":" + account + ":execution:" + bulkName + ":reprocess-2026-01-01", none),
+                allowed("bulk", "child: startExecution.sync:2 of the pipeline's alias", "states:StartExecution", stateMachine,
+                        Map.of("states:StateMachineQualifier", "live")),
+                allowed("bulk", ".sync:2: poll the pipeline's execution", "states:DescribeExecution", execution, none),
+                allowed("bulk", ".sync:2: stop it with its child", "states:StopExecution", execution, none),
+                allowed("bulk", ".sync:2: managed rule, create", "events:PutRule", syncRule, none),
+                allowed("bulk", ".sync:2: managed rule, target", "events:PutTargets", syncRule, none),
+                allowed("bulk", ".sync:2: managed rule, check", "events:DescribeRule", syncRule, none),
+                allowed("bulk", "ResultWriter: result file", "s3:PutObject", runResults, none),
+                allowed("bulk", "ResultWriter: read back", "s3:GetObject", runResults, none),
+                allowed("bulk", "ResultWriter: multipart parts", "s3:ListMultipartUploadParts", runResults, none),
+                allowed("bulk", "ResultWriter: abort a multipart upload", "s3:AbortMultipartUpload", runResults, none),
+                allowed("bulk", "Summarise", "lambda:InvokeFunction", processorAlias, none),
+                allowed("processor", "summary: list the run's result prefix", "s3:ListBucket", out, Map.of("s3:prefix", "bulk-runs/reprocess-2026-01-01/")),
+                allowed("processor", "summary: read the Map Run's result files", "s3:GetObject", runResults, none),
+                allowed("processor", "summary: write it", "s3:PutObject", out + "/bulk-runs/reprocess-2026-01-01/summary.json", none),
+
+                // Whoever starts and follows bulk runs, with the operator policy (the README's AWS CLI commands).
+                allowed("operator", "start-execution of the bulk alias", "states:StartExecution", bulkStateMachine,
+                        Map.of("states:StateMachineQualifier", "live")),
+                allowed("operator", "list the bulk runs", "states:ListExecutions", bulkStateMachine, none),
+                allowed("operator", "describe-execution of a run", "states:DescribeExecution", bulkRun, none),
+                allowed("operator", "list-map-runs of a run", "states:ListMapRuns", bulkRun, none),
+                allowed("operator", "describe-map-run: the item counts", "states:DescribeMapRun",
+                        arnPrefix + "states:" + ref("AWS::Region") + ":" + account + ":mapRun:" + bulkName
+                                + "/5e0c1f2a-3b4d-4e5f-8a9b-0c1d2e3f4a5b:6f7e8d9c-0b1a-4c2d-9e3f-4a5b6c7d8e9f", none),
+                allowed("operator", "the summary", "s3:GetObject", out + "/bulk-runs/reprocess-2026-01-01/summary.json", none),
+
                 // Probes that must be refused.
+                denied("operator", "start the bulk state machine's $LATEST", "states:StartExecution", bulkStateMachine, none),
+                denied("operator", "start the image pipeline", "states:StartExecution", stateMachine, Map.of("states:StateMachineQualifier", "live")),
+                denied("operator", "stop a run", "states:StopExecution", bulkRun, none),
+                denied("operator", "write a summary", "s3:PutObject", out + "/bulk-runs/reprocess-2026-01-01/summary.json", none),
+                denied("operator", "read an output", "s3:GetObject", out + "/photo.jpg/combined.jpg", none),
+                denied("bulk", "list the output bucket", "s3:ListBucket", out, Map.of("s3:prefix", "")),
+                denied("bulk", "start the image pipeline's $LATEST", "states:StartExecution", stateMachine, none),
+                denied("bulk", "start a version of the image pipeline", "states:StartExecution", stateMachine, Map.of("states:StateMachineQualifier", "1")),
+                denied("bulk", "start another state machine", "states:StartExecution", bulkStateMachine + "-other", none),
+                denied("bulk", "stop another state machine's execution", "states:StopExecution",
+                        arnPrefix + "states:" + ref("AWS::Region") + ":" + account + ":execution:other:1", none),
+                denied("bulk", "stop its own run (the operator's call)", "states:StopExecution",
+                        arnPrefix + "states:" + ref("AWS::Region") + ":" + account + ":execution:" + bulkName + ":reprocess-2026-01-01", none),
+                denied("bulk", "change another EventBridge rule", "events:PutTargets", syncRule + "-other", none),
+                denied("bulk", "read an input", "s3:GetObject", in + "/photo.jpg", none),
+                denied("bulk", "write an output or a manifest", "s3:PutObject", out + "/photo.jpg/manifest.json", none),
+                denied("bulk", "invoke the analyser", "lambda:InvokeFunction", analyserAlias, none),
+                denied("bulk", "invoke the processor's $LATEST", "lambda:InvokeFunction", getAtt(processorFunction, "Arn"), none),
                 denied("rule", "StartExecution of $LATEST (unqualified)", "states:StartExecution", stateMachine, none),
                 denied("rule", "StartExecution of a version", "states:StartExecution", stateMachine, Map.of("states:StateMachineQualifier", "1")),
                 denied("events.amazonaws.com", "another rule dead-letters", "sqs:SendMessage", queue, Map.of("aws:SourceArn", ruleArn + "-other")),
@@ -151,6 +216,7 @@ class AuthorisationModelTest {
         }
         for (String action : IamGrants.UNSCOPABLE_ACTIONS) {
             calls.add(allowed("state machine", "log delivery and X-Ray (no resource-level permissions)", action, "*", none));
+            calls.add(allowed("bulk", "log delivery and X-Ray (no resource-level permissions)", action, "*", none));
         }
     }
 

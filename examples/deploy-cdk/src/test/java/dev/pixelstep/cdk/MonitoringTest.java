@@ -34,7 +34,7 @@ class MonitoringTest {
     void everyFailureOfTheDeliveryChainHasAnAlarmAtTheFirstOccurrence() {
         String queueName = getAtt(synth.onlyId("AWS::SQS::Queue"), "QueueName");
         String ruleName = ref(synth.onlyId("AWS::Events::Rule"));
-        String stateMachine = ref(synth.onlyId("AWS::StepFunctions::StateMachine"));
+        String stateMachine = ref(synth.id("AWS::StepFunctions::StateMachine", "PipelineStateMachine"));
         for (String key : List.of(
                 "AWS/SQS ApproximateNumberOfMessagesVisible " + queueName,
                 "AWS/Events FailedInvocations " + ruleName,

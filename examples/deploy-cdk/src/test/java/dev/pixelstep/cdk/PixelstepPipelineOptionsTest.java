@@ -80,13 +80,26 @@ class PixelstepPipelineOptionsTest {
     void objectPermissionsStopAtTheKeyPrefix() {
         String processorRole = synth.properties(processor).at("/Role/Fn::GetAtt/0").asText();
         Map<String, Set<String>> processorGrants = IamGrants.of(synth, processorRole);
-        assertEquals(Set.of(getAtt(inputBucket, "Arn") + "/uploads/*"), processorGrants.get("s3:GetObject"));
-        assertEquals(Set.of(getAtt(outputBucket, "Arn") + "/uploads/*"), processorGrants.get("s3:PutObject"));
+        assertEquals(Set.of(getAtt(inputBucket, "Arn") + "/uploads/*", getAtt(outputBucket, "Arn") + "/bulk-runs/*"),
+                processorGrants.get("s3:GetObject"), "inputs, and a bulk run's result files for its summary");
+        assertEquals(Set.of(getAtt(outputBucket, "Arn") + "/uploads/*", getAtt(outputBucket, "Arn") + "/bulk-runs/*/summary.json"),
+                processorGrants.get("s3:PutObject"));
         String analyserRole = synth.properties(analyser).at("/Role/Fn::GetAtt/0").asText();
         assertEquals(Set.of(getAtt(inputBucket, "Arn") + "/uploads/*", getAtt(outputBucket, "Arn") + "/uploads/*"),
                 IamGrants.of(synth, analyserRole).get("s3:GetObject"));
-        String stateMachineRole = synth.properties(synth.onlyId("AWS::StepFunctions::StateMachine")).at("/RoleArn/Fn::GetAtt/0").asText();
+        String stateMachineRole = synth.properties(synth.id("AWS::StepFunctions::StateMachine", "PipelineStateMachine")).at("/RoleArn/Fn::GetAtt/0").asText();
         assertEquals(Set.of(getAtt(outputBucket, "Arn") + "/uploads/*/manifest.json"), IamGrants.of(synth, stateMachineRole).get("s3:PutObject"));
+    }
+
+    /** The bulk run lists the request's prefix, known only at run time: IAM narrows the listing to the key prefix. */
+    @Test
+    void theBulkListingStopsAtTheKeyPrefix() {
+        String bulkRole = synth.properties(synth.id("AWS::StepFunctions::StateMachine", "PipelineBulk")).at("/RoleArn/Fn::GetAtt/0").asText();
+        List<JsonNode> listings = IamGrants.statementsOf(synth, bulkRole).stream()
+                .filter(statement -> IamGrants.strings(statement.path("Action")).contains("s3:ListBucket")).toList();
+        assertEquals(1, listings.size(), listings.toString());
+        assertEquals(List.of(getAtt(inputBucket, "Arn")), IamGrants.strings(listings.get(0).path("Resource")));
+        assertEquals("uploads/*", listings.get(0).at("/Condition/StringLike/s3:prefix").asText());
     }
 
     @Test

@@ -47,8 +47,8 @@ class PixelstepPipelineTemplateTest {
         analyser = synth.id("AWS::Lambda::Function", "PipelineAnalyser");
         processorAlias = synth.id("AWS::Lambda::Alias", "PipelineProcessor");
         analyserAlias = synth.id("AWS::Lambda::Alias", "PipelineAnalyser");
-        stateMachine = synth.onlyId("AWS::StepFunctions::StateMachine");
-        stateMachineAlias = synth.onlyId("AWS::StepFunctions::StateMachineAlias");
+        stateMachine = synth.id("AWS::StepFunctions::StateMachine", "PipelineStateMachine");
+        stateMachineAlias = synth.id("AWS::StepFunctions::StateMachineAlias", "PipelineStateMachine");
     }
 
     @Test
@@ -181,7 +181,7 @@ class PixelstepPipelineTemplateTest {
 
     @Test
     void everyLogGroupKeepsLogsForAMonth() {
-        synth.template.resourceCountIs("AWS::Logs::LogGroup", 3);
+        synth.template.resourceCountIs("AWS::Logs::LogGroup", 4);
         synth.template.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
         for (String function : List.of(processor, analyser)) {
             String logGroup = synth.properties(function).at("/LoggingConfig/LogGroup/Ref").asText();
@@ -230,7 +230,7 @@ class PixelstepPipelineTemplateTest {
 
     @Test
     void aVersionOfTheCurrentRevisionIsPublishedAndTheAliasRoutesEveryExecutionToIt() {
-        String version = synth.onlyId("AWS::StepFunctions::StateMachineVersion");
+        String version = synth.id("AWS::StepFunctions::StateMachineVersion", "PipelineStateMachine");
         JsonNode versionProperties = CloudFormationText.resolve(synth.properties(version));
         assertEquals(ref(stateMachine), versionProperties.path("StateMachineArn").asText());
         assertEquals(getAtt(stateMachine, "StateMachineRevisionId"), versionProperties.path("StateMachineRevisionId").asText());
@@ -319,12 +319,12 @@ class PixelstepPipelineTemplateTest {
     }
 
     @Test
-    void theProcessorReadsInputsAndWritesOutputsOnly() {
+    void theProcessorReadsInputsAndBulkResultsAndWritesOutputsOnly() {
         String role = synth.properties(processor).at("/Role/Fn::GetAtt/0").asText();
         assertEquals(Map.of(
-                "s3:GetObject", Set.of(getAtt(inputBucket, "Arn") + "/*"),
+                "s3:GetObject", Set.of(getAtt(inputBucket, "Arn") + "/*", getAtt(outputBucket, "Arn") + "/bulk-runs/*"),
                 "s3:ListBucket", Set.of(getAtt(inputBucket, "Arn"), getAtt(outputBucket, "Arn")),
-                "s3:PutObject", Set.of(getAtt(outputBucket, "Arn") + "/*"),
+                "s3:PutObject", Set.of(getAtt(outputBucket, "Arn") + "/*", getAtt(outputBucket, "Arn") + "/bulk-runs/*/summary.json"),
                 "s3:DeleteObject", Set.of(getAtt(outputBucket, "Arn") + "/*"),
                 "xray:PutTraceSegments", Set.of("*"),
                 "xray:PutTelemetryRecords", Set.of("*"),
@@ -407,7 +407,7 @@ class PixelstepPipelineTemplateTest {
         assertEquals(ref(synth.onlyId("AWS::Lambda::LayerVersion")), outputs.at("/LayerVersionArn/Value").asText());
         assertEquals(ref(processorAlias), outputs.at("/ProcessorAliasArn/Value").asText());
         assertEquals(ref(analyserAlias), outputs.at("/AnalyserAliasArn/Value").asText());
-        assertEquals(ref(synth.onlyId("AWS::IAM::ManagedPolicy")), outputs.at("/ClientPolicyArn/Value").asText());
+        assertEquals(ref(synth.id("AWS::IAM::ManagedPolicy", "PipelineClientPolicy")), outputs.at("/ClientPolicyArn/Value").asText());
         assertEquals(ref(synth.id("AWS::S3::Bucket", "PipelineAccessLogBucket")), outputs.at("/AccessLogBucketName/Value").asText());
     }
 

@@ -29,6 +29,14 @@ public final class PixelstepStack extends Stack {
         output("StateMachineArn", pipeline.getStateMachine().getStateMachineArn(), "the pixelstep state machine");
         output("StateMachineAliasArn", pipeline.getStateMachineAlias().getAttrArn(), "the alias uploads start (routes to the current version)");
         output("StateMachineVersionArn", pipeline.getStateMachineVersion().getAttrArn(), "the published version of the current definition");
+        output("BulkStateMachineArn", pipeline.getBulkReprocessing().getStateMachine().getStateMachineArn(),
+                "the bulk reprocessing state machine (a Distributed Map over a prefix of the input bucket)");
+        output("BulkStateMachineAliasArn", pipeline.getBulkReprocessing().getStateMachineAlias().getAttrArn(),
+                "the alias bulk runs start (routes to the current version)");
+        output("BulkStateMachineVersionArn", pipeline.getBulkReprocessing().getStateMachineVersion().getAttrArn(),
+                "the published version of the bulk definition");
+        output("BulkOperatorPolicyArn", pipeline.getBulkReprocessing().getOperatorPolicy().getManagedPolicyArn(),
+                "attach to the user or role that starts and follows bulk runs (pixelstep reprocess --aws, the AWS CLI)");
         output("LayerVersionArn", pipeline.getLayer().getLayerVersionArn(), "the pixelstep layer; stack plugin layers on it");
         output("ProcessorAliasArn", pipeline.getProcessorAlias().getFunctionArn(), "the processor version the state machine invokes");
         output("AnalyserAliasArn", pipeline.getAnalyserAlias().getFunctionArn(), "the analyser version the state machine invokes");

@@ -54,7 +54,7 @@ class PixelstepAppIT {
         assertEquals("Pixelstep.template.json", stack.at("/properties/templateFile").asText());
         JsonNode template = template();
         assertEquals(2, count(template, "AWS::Lambda::Function"));
-        assertEquals(1, count(template, "AWS::StepFunctions::StateMachine"));
+        assertEquals(2, count(template, "AWS::StepFunctions::StateMachine"), "the image pipeline and the bulk reprocessing");
         assertEquals(1, count(template, "AWS::Events::Rule"));
     }
 
