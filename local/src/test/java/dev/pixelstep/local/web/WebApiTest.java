@@ -107,6 +107,27 @@ class WebApiTest {
     }
 
     @Test
+    void aWebpUploadRunsThroughThePageAndItsPreviewIsMadeByTheServer() throws Exception {
+        byte[] webp;
+        try (var in = WebApiTest.class.getResourceAsStream("/formats/garden.webp")) {
+            webp = in.readAllBytes();
+        }
+        HttpResponse<String> created = stack.upload("grayscale", "garden.webp", HttpRequest.BodyPublishers.ofByteArray(webp));
+        assertEquals(201, created.statusCode(), created.body());
+        String id = WebStack.JSON.readTree(created.body()).path("id").asText();
+        assertTrue(id.endsWith(".webp"), id);
+
+        JsonNode run = stack.awaitRun(id, WAIT);
+        assertEquals("SUCCEEDED", run.path("status").asText(), run.toString());
+        HttpResponse<byte[]> preview = stack.getBytes("/api/runs/" + id + "/preview");
+        assertEquals(200, preview.statusCode());
+        BufferedImage shown = ImageIO.read(new ByteArrayInputStream(preview.body()));
+        assertNotNull(shown, "the WebP original is previewed as an image every browser shows");
+        BufferedImage combined = ImageIO.read(new ByteArrayInputStream(stack.getBytes(run.path("combined").path("url").asText()).body()));
+        assertEquals(shown.getWidth() * 1.0 / shown.getHeight(), combined.getWidth() * 1.0 / combined.getHeight(), 0.02);
+    }
+
+    @Test
     void refusesContentThatIsNotAnImageWhateverItsName() throws Exception {
         for (String content : List.of("just text pretending to be a JPEG", "GIF89a")) {
             HttpResponse<String> response = stack.upload("grayscale", "holiday.jpg", HttpRequest.BodyPublishers.ofString(content));
