@@ -216,6 +216,54 @@ class ProcessorHandlerTest {
     }
 
     @Test
+    void outputMetadataKeepCarriesTheInputsExifUprightOnEveryOutputAndDropsHostileExif() throws IOException {
+        Setup setup = new Setup();
+        byte[] tiff = dev.pixelstep.functions.support.ExifFixture.tiff(6, java.nio.ByteOrder.BIG_ENDIAN);
+        byte[] photo = dev.pixelstep.functions.support.ExifFixture.inJpeg(TestImages.jpeg(64, 48), tiff);
+        byte[] hostile = tiff.clone();
+        java.nio.ByteBuffer.wrap(hostile).putInt(4, 1 << 30); // IFD0 far past the end
+        s3.put(setup.in, "kept.jpg", photo, Map.of("operations", "grayscale, flip", "output", "metadata=keep"));
+        s3.put(setup.in, "stripped.jpg", photo, Map.of("operations", "grayscale"));
+        s3.put(setup.in, "hostile.jpg", dev.pixelstep.functions.support.ExifFixture.inJpeg(TestImages.jpeg(64, 48), hostile),
+                Map.of("operations", "grayscale", "output", "metadata=keep"));
+
+        JsonNode result = setup.process("kept.jpg");
+
+        assertEquals(3, result.get("outputs").get("files").size());
+        for (JsonNode file : result.get("outputs").get("files")) {
+            byte[] stored = s3.get(setup.out, file.get("key").asText());
+            assertEquals(48, file.get("width").asInt(), "upright");
+            var ifd0 = exifIfd0(stored).orElseThrow(() -> new AssertionError("no EXIF in " + file));
+            assertEquals(1, ((Number) ifd0.getEntryById(0x0112).getValue()).intValue());
+            assertEquals(dev.pixelstep.functions.support.ExifFixture.COPYRIGHT, ifd0.getEntryById(0x8298).getValue());
+        }
+        setup.process("stripped.jpg");
+        assertEquals(Optional.empty(), exifIfd0(s3.get(setup.out, "stripped.jpg/combined.jpg")), "strip is the default");
+        setup.process("hostile.jpg");
+        assertEquals(Optional.empty(), exifIfd0(s3.get(setup.out, "hostile.jpg/combined.jpg")), "hostile EXIF is dropped");
+    }
+
+    private static Optional<com.twelvemonkeys.imageio.metadata.Directory> exifIfd0(byte[] jpeg) throws IOException {
+        try (var in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+            var segments = com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil.readSegments(in,
+                    com.twelvemonkeys.imageio.metadata.jpeg.JPEG.APP1, "Exif");
+            if (segments.isEmpty()) {
+                return Optional.empty();
+            }
+            byte[] data = segments.get(0).data().readAllBytes();
+            int skip = 0;
+            while (skip < 8 && data[skip] != 'M' && data[skip] != 'I') {
+                skip++; // past "Exif\0\0", or what JPEGSegmentUtil left of it
+            }
+            try (var tiff = ImageIO.createImageInputStream(new ByteArrayInputStream(data, skip, data.length - skip))) {
+                var directory = new com.twelvemonkeys.imageio.metadata.tiff.TIFFReader().read(tiff);
+                return Optional.of(directory instanceof com.twelvemonkeys.imageio.metadata.CompoundDirectory compound
+                        ? compound.getDirectory(0) : directory);
+            }
+        }
+    }
+
+    @Test
     void invalidOutputMetadataIsATypedErrorNamingTheOption() {
         Setup setup = new Setup();
         s3.put(setup.in, "x.jpg", TestImages.jpeg(16, 16), Map.of("output", "format=gif"));

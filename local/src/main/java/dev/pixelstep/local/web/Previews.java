@@ -6,6 +6,14 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
+import com.twelvemonkeys.imageio.metadata.CompoundDirectory;
+import com.twelvemonkeys.imageio.metadata.Directory;
+import com.twelvemonkeys.imageio.metadata.Entry;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEG;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -13,10 +21,13 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +38,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -38,7 +50,8 @@ import java.util.stream.Stream;
  * transparency), made once per object version and kept in a directory named by the SHA-256 of
  * bucket, key and ETag (a new upload under the same key gets a new preview). The original is
  * decoded with subsampling, so its full-size pixels are never held. At most {@value #AT_ONCE}
- * previews are made at once, and each one only once however many requests ask for it.
+ * previews are made at once, and each one only once however many requests ask for it. A preview
+ * is upright: the EXIF Orientation of a JPEG or PNG is applied, as the functions apply it.
  */
 final class Previews {
 
@@ -108,8 +121,12 @@ final class Previews {
 
     private Optional<Preview> make(S3Client s3, String bucket, String key, String etag, String name) {
         BufferedImage image;
+        int orientation = 1;
         try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key).ifMatch(etag));
              ImageInputStream stream = ImageIO.createImageInputStream(in)) {
+            if (stream != null) {
+                orientation = orientation(stream);
+            }
             image = stream == null ? null : decode(stream);
         } catch (S3Exception e) {
             throw e;
@@ -126,7 +143,7 @@ final class Previews {
             Path file = directory.resolve(name + (alpha ? ".png" : ".jpg"));
             Path temporary = Files.createTempFile(directory, name, ".tmp");
             try {
-                write(scale(image, alpha), alpha, temporary);
+                write(upright(scale(image, alpha), orientation), alpha, temporary);
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(temporary);
@@ -137,7 +154,103 @@ final class Previews {
         }
     }
 
-    /** Decodes the first image, skipping rows and columns so that it is at most about twice {@link #LONG_SIDE}. */
+    /**
+     * The EXIF Orientation (1 to 8) of a JPEG (APP1 {@code Exif}) or PNG ({@code eXIf}) at the start of
+     * {@code stream}, read with TwelveMonkeys' metadata readers as the functions read it, and the stream
+     * put back at its start; 1 when there is none or it is damaged (a preview never fails on metadata).
+     */
+    private static int orientation(ImageInputStream stream) throws IOException {
+        stream.mark();
+        try {
+            byte[] tiff = null;
+            int first = stream.readUnsignedShort();
+            stream.seek(0);
+            if (first == 0xFFD8) {
+                List<JPEGSegment> segments = JPEGSegmentUtil.readSegments(stream, JPEG.APP1, "Exif");
+                if (!segments.isEmpty()) {
+                    try (InputStream data = segments.get(0).data()) {
+                        tiff = data.readAllBytes();
+                    }
+                }
+            } else if (first == 0x8950) {
+                stream.seek(8);
+                for (int chunks = 0; chunks < 1000 && tiff == null; chunks++) {
+                    long length = stream.readUnsignedInt();
+                    int type = stream.readInt();
+                    if (type == 0x49444154 || length > 1 << 24) { // IDAT: eXIf comes before the image data
+                        break;
+                    }
+                    if (type == 0x65584966) { // eXIf
+                        tiff = new byte[(int) length];
+                        stream.readFully(tiff);
+                    } else {
+                        stream.skipBytes(length + 4);
+                    }
+                }
+            }
+            return tiff == null ? 1 : orientationIn(tiff);
+        } catch (IOException | RuntimeException e) {
+            return 1;
+        } finally {
+            stream.reset();
+        }
+    }
+
+    /** The Orientation tag of IFD0 of a TIFF block (after any {@code Exif\0\0} prefix), 1 when absent or out of range. */
+    private static int orientationIn(byte[] block) throws IOException {
+        int start = 0;
+        while (start < 8 && start < block.length && block[start] != 'I' && block[start] != 'M') {
+            start++;
+        }
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(block, start, block.length - start))) {
+            Directory directory = new TIFFReader().read(in);
+            if (directory instanceof CompoundDirectory compound && compound.directoryCount() > 0) {
+                directory = compound.getDirectory(0);
+            }
+            Entry entry = directory.getEntryById(TIFF.TAG_ORIENTATION);
+            int value = entry != null && entry.getValue() instanceof Number number ? number.intValue() : 1;
+            return value >= 1 && value <= 8 ? value : 1;
+        }
+    }
+
+    /**
+     * {@code image} ({@code TYPE_INT_RGB} or {@code TYPE_INT_ARGB}) turned upright for EXIF
+     * {@code orientation}: the same mapping as the functions' {@code Orientation}, which this
+     * module cannot load (the functions live in their own class loaders).
+     */
+    static BufferedImage upright(BufferedImage image, int orientation) {
+        if (orientation <= 1 || orientation > 8) {
+            return image;
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        boolean swap = orientation >= 5;
+        int ow = swap ? h : w;
+        int oh = swap ? w : h;
+        BufferedImage out = new BufferedImage(ow, oh, image.getType());
+        int[] src = image.getRGB(0, 0, w, h, null, 0, w);
+        int[] dst = new int[ow * oh];
+        for (int y = 0; y < oh; y++) {
+            for (int x = 0; x < ow; x++) {
+                int sx;
+                int sy;
+                switch (orientation) {
+                    case 2 -> { sx = w - 1 - x; sy = y; }
+                    case 3 -> { sx = w - 1 - x; sy = h - 1 - y; }
+                    case 4 -> { sx = x; sy = h - 1 - y; }
+                    case 5 -> { sx = y; sy = x; }
+                    case 6 -> { sx = y; sy = h - 1 - x; }
+                    case 7 -> { sx = w - 1 - y; sy = h - 1 - x; }
+                    default -> { sx = w - 1 - y; sy = x; } // 8
+                }
+                dst[y * ow + x] = src[sy * w + sx];
+            }
+        }
+        out.setRGB(0, 0, ow, oh, dst, 0, ow);
+        return out;
+    }
+
+    /** Decodes the first image, skipping rows and columns so that it is at most about twice {@link #LONG_SIDE}, */
     private static BufferedImage decode(ImageInputStream stream) throws IOException {
         Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
         if (!readers.hasNext()) {

@@ -337,6 +337,61 @@ class WebApiTest {
         assertEquals(404, stack.get("/api/runs/" + RunId.ofKey("previews/missing.png").value() + "/preview").statusCode());
     }
 
+    /**
+     * Previews are upright: a JPEG stored 1200x600 with red in its stored top-left corner and EXIF
+     * Orientation 1 to 8 gets a preview with the sides swapped for 5 to 8 and the red where the
+     * upright image has it (the functions' {@code Orientation} mapping).
+     */
+    @Test
+    void previewsApplyTheExifOrientation() throws Exception {
+        BufferedImage stored = new BufferedImage(1200, 600, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 600; y++) {
+            for (int x = 0; x < 1200; x++) {
+                stored.setRGB(x, y, x < 300 && y < 300 ? 0xFF0000 : 0x0000FF);
+            }
+        }
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        ImageIO.write(stored, "jpeg", plain);
+        // where the stored top-left corner lands upright, per orientation: TL, TR, BR, BL
+        String[] redCorner = {null, "TL", "TR", "BR", "BL", "TL", "TR", "BR", "BL"};
+        var s3 = stack.pipeline.storage().client();
+        for (int orientation = 1; orientation <= 8; orientation++) {
+            String key = "previews/turned-" + orientation + ".jpg";
+            byte[] jpeg = withOrientation(plain.toByteArray(), orientation);
+            s3.putObject(b -> b.bucket(WebStack.INPUT).key(key).contentType("image/jpeg"),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(jpeg));
+
+            HttpResponse<byte[]> response = stack.getBytes("/api/runs/" + RunId.ofKey(key).value() + "/preview");
+
+            assertEquals(200, response.statusCode(), key);
+            BufferedImage preview = ImageIO.read(new ByteArrayInputStream(response.body()));
+            boolean swapped = orientation >= 5;
+            assertEquals(swapped ? 512 : 1024, preview.getWidth(), key);
+            assertEquals(swapped ? 1024 : 512, preview.getHeight(), key);
+            int w = preview.getWidth() - 1;
+            int h = preview.getHeight() - 1;
+            java.util.Map<String, Integer> corners = java.util.Map.of("TL", preview.getRGB(2, 2), "TR", preview.getRGB(w - 2, 2),
+                    "BR", preview.getRGB(w - 2, h - 2), "BL", preview.getRGB(2, h - 2));
+            for (var corner : corners.entrySet()) {
+                boolean red = (corner.getValue() >> 16 & 0xff) > 200 && (corner.getValue() & 0xff) < 60;
+                assertEquals(corner.getKey().equals(redCorner[orientation]), red, key + " corner " + corner.getKey());
+            }
+        }
+    }
+
+    /** {@code jpeg} with an APP1 EXIF segment holding only Orientation (little-endian TIFF), after its APP0. */
+    private static byte[] withOrientation(byte[] jpeg, int orientation) {
+        byte[] tiff = {'I', 'I', 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, (byte) orientation, 0, 0, 0, 0, 0, 0, 0};
+        int at = 4 + ((jpeg[4] & 0xff) << 8 | (jpeg[5] & 0xff));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, at);
+        int length = 2 + 6 + tiff.length;
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (length >> 8), (byte) length, 'E', 'x', 'i', 'f', 0, 0});
+        out.writeBytes(tiff);
+        out.write(jpeg, at, jpeg.length - at);
+        return out.toByteArray();
+    }
+
     /** A run's id may be derived from a guessable key: its images are the page's alone, not another site's to embed. */
     @Test
     void imagesOfRunsAreRefusedToOtherSites() throws Exception {

@@ -60,24 +60,30 @@ public final class ImageEncoder {
     /**
      * Encodes {@code image} as {@code format} with the {@code options}: a JPEG at their quality
      * (pixelstep's {@link JpegWriter}; progressive JPEGs with the JDK's writer, which can write them,
-     * about four times slower), and within their {@code max-bytes}, a JPEG at lower qualities (10
+     * about four times slower), carrying their {@link OutputOptions#exif() EXIF} if any (counted in
+     * {@code max-bytes}), and within their {@code max-bytes}, a JPEG at lower qualities (10
      * less each step, at most 9 steps, not below 10) until it fits.
      *
      * @throws OutputTooLargeException if the output does not fit in {@code max-bytes}
      */
     public EncodedImage encode(BufferedImage image, ImageFormat format, OutputOptions options) {
         if (format != ImageFormat.JPEG) {
-            return fitting(encode(image, format), image, options, 0);
+            return fitting(withExif(encode(image, format), options), image, options, 0);
         }
         int quality = options.quality();
         for (int step = 0; ; step++) {
-            EncodedImage out = options.progressive() ? progressiveJpeg(image, quality)
-                    : quality == JPEG_QUALITY_PERCENT ? jpeg(image, JPEG) : jpeg(image, new JpegWriter(quality));
+            EncodedImage out = withExif(options.progressive() ? progressiveJpeg(image, quality)
+                    : quality == JPEG_QUALITY_PERCENT ? jpeg(image, JPEG) : jpeg(image, new JpegWriter(quality)), options);
             if (options.maxBytes() == 0 || out.length() <= options.maxBytes() || step == 9 || quality <= 10) {
                 return fitting(out, image, options, quality);
             }
             quality = Math.max(10, quality - 10);
         }
+    }
+
+    /** {@code out} carrying the options' {@link Exif}, if they have one. */
+    private static EncodedImage withExif(EncodedImage out, OutputOptions options) {
+        return options.exif() == null ? out : options.exif().addTo(out);
     }
 
     private static EncodedImage fitting(EncodedImage out, BufferedImage image, OutputOptions options, int quality) {

@@ -35,17 +35,26 @@ public final class Orientation {
     /** The EXIF orientation of an image of {@code format} held in {@code bytes}; {@link #UPRIGHT} when none. */
     public static int of(ImageFormat format, byte[] bytes) {
         try {
-            byte[] tiff = switch (format) {
-                case JPEG -> jpegExif(bytes);
-                case PNG -> chunk(bytes, 8, "eXIf", false);
-                case WEBP -> chunk(bytes, 12, "EXIF", true);
-                case TIFF -> bytes;
-                default -> null;
-            };
+            byte[] tiff = tiffBlock(format, bytes);
             return tiff == null ? UPRIGHT : orientation(tiff);
         } catch (IOException | RuntimeException e) {
             return UPRIGHT; // damaged metadata: the pixels are read as stored
         }
+    }
+
+    /**
+     * The EXIF TIFF block of an image of {@code format} in {@code bytes}, from its TIFF header on:
+     * a JPEG's first APP1 {@code Exif} segment, a PNG's {@code eXIf} chunk, a WebP's {@code EXIF}
+     * chunk, a TIFF file itself; null when there is none. Also {@link Exif}'s source.
+     */
+    static byte[] tiffBlock(ImageFormat format, byte[] bytes) throws IOException {
+        return switch (format) {
+            case JPEG -> jpegExif(bytes);
+            case PNG -> chunk(bytes, 8, "eXIf", false);
+            case WEBP -> chunk(bytes, 12, "EXIF", true);
+            case TIFF -> bytes;
+            default -> null;
+        };
     }
 
     /** Whether {@code orientation} swaps width and height (5 to 8: a quarter turn). */

@@ -19,18 +19,31 @@ import java.util.Optional;
  *   <tr><td>{@code progressive}</td><td>{@code true}, {@code false} (JPEG only)</td><td>{@code false}</td></tr>
  *   <tr><td>{@code max-bytes}</td><td>1024 to 1073741824: the largest output; a JPEG is written at lower
  *       qualities (10 less each step, at most 9 steps, not below 10) until it fits</td><td>none</td></tr>
- *   <tr><td>{@code metadata}</td><td>{@code strip}</td><td>{@code strip}</td></tr>
+ *   <tr><td>{@code metadata}</td><td>{@code strip}, {@code keep}: the input's EXIF with Orientation 1 and
+ *       no thumbnail ({@link Exif})</td><td>{@code strip}</td></tr>
  * </table>
  *
  * @param format      the output format, or null for the input format's {@link ImageFormat#output()}
  * @param quality     the JPEG quality, 1 to 100
  * @param progressive whether JPEG outputs are progressive
  * @param maxBytes    the largest output in bytes, or 0 for no limit
+ * @param keepMetadata whether outputs keep the input's EXIF ({@code metadata=keep})
+ * @param exif        the EXIF every output carries, or null: set with {@link #withExif} once the input is read
  */
-public record OutputOptions(ImageFormat format, int quality, boolean progressive, long maxBytes) {
+public record OutputOptions(ImageFormat format, int quality, boolean progressive, long maxBytes, boolean keepMetadata, Exif exif) {
 
-    /** Today's behaviour: the input's output format, JPEG quality 90, baseline, no size limit. */
+    /** Today's behaviour: the input's output format, JPEG quality 90, baseline, no size limit, no metadata. */
     public static final OutputOptions DEFAULT = new OutputOptions(null, 90, false, 0);
+
+    /** Options that strip metadata. */
+    public OutputOptions(ImageFormat format, int quality, boolean progressive, long maxBytes) {
+        this(format, quality, progressive, maxBytes, false, null);
+    }
+
+    /** These options with outputs carrying {@code exif} (none if null); the input's EXIF when {@link #keepMetadata}. */
+    public OutputOptions withExif(Exif exif) {
+        return new OutputOptions(format, quality, progressive, maxBytes, keepMetadata, exif);
+    }
 
     /** The smallest {@code max-bytes} accepted. */
     public static final long MIN_MAX_BYTES = 1024;
@@ -63,6 +76,7 @@ public record OutputOptions(ImageFormat format, int quality, boolean progressive
         int quality = DEFAULT.quality();
         boolean progressive = false;
         long maxBytes = 0;
+        boolean keep = false;
         for (Map.Entry<String, String> pair : pairs.entrySet()) {
             String value = pair.getValue();
             switch (pair.getKey()) {
@@ -80,12 +94,11 @@ public record OutputOptions(ImageFormat format, int quality, boolean progressive
                     default -> throw new IllegalArgumentException("progressive '" + value + "' is not true or false");
                 };
                 case "max-bytes" -> maxBytes = number("max-bytes", value, MIN_MAX_BYTES, MAX_MAX_BYTES);
-                case "metadata" -> {
-                    if (!value.equals("strip")) {
-                        throw new IllegalArgumentException("metadata '" + value + "' is not available: outputs are written without"
-                                + " metadata (strip), the only value");
-                    }
-                }
+                case "metadata" -> keep = switch (value) {
+                    case "strip" -> false;
+                    case "keep" -> true;
+                    default -> throw new IllegalArgumentException("metadata '" + value + "' is not strip or keep");
+                };
                 default -> throw new IllegalArgumentException("unknown option '" + pair.getKey()
                         + "'; the options are format, quality, progressive, max-bytes, metadata");
             }
@@ -93,7 +106,7 @@ public record OutputOptions(ImageFormat format, int quality, boolean progressive
         if (format == ImageFormat.PNG && (pairs.containsKey("quality") || progressive)) {
             throw new IllegalArgumentException("quality and progressive apply to jpeg outputs only, not png");
         }
-        return new OutputOptions(format, quality, progressive, maxBytes);
+        return new OutputOptions(format, quality, progressive, maxBytes, keep, null);
     }
 
     /** The format outputs of an input in {@code input} are written in. */
@@ -116,6 +129,9 @@ public record OutputOptions(ImageFormat format, int quality, boolean progressive
         }
         if (maxBytes > 0) {
             out.append(out.isEmpty() ? "" : ", ").append("max-bytes=").append(maxBytes);
+        }
+        if (keepMetadata) {
+            out.append(out.isEmpty() ? "" : ", ").append("metadata=keep");
         }
         return out.toString();
     }

@@ -9,6 +9,7 @@ import dev.pixelstep.functions.error.WorkTimedOutException;
 import dev.pixelstep.functions.internal.image.DecodedImage;
 import dev.pixelstep.functions.internal.image.ImageDecoder;
 import dev.pixelstep.functions.internal.image.ImageHeader;
+import dev.pixelstep.functions.internal.image.Exif;
 import dev.pixelstep.functions.internal.image.OutputOptions;
 import dev.pixelstep.functions.internal.json.InputSummary;
 import dev.pixelstep.functions.internal.plan.ChainPlan;
@@ -86,6 +87,9 @@ public final class Processor {
         long readDone = System.nanoTime();
         try {
             DecodedImage decoded = decoder.decode(object.uri(), bytes);
+            if (output.keepMetadata()) {
+                output = output.withExif(Exif.of(decoded.format(), bytes).orElse(null));
+            }
             bytes = null; // the encoded input is not needed any more
             long decodeDone = System.nanoTime();
 

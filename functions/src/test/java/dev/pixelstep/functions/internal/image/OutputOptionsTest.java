@@ -46,7 +46,7 @@ class OutputOptionsTest {
             "quality=high | quality 'high' is not a whole number from 1 to 100",
             "progressive=yes | progressive 'yes' is not true or false",
             "max-bytes=10 | max-bytes 10 is not from 1024 to 1073741824",
-            "metadata=keep | metadata 'keep' is not available",
+            "metadata=copy | metadata 'copy' is not strip or keep",
             "colour=red | unknown option 'colour'; the options are format, quality, progressive, max-bytes, metadata",
             "quality=80, quality=70 | 'quality' is given twice",
             "png | 'png' is not name=value",
