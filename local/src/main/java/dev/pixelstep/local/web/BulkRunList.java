@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The bulk runs ({@code pixelstep reprocess}) as the page lists them, read from what every run leaves in the output
@@ -119,7 +120,7 @@ final class BulkRunList {
     }
 
     /** A document of the run, or null when it is missing or not what it should be. */
-    private <T> T read(String key, java.util.function.Function<byte[], T> parse) {
+    private <T> T read(String key, Function<byte[], T> parse) {
         try {
             return parse.apply(backend.s3().getObjectAsBytes(b -> b.bucket(backend.outputBucket()).key(key)).asByteArray());
         } catch (S3Exception e) {
