@@ -64,6 +64,10 @@ public final class Main {
               --bucket NAME              another bucket to list (default: the input bucket)
               --name NAME                the run's name (default reprocess-<time>); results in bulk-runs/NAME/
               --timeout SECONDS          how long to follow the run (default 86400)
+              --aws --region R --state-machine-arn ARN --input-bucket NAME --output-bucket NAME
+                                         start the deployed bulk state machine (the stack outputs Region,
+                                         BulkStateMachineAliasArn, InputBucketName, OutputBucketName) with the
+                                         default AWS credentials chain, follow its Map Run, print its summary
             executions options:
               --limit N                  how many to show (default 20)
             """;

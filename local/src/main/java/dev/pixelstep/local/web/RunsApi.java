@@ -40,6 +40,7 @@ import java.util.function.Supplier;
  * GET  /api/runs/{id}/original          the uploaded image
  * GET  /api/runs/{id}/file?key=K        an output of that run (K under the run's prefix only)
  * GET  /api/runs/{id}/preview[?key=K]   a display-sized preview of the original, or of an output ({@link Previews})
+ * GET  /api/bulk-runs                   recent bulk runs with their counts and failed keys ({@link BulkRunList})
  * </pre>
  * Errors are {@code {"error": "..."}} with a 4xx status and a message meant for a person.
  * Uploads are received without holding a thread ({@link UploadBody}), at most
@@ -60,6 +61,7 @@ final class RunsApi implements Request.Handler {
     private final PrintStream log;
     private final RunView runs;
     private final Previews previews;
+    private final BulkRunList bulkRuns;
 
     RunsApi(Backend backend, long maxUploadBytes, WebServer.Limits limits, Clock clock, PrintStream log) {
         this.backend = backend;
@@ -70,6 +72,7 @@ final class RunsApi implements Request.Handler {
         this.log = log;
         this.runs = new RunView(backend);
         this.previews = new Previews(backend.previewCache());
+        this.bulkRuns = new BulkRunList(backend);
     }
 
     @Override
@@ -119,6 +122,9 @@ final class RunsApi implements Request.Handler {
                 requireMethod(method, "GET");
                 recent(response, callback);
             }
+        } else if (path.length == 1 && path[0].equals("bulk-runs")) {
+            requireMethod(method, "GET");
+            Exchanges.json(response, callback, 200, bulkRuns.recent());
         } else if (path.length >= 2 && path.length <= 3 && path[0].equals("runs")) {
             requireMethod(method, "GET");
             RunId id = runId(path[1]);

@@ -906,6 +906,53 @@
     $('recent').setAttribute('aria-busy', 'false');
   }
 
+  // ---- bulk runs (pixelstep reprocess) ---------------------------------------------------------------
+
+  async function loadBulkRuns() {
+    const list = $('bulk-runs');
+    let runs;
+    try {
+      runs = await api('/api/bulk-runs');
+    } catch (e) {
+      $('no-bulk').textContent = 'Bulk runs cannot be listed: ' + e.message;
+      show($('no-bulk'), true);
+      list.setAttribute('aria-busy', 'false');
+      return;
+    }
+    list.replaceChildren();
+    for (const run of runs) {
+      const total = run.total < 0 ? '?' : String(run.total);
+      const counts = run.done + '/' + total + ' done, ' + run.failed + ' failed, ' + run.skipped + ' skipped'
+        + (run.pending > 0 ? ', ' + run.pending + ' not run' : '');
+      const item = el('li', { class: 'py-2', 'data-bulk-run': run.name },
+        el('div', { class: 'flex items-baseline gap-2' },
+          el('h3', { class: 'min-w-0 flex-1 break-words text-sm font-medium', text: run.name }),
+          el('span', { class: 'rounded-full px-2 py-0.5 text-[0.65rem] font-semibold uppercase ' + (STATUS_STYLES[run.status] || 'bg-slate-100 text-slate-600'), text: run.status.toLowerCase() })),
+        el('p', { class: 'break-words font-mono text-xs text-slate-600', text: (run.prefix !== null && run.prefix !== undefined ? (run.prefix || '(whole bucket)') + ' · ' : '') + (run.chain || 'no operations') }),
+        el('p', { class: 'text-xs tabular-nums text-slate-700', 'data-counts': '', text: counts }),
+        el('p', { class: 'text-xs text-slate-600', text: run.startedAt ? 'started ' + new Date(run.startedAt).toLocaleString() : '' }));
+      if (run.error) item.append(el('p', { class: 'break-words text-xs text-red-800', text: run.error }));
+      if (run.failedItems.length > 0) {
+        const failed = el('ul', { class: 'mt-1', 'aria-label': 'Failed objects of ' + run.name });
+        for (const object of run.failedItems) {
+          const name = object.id
+            ? el('a', { href: '#run=' + object.id, class: 'break-words font-mono text-indigo-700 underline underline-offset-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500', text: object.key })
+            : el('span', { class: 'break-words font-mono', text: object.key });
+          failed.append(el('li', { class: 'mt-1 text-xs' }, name,
+            el('span', { class: 'block break-words text-red-800', text: (object.errorType ? object.errorType + ': ' : '') + (object.error || '') })));
+        }
+        if (run.failedNotListed > 0) {
+          failed.append(el('li', { class: 'mt-1 text-xs text-slate-600', text: '… and ' + run.failedNotListed + ' more in the summary' }));
+        }
+        item.append(failed);
+      }
+      list.append(item);
+    }
+    $('no-bulk').textContent = 'No bulk runs yet: pixelstep reprocess starts one.';
+    show($('no-bulk'), runs.length === 0);
+    list.setAttribute('aria-busy', 'false');
+  }
+
   // ---- start ---------------------------------------------------------------------------------------
 
   /** The run named by the address (#run=<id>), when it is not the one shown. */
@@ -925,6 +972,7 @@
     $('add-step').addEventListener('click', () => addStep($('operation-choice').value));
     $('run-form').addEventListener('submit', submit);
     $('refresh-runs').addEventListener('click', loadRecent);
+    $('refresh-bulk').addEventListener('click', loadBulkRuns);
     renderSteps();
     try {
       state.config = await api('/api/config');
@@ -939,6 +987,7 @@
       formError(e.message);
     }
     loadRecent();
+    loadBulkRuns();
     openRunOfAddress();
     window.addEventListener('hashchange', openRunOfAddress);
   }

@@ -269,6 +269,70 @@ class WebApiTest {
         assertEquals("bare.png", plain.path("filename").asText(), plain.toString());
     }
 
+    /**
+     * Issue 18: a real bulk run of the local runtime (its published state machine, started by its request document
+     * as {@code pixelstep reprocess} starts it) is listed with the summary's counts, chain and prefix, and its failed
+     * key opens as a run of the page with the pipeline's error.
+     */
+    @Test
+    void aBulkRunIsListedWithItsSummarysCountsAndItsFailedKeyOpensAsARun() throws Exception {
+        var s3 = stack.pipeline.storage().client();
+        String broken = "bulkweb/broken é.png";
+        for (String key : List.of("bulkweb/1.png", "bulkweb/2.png", "bulkweb/sub/3.png")) {
+            s3.putObject(b -> b.bucket(WebStack.INPUT).key(key).contentType("image/png"),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(png(24, 16)));
+        }
+        s3.putObject(b -> b.bucket(WebStack.INPUT).key(broken).contentType("image/png"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("not an image"));
+        s3.putObject(b -> b.bucket(WebStack.INPUT).key("bulkweb/folder/"), software.amazon.awssdk.core.sync.RequestBody.empty());
+        String name = "web-api-bulk";
+        String request = WebStack.JSON.createObjectNode().put("bucket", WebStack.INPUT).put("prefix", "bulkweb/")
+                .put("operations", "invert").put("maxConcurrency", 2).put("toleratedFailurePercentage", 50).toString();
+        s3.putObject(b -> b.bucket(WebStack.OUTPUT).key(dev.pixelstep.local.runtime.BulkProgress.requestKey(name)).contentType("application/json"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString(request));
+
+        String summaryKey = dev.pixelstep.statemachine.BulkReprocessDefinition.summaryKey(name);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        dev.pixelstep.statemachine.BulkSummary summary = null;
+        while (summary == null && System.nanoTime() < deadline) {
+            try {
+                summary = dev.pixelstep.statemachine.BulkSummary.parse(
+                        s3.getObjectAsBytes(b -> b.bucket(WebStack.OUTPUT).key(summaryKey)).asByteArray());
+            } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
+                Thread.sleep(200);
+            }
+        }
+        assertNotNull(summary, "the bulk run wrote no summary within " + WAIT);
+        assertEquals(new dev.pixelstep.statemachine.BulkSummary.Counts(5, 3, 1, 1, 0), summary.counts());
+
+        JsonNode listed = null;
+        for (JsonNode run : stack.json("/api/bulk-runs")) {
+            if (run.path("name").asText().equals(name)) {
+                listed = run;
+            }
+        }
+        assertNotNull(listed, "the bulk run is listed");
+        assertEquals(summary.status(), listed.path("status").asText());
+        assertEquals(summary.counts().total(), listed.path("total").asLong());
+        assertEquals(summary.counts().succeeded(), listed.path("succeeded").asLong());
+        assertEquals(summary.counts().failed(), listed.path("failed").asLong());
+        assertEquals(summary.counts().skipped(), listed.path("skipped").asLong());
+        assertEquals(5, listed.path("done").asLong());
+        assertEquals("invert", listed.path("chain").asText());
+        assertEquals("bulkweb/", listed.path("prefix").asText());
+        assertFalse(listed.path("startedAt").asText().isEmpty(), listed.toString());
+        assertEquals(1, listed.path("failedItems").size(), listed.toString());
+        JsonNode failed = listed.path("failedItems").get(0);
+        assertEquals(broken, failed.path("key").asText());
+        assertEquals(summary.failed().get(0).error().type(), failed.path("errorType").asText());
+        assertEquals(RunId.ofKey(broken).value(), failed.path("id").asText());
+
+        JsonNode run = stack.json("/api/runs/" + failed.path("id").asText());
+        assertEquals("FAILED", run.path("status").asText(), run.toString());
+        assertEquals(broken, run.path("key").asText());
+        assertFalse(run.path("error").path("message").asText().isEmpty(), run.toString());
+    }
+
     /** Issue 16 item 5: tiles load previews of at most 1,024 pixels, made once and kept, revalidated by ETag. */
     @Test
     void previewsAreDisplaySizedMadeOnceKeptAndRevalidated() throws Exception {

@@ -362,6 +362,37 @@ class WebPageBrowserTest {
         assertTrue(text("run-summary").startsWith("from the cli.png · invert"), text("run-summary"));
     }
 
+    /**
+     * Issue 18: a bulk run ({@code pixelstep reprocess}, in this JVM, against the page's pipeline) is listed under
+     * "Bulk runs" with its counts, and its failed key opens as a run of the page with the error shown.
+     */
+    @Test
+    void aBulkRunIsListedAndItsFailedKeyOpensAsARun() throws Exception {
+        var s3 = stack.pipeline.storage().client();
+        s3.putObject(b -> b.bucket(WebStack.INPUT).key("bulk-page/good.png").contentType("image/png"),
+                software.amazon.awssdk.core.sync.RequestBody.fromFile(png("good.png", 24, 16)));
+        s3.putObject(b -> b.bucket(WebStack.INPUT).key("bulk-page/broken.png").contentType("image/png"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("not an image"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = pixelstep(List.of("reprocess", "--prefix", "bulk-page/", "--ops", "invert", "--name", "page-bulk",
+                "--tolerated-failure-percentage", "60", "--data", data.toString()), new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertEquals(0, status, out.toString(StandardCharsets.UTF_8));
+        open();
+        awaitTrue("the bulk run listed", "return document.getElementById('bulk-runs').getAttribute('aria-busy') === 'false'"
+                + " && !!document.querySelector('#bulk-runs li[data-bulk-run=page-bulk]')");
+        String counts = (String) script("return document.querySelector('#bulk-runs li[data-bulk-run=page-bulk] [data-counts]').textContent");
+        assertEquals("2/2 done, 1 failed, 0 skipped", counts);
+        assertNoAccessibilityViolations("the bulk runs");
+        phone();
+        awaitTrue("the bulk runs fit a phone", fitsThePhone());
+        screenshot("bulk-runs-phone.png");
+        browser.findElement(By.cssSelector("#bulk-runs li[data-bulk-run=page-bulk] a[href^='#run=']")).click();
+        awaitTrue("the failed key opened", "return document.getElementById('run').dataset.ended === 'true'");
+        assertEquals("FAILED", browser.findElement(By.id("run-status")).getAttribute("data-status"));
+        assertTrue(text("run-summary").startsWith("broken.png"), text("run-summary"));
+        assertFalse(text("run-error-message").isBlank());
+    }
+
     /** The {@code pixelstep} command line, in this JVM, as {@code Main.main} runs it (without its exit). */
     private static int pixelstep(List<String> args, PrintStream out) throws Exception {
         Method run = Class.forName("dev.pixelstep.local.cli.Main").getDeclaredMethod("run", List.class, PrintStream.class, PrintStream.class);
