@@ -1,7 +1,7 @@
 package dev.pixelstep.operations.artistic;
 
-import dev.pixelstep.operations.raster.Bands;
 import dev.pixelstep.operations.raster.BlurCost;
+import dev.pixelstep.operations.raster.ChannelPairTable;
 import dev.pixelstep.operations.raster.IntImage;
 import dev.pixelstep.operations.raster.SeparableGaussian;
 import dev.pixelstep.spi.ImageOperation;
@@ -54,14 +54,7 @@ public final class Glow implements ImageOperation {
         int[] px = out.pixels();
         SeparableGaussian.blur(in, px, out.width(), out.height(), parameters.get(RADIUS), SeparableGaussian.Mode.RGB);
         int k = (int) Math.round(parameters.get(AMOUNT) * 256);
-        Bands.run(px.length, px.length, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                int p = in[i];
-                int q = px[i];
-                px[i] = (p & 0xff000000) | screen((p >> 16) & 0xff, (q >> 16) & 0xff, k) << 16
-                        | screen((p >> 8) & 0xff, (q >> 8) & 0xff, k) << 8 | screen(p & 0xff, q & 0xff, k);
-            }
-        });
+        ChannelPairTable.of((c, blurred) -> screen(c, blurred, k)).apply(in, px, px);
         return out.image();
     }
 

@@ -1,7 +1,7 @@
 package dev.pixelstep.operations.blur;
 
-import dev.pixelstep.operations.raster.Bands;
 import dev.pixelstep.operations.raster.BlurCost;
+import dev.pixelstep.operations.raster.ChannelPairTable;
 import dev.pixelstep.operations.raster.Clamp;
 import dev.pixelstep.operations.raster.IntImage;
 import dev.pixelstep.operations.raster.SeparableGaussian;
@@ -65,16 +65,7 @@ public final class Sharpen implements ImageOperation {
         // the blur goes straight into the result, which is then sharpened in place: no third image
         SeparableGaussian.blur(in, px, out.width(), out.height(), parameters.get(RADIUS), SeparableGaussian.Mode.RGB);
         int k = (int) Math.round(parameters.get(AMOUNT) * 256);
-        Bands.run(px.length, px.length, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                int p = in[i];
-                int q = px[i];
-                px[i] = (p & 0xff000000)
-                        | sharpen((p >> 16) & 0xff, (q >> 16) & 0xff, k) << 16
-                        | sharpen((p >> 8) & 0xff, (q >> 8) & 0xff, k) << 8
-                        | sharpen(p & 0xff, q & 0xff, k);
-            }
-        });
+        ChannelPairTable.of((c, blurred) -> sharpen(c, blurred, k)).apply(in, px, px);
         return out.image();
     }
 

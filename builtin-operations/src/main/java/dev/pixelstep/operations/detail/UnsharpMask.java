@@ -1,8 +1,8 @@
 package dev.pixelstep.operations.detail;
 
-import dev.pixelstep.operations.raster.Bands;
-import dev.pixelstep.operations.raster.Clamp;
 import dev.pixelstep.operations.raster.BlurCost;
+import dev.pixelstep.operations.raster.ChannelPairTable;
+import dev.pixelstep.operations.raster.Clamp;
 import dev.pixelstep.operations.raster.IntImage;
 import dev.pixelstep.operations.raster.SeparableGaussian;
 import dev.pixelstep.spi.ImageOperation;
@@ -69,16 +69,7 @@ public final class UnsharpMask implements ImageOperation {
         SeparableGaussian.blur(in, px, out.width(), out.height(), parameters.get(RADIUS), SeparableGaussian.Mode.RGB);
         int k = (int) Math.round(parameters.get(AMOUNT) * 256);
         int threshold = parameters.get(THRESHOLD);
-        Bands.run(px.length, px.length, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                int p = in[i];
-                int q = px[i];
-                px[i] = (p & 0xff000000)
-                        | sharpen((p >> 16) & 0xff, (q >> 16) & 0xff, k, threshold) << 16
-                        | sharpen((p >> 8) & 0xff, (q >> 8) & 0xff, k, threshold) << 8
-                        | sharpen(p & 0xff, q & 0xff, k, threshold);
-            }
-        });
+        ChannelPairTable.of((c, blurred) -> sharpen(c, blurred, k, threshold)).apply(in, px, px);
         return out.image();
     }
 
