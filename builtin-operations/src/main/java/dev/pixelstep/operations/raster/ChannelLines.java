@@ -24,39 +24,14 @@ final class ChannelLines {
 
     /**
      * Row {@code row} (offset of its first pixel) of {@code source} into {@code lines[c][pad .. pad + width)},
-     * the {@code pad} places on either side filled with the edge pixels (the image extended).
+     * the {@code pad} places on either side filled with the edge pixels (the image extended);
+     * {@code scratch} holds at least {@code width} ints.
      */
-    static void unpack(int[] source, int row, int width, int pad, int[][] lines, SeparableGaussian.Mode mode) {
-        if (mode == SeparableGaussian.Mode.RGB) {
-            int[] r = lines[0];
-            int[] g = lines[1];
-            int[] b = lines[2];
-            for (int x = 0; x < width; x++) {
-                int p = source[row + x];
-                r[pad + x] = (p >> 8) & 0xff00;
-                g[pad + x] = p & 0xff00;
-                b[pad + x] = (p & 0xff) << 8;
-            }
-        } else if (mode == SeparableGaussian.Mode.GRAY) {
-            int[] v = lines[0];
-            for (int x = 0; x < width; x++) {
-                v[pad + x] = (source[row + x] & 0xff) << 8;
-            }
-        } else {
-            int[] r = lines[0];
-            int[] g = lines[1];
-            int[] b = lines[2];
-            int[] a = lines[3];
-            for (int x = 0; x < width; x++) {
-                int p = source[row + x];
-                int alpha = p >>> 24;
-                r[pad + x] = premultiply((p >> 16) & 0xff, alpha);
-                g[pad + x] = premultiply((p >> 8) & 0xff, alpha);
-                b[pad + x] = premultiply(p & 0xff, alpha);
-                a[pad + x] = alpha * 257;
-            }
-        }
+    static void unpack(int[] source, int row, int width, int pad, int[][] lines, int[] scratch, SeparableGaussian.Mode mode) {
+        System.arraycopy(source, row, scratch, 0, width);
+        split(scratch, lines, width, mode);
         for (int[] line : lines) {
+            System.arraycopy(line, 0, line, pad, width);
             int left = line[pad];
             int right = line[pad + width - 1];
             for (int i = 0; i < pad; i++) {
@@ -67,34 +42,84 @@ final class ChannelLines {
     }
 
     /**
-     * Packs {@code width} output pixels from {@code target[row]} on from per-channel sums of 16-bit
-     * values scaled by {@code 1 << shift} (rounded here; shift 0 for the values themselves),
-     * keeping the alpha bits of {@code source} with {@link SeparableGaussian.Mode#RGB}.
+     * The first {@code width} packed pixels of {@code pixels} into {@code lines[c][0 .. width)}. Every
+     * array is indexed alike, so the JIT can vectorise the loops (it does not when one array is read at
+     * an offset that is not a constant).
      */
-    static void pack(int[][] sums, int shift, int[] source, int[] target, int row, int width, SeparableGaussian.Mode mode) {
+    static void split(int[] pixels, int[][] lines, int width, SeparableGaussian.Mode mode) {
+        if (mode == SeparableGaussian.Mode.RGB) {
+            int[] r = lines[0];
+            int[] g = lines[1];
+            int[] b = lines[2];
+            for (int x = 0; x < width; x++) {
+                int p = pixels[x];
+                r[x] = (p >> 8) & 0xff00;
+                g[x] = p & 0xff00;
+                b[x] = (p & 0xff) << 8;
+            }
+        } else if (mode == SeparableGaussian.Mode.GRAY) {
+            int[] v = lines[0];
+            for (int x = 0; x < width; x++) {
+                v[x] = (pixels[x] & 0xff) << 8;
+            }
+        } else {
+            int[] r = lines[0];
+            int[] g = lines[1];
+            int[] b = lines[2];
+            int[] a = lines[3];
+            for (int x = 0; x < width; x++) {
+                int p = pixels[x];
+                int alpha = p >>> 24;
+                r[x] = premultiply((p >> 16) & 0xff, alpha);
+                g[x] = premultiply((p >> 8) & 0xff, alpha);
+                b[x] = premultiply(p & 0xff, alpha);
+                a[x] = alpha * 257;
+            }
+        }
+    }
+
+    /**
+     * Packs {@code width} output pixels into {@code target[row ..]} from per-channel sums of 16-bit
+     * values scaled by {@code 1 << shift} (rounded here; shift 0 for the values themselves),
+     * keeping the alpha bits of {@code source} with {@link SeparableGaussian.Mode#RGB};
+     * {@code scratch} holds at least {@code width} ints.
+     */
+    static void pack(int[][] sums, int shift, int[] source, int[] target, int row, int width, int[] scratch,
+                     SeparableGaussian.Mode mode) {
+        System.arraycopy(source, row, scratch, 0, width);
+        join(sums, shift, scratch, width, mode);
+        System.arraycopy(scratch, 0, target, row, width);
+    }
+
+    /**
+     * Replaces the first {@code width} packed pixels of {@code pixels} by those packed from {@code sums}
+     * (as {@link #pack}), keeping their alpha bits with {@link SeparableGaussian.Mode#RGB} and
+     * {@link SeparableGaussian.Mode#GRAY}. Indexed alike throughout, like {@link #split}.
+     */
+    static void join(int[][] sums, int shift, int[] pixels, int width, SeparableGaussian.Mode mode) {
         int round = shift == 0 ? 0 : 1 << (shift - 1);
         if (mode == SeparableGaussian.Mode.RGB) {
             int[] r = sums[0];
             int[] g = sums[1];
             int[] b = sums[2];
             for (int x = 0; x < width; x++) {
-                target[row + x] = (source[row + x] & 0xff000000)
+                pixels[x] = (pixels[x] & 0xff000000)
                         | eight((r[x] + round) >>> shift) << 16 | eight((g[x] + round) >>> shift) << 8 | eight((b[x] + round) >>> shift);
             }
         } else if (mode == SeparableGaussian.Mode.GRAY) {
             int[] v = sums[0];
             for (int x = 0; x < width; x++) {
                 int g = eight((v[x] + round) >>> shift);
-                target[row + x] = (source[row + x] & 0xff000000) | g << 16 | g << 8 | g;
+                pixels[x] = (pixels[x] & 0xff000000) | g << 16 | g << 8 | g;
             }
         } else {
             for (int x = 0; x < width; x++) {
                 int alpha = (sums[3][x] + round) >>> shift;
                 if (alpha == 0) {
-                    target[row + x] = 0;
+                    pixels[x] = 0;
                     continue;
                 }
-                target[row + x] = ((alpha * 255 + 32767) / 65535) << 24
+                pixels[x] = ((alpha * 255 + 32767) / 65535) << 24
                         | unpremultiply((sums[0][x] + round) >>> shift, alpha) << 16
                         | unpremultiply((sums[1][x] + round) >>> shift, alpha) << 8
                         | unpremultiply((sums[2][x] + round) >>> shift, alpha);

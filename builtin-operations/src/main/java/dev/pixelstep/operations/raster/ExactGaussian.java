@@ -8,11 +8,12 @@ import static dev.pixelstep.operations.raster.SeparableGaussian.array;
  * ring of {@code taps} rows per channel and writes every output row as soon as its last input row
  * is in the ring. Reads the source once and writes the target once; the working set (the ring) is
  * {@code channels x taps x width} ints per thread, which stays in the core's cache for the sigmas this
- * is used for, and no whole-image intermediate exists. Inner loops run along rows over contiguous
- * arrays, three taps per pass: the vertical ones (separate row arrays) are vectorised by the JIT;
- * the horizontal ones read one line at several offsets, which JDK 17's JIT leaves scalar. Edges
- * are extended; the results are bit-identical to a plain two-pass implementation with the same
- * kernel.
+ * is used for, and no whole-image intermediate exists. Inner loops run along rows, three taps per
+ * pass, and read every array at the same index, the form HotSpot's JIT vectorises: the vertical
+ * taps are the ring's rows, the horizontal ones copies of the line moved by each tap's offset (the
+ * JIT leaves a loop scalar when it reads one array at several offsets, or at an offset that is not a
+ * constant). Edges are extended; the results are bit-identical to a plain two-pass implementation
+ * with the same kernel.
  */
 final class ExactGaussian {
 
@@ -32,14 +33,14 @@ final class ExactGaussian {
     }
 
     /**
-     * What {@link #blur} allocates: per band of rows the ring, the padded lines, the sums and the
-     * row tables (see {@link SeparableGaussian#workingBytes}).
+     * What {@link #blur} allocates: per band of rows the ring, the shifted lines, the sums, a row
+     * of pixels and the row tables (see {@link SeparableGaussian#workingBytes}).
      */
     static long workingBytes(int width, int height, int half, SeparableGaussian.Mode mode) {
         int taps = 2 * half + 1;
         int channels = ChannelLines.channels(mode);
-        long band = channels * (taps * array(width, 4) + array(taps, 8) + array(width + 2L * half, 4) + array(width, 4))
-                + array(width, 4) + 2 * array(half + 1, 8) + 3 * array(channels, 8);
+        long band = channels * (taps * array(width, 4) + array(taps, 8) + 2 * array(width, 4))
+                + (taps + 2) * array(width, 4) + array(taps, 8) + 4 * array(half + 1, 8) + 3 * array(channels, 8);
         int chunks = (height + ROWS_PER_CHUNK - 1) / ROWS_PER_CHUNK;
         return Bands.bands(chunks, (long) width * height) * band;
     }
@@ -50,19 +51,34 @@ final class ExactGaussian {
         int taps = 2 * half + 1;
         int channels = ChannelLines.channels(mode);
         int[][][] ring = new int[channels][taps][width];
-        int[][] lines = new int[channels][width + 2 * half];
-        int[] acc = new int[width];
+        int[][] lines = new int[channels][width];
         int[][] sums = new int[channels][width];
+        int[] pixels = new int[width];
+        int[] acc = new int[width];
+        // shifted[j][x] = line[x + j - half], the image extended: the horizontal taps as separate
+        // arrays read at the same index, which the JIT vectorises (one line read at several offsets it does not)
+        int[][] shifted = new int[taps][width];
+        int[][] left = new int[half + 1][];
+        int[][] right = new int[half + 1][];
+        for (int k = 0; k <= half; k++) {
+            left[k] = shifted[half - k];
+            right[k] = shifted[half + k];
+        }
         int[][] up = new int[half + 1][];
         int[][] down = new int[half + 1][];
         int next = fromRow - half; // the next row to blur horizontally into the ring
         for (int y = fromRow; y < toRow; y++) {
             for (; next <= y + half; next++) {
-                int sourceRow = Math.min(height - 1, Math.max(0, next)) * width;
-                ChannelLines.unpack(source, sourceRow, width, half, lines, mode);
+                System.arraycopy(source, Math.min(height - 1, Math.max(0, next)) * width, pixels, 0, width);
+                ChannelLines.split(pixels, lines, width, mode);
                 int slot = Math.floorMod(next, taps);
                 for (int c = 0; c < channels; c++) {
-                    horizontal(lines[c], acc, ring[c][slot], width, w);
+                    shift(lines[c], shifted, width, half);
+                    symmetricSums(left, right, acc, width, w);
+                    int[] out = ring[c][slot];
+                    for (int x = 0; x < width; x++) {
+                        out[x] = (acc[x] + ROUND) >>> GaussianKernel.SHIFT;
+                    }
                 }
             }
             for (int c = 0; c < channels; c++) {
@@ -71,54 +87,37 @@ final class ExactGaussian {
                     up[k] = rows[Math.floorMod(y - k, taps)];
                     down[k] = rows[Math.floorMod(y + k, taps)];
                 }
-                vertical(up, down, sums[c], width, w);
+                symmetricSums(up, down, sums[c], width, w);
             }
-            ChannelLines.pack(sums, GaussianKernel.SHIFT, source, target, y * width, width, mode);
+            System.arraycopy(source, y * width, pixels, 0, width);
+            ChannelLines.join(sums, GaussianKernel.SHIFT, pixels, width, mode);
+            System.arraycopy(pixels, 0, target, y * width, width);
         }
     }
 
-    /** One padded line (pad = half) convolved into {@code out}, rounded to 16 bits. */
-    private static void horizontal(int[] line, int[] acc, int[] out, int width, int[] w) {
-        int half = w.length - 1;
-        int w0 = w[0];
-        for (int k = 1; k <= half; k += 3) {
-            int w1 = w[k];
-            int w2 = k + 1 <= half ? w[k + 1] : 0;
-            int w3 = k + 2 <= half ? w[k + 2] : 0;
-            int l1 = half - k;
-            int r1 = half + k;
-            int l2 = half - Math.min(k + 1, half);
-            int r2 = half + Math.min(k + 1, half);
-            int l3 = half - Math.min(k + 2, half);
-            int r3 = half + Math.min(k + 2, half);
-            boolean first = k == 1;
-            boolean last = k + 3 > half;
-            if (first && last) {
-                for (int x = 0; x < width; x++) {
-                    out[x] = (w0 * line[half + x] + w1 * (line[l1 + x] + line[r1 + x]) + w2 * (line[l2 + x] + line[r2 + x])
-                            + w3 * (line[l3 + x] + line[r3 + x]) + ROUND) >>> GaussianKernel.SHIFT;
-                }
-            } else if (first) {
-                for (int x = 0; x < width; x++) {
-                    acc[x] = w0 * line[half + x] + w1 * (line[l1 + x] + line[r1 + x]) + w2 * (line[l2 + x] + line[r2 + x])
-                            + w3 * (line[l3 + x] + line[r3 + x]);
-                }
-            } else if (last) {
-                for (int x = 0; x < width; x++) {
-                    out[x] = (acc[x] + w1 * (line[l1 + x] + line[r1 + x]) + w2 * (line[l2 + x] + line[r2 + x])
-                            + w3 * (line[l3 + x] + line[r3 + x]) + ROUND) >>> GaussianKernel.SHIFT;
-                }
-            } else {
-                for (int x = 0; x < width; x++) {
-                    acc[x] += w1 * (line[l1 + x] + line[r1 + x]) + w2 * (line[l2 + x] + line[r2 + x])
-                            + w3 * (line[l3 + x] + line[r3 + x]);
-                }
+    /** {@code shifted[j][x] = line[clamp(x + j - half)]} for every x in the line: the line moved by j - half, edges extended. */
+    private static void shift(int[] line, int[][] shifted, int width, int half) {
+        int first = line[0];
+        int last = line[width - 1];
+        for (int j = 0; j < shifted.length; j++) {
+            int d = j - half;
+            int[] s = shifted[j];
+            int from = Math.min(width, Math.max(0, -d)); // x below this read before the first pixel
+            int to = Math.max(from, Math.min(width, width - d)); // x from this on read after the last
+            java.util.Arrays.fill(s, 0, from, first);
+            if (to > from) {
+                System.arraycopy(line, from + d, s, from, to - from);
             }
+            java.util.Arrays.fill(s, to, width, last);
         }
     }
 
-    /** The vertical sums (unrounded, scaled by 2^15) of one output row from the ring rows above ({@code up[k]}) and below. */
-    private static void vertical(int[][] up, int[][] down, int[] sum, int width, int[] w) {
+    /**
+     * The kernel's sums (unrounded, scaled by 2^15) of one row: {@code sum[x] = w[0] up[0][x] +
+     * sum over k of w[k] (up[k][x] + down[k][x])}, where up and down are the rows (or shifted lines)
+     * k places before and after; three taps per pass, every array read at the same index.
+     */
+    private static void symmetricSums(int[][] up, int[][] down, int[] sum, int width, int[] w) {
         int half = w.length - 1;
         int w0 = w[0];
         int[] centre = up[0];

@@ -47,9 +47,9 @@ final class IntBoxPasses {
         long length = height + 2L * passes.reach();
         int strips = (width + STRIP - 1) / STRIP;
         long planes = channels * array(pixels, 2) + array(channels, 8);
-        long rows = Bands.bands(height, pixels) * ((channels + 1) * array(line, 4) + array(channels, 8));
+        long rows = Bands.bands(height, pixels) * ((channels + 1) * array(line, 4) + array(width, 4) + array(channels, 8));
         long columns = Bands.bands(strips, pixels) * 2L * (length * array(STRIP, 4) + array(length, 8))
-                + (long) strips * (array(STRIP, 4) + array(STRIP, 8) + channels * array(STRIP, 4) + array(channels, 8));
+                + (long) strips * (2 * array(STRIP, 4) + array(STRIP, 8) + channels * array(STRIP, 4) + array(channels, 8));
         return planes + rows + columns;
     }
 
@@ -62,8 +62,9 @@ final class IntBoxPasses {
         int r = passes.radius();
         int[][] lines = new int[channels][length];
         int[] spare = new int[length];
+        int[] scratch = new int[width];
         for (int y = fromRow; y < toRow; y++) {
-            ChannelLines.unpack(source, y * width, width, pad, lines, mode);
+            ChannelLines.unpack(source, y * width, width, pad, lines, scratch, mode);
             for (int c = 0; c < channels; c++) {
                 int[] in = lines[c];
                 int[] out = spare;
@@ -140,6 +141,7 @@ final class IntBoxPasses {
             }
         }
         int[][] values = new int[channels][strip];
+        int[] scratch = new int[strip];
         for (int y = 0; y < height; y++) {
             int row = y * width + x0;
             for (int c = 0; c < channels; c++) {
@@ -149,7 +151,7 @@ final class IntBoxPasses {
                     v[x] = plane[row + x] << DROP;
                 }
             }
-            ChannelLines.pack(values, 0, source, target, row, strip, mode);
+            ChannelLines.pack(values, 0, source, target, row, strip, scratch, mode);
         }
     }
 

@@ -43,9 +43,9 @@ final class LongBoxPasses {
         long length = height + 2L * passes.reach();
         int strips = (width + STRIP - 1) / STRIP;
         long planes = channels * array(pixels, 2) + array(channels, 8);
-        long rows = Bands.bands(height, pixels) * (channels * array(line, 4) + 2 * array(line, 8) + array(channels, 8));
+        long rows = Bands.bands(height, pixels) * (channels * array(line, 4) + 2 * array(line, 8) + array(width, 4) + array(channels, 8));
         long columns = Bands.bands(strips, pixels) * 2L * (length * array(STRIP, 8) + array(length, 8))
-                + (long) strips * (array(STRIP, 8) + channels * array(STRIP, 4) + array(channels, 8));
+                + (long) strips * (array(STRIP, 8) + (channels + 1) * array(STRIP, 4) + array(channels, 8));
         return planes + rows + columns;
     }
 
@@ -59,8 +59,9 @@ final class LongBoxPasses {
         int[][] lines = new int[channels][length];
         long[] a = new long[length];
         long[] b = new long[length];
+        int[] scratch = new int[width];
         for (int y = fromRow; y < toRow; y++) {
-            ChannelLines.unpack(source, y * width, width, pad, lines, mode);
+            ChannelLines.unpack(source, y * width, width, pad, lines, scratch, mode);
             for (int c = 0; c < channels; c++) {
                 int[] in = lines[c];
                 int[] out = lines[c];
@@ -145,6 +146,7 @@ final class LongBoxPasses {
             }
         }
         int[][] values = new int[channels][strip];
+        int[] scratch = new int[strip];
         for (int y = 0; y < height; y++) {
             int row = y * width + x0;
             for (int c = 0; c < channels; c++) {
@@ -154,7 +156,7 @@ final class LongBoxPasses {
                     v[x] = plane[row + x];
                 }
             }
-            ChannelLines.pack(values, 0, source, target, row, strip, mode);
+            ChannelLines.pack(values, 0, source, target, row, strip, scratch, mode);
         }
     }
 
