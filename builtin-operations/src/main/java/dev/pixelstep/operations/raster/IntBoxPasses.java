@@ -13,7 +13,7 @@ final class IntBoxPasses {
     /** Bits dropped from the 16-bit channel values of {@link ChannelLines}. */
     private static final int DROP = 4;
 
-    /** Columns per vertical strip: long enough for the vectorised loops, short enough to stream through the cache. */
+    /** Columns per vertical strip: long enough for the vectorised loops, short enough for the rings to stay in the cache. */
     private static final int STRIP = 512;
 
     private IntBoxPasses() {
@@ -25,31 +25,28 @@ final class IntBoxPasses {
         Bands.run(height, (long) width * height, (from, to) -> rows(source, planes, width, from, to, passes, mode));
         int strips = (width + STRIP - 1) / STRIP;
         Bands.run(strips, (long) width * height, (from, to) -> {
-            int length = height + 2 * passes.reach();
-            int[][] a = new int[length][STRIP];
-            int[][] b = new int[length][STRIP];
+            Rings rings = new Rings(passes);
             for (int s = from; s < to; s++) {
                 int x0 = s * STRIP;
-                columns(source, planes, target, width, height, x0, Math.min(width, x0 + STRIP), passes, mode, a, b);
+                columns(source, planes, target, width, height, x0, Math.min(width, x0 + STRIP), passes, mode, rings);
             }
         });
     }
 
     /**
      * What {@link #blur} allocates: the planes, per band of rows the padded lines, per band of
-     * columns the two padded strips, and per strip its sums and values (see
+     * columns the rings and sums of {@link Rings}, and per strip its packed values (see
      * {@link SeparableGaussian#workingBytes}).
      */
     static long workingBytes(int width, int height, BoxGaussian.Passes passes, SeparableGaussian.Mode mode) {
         int channels = ChannelLines.channels(mode);
         long pixels = (long) width * height;
         long line = width + 2L * passes.reach();
-        long length = height + 2L * passes.reach();
         int strips = (width + STRIP - 1) / STRIP;
         long planes = channels * array(pixels, 2) + array(channels, 8);
         long rows = Bands.bands(height, pixels) * ((channels + 1) * array(line, 4) + array(width, 4) + array(channels, 8));
-        long columns = Bands.bands(strips, pixels) * 2L * (length * array(STRIP, 4) + array(length, 8))
-                + (long) strips * (2 * array(STRIP, 4) + array(STRIP, 8) + channels * array(STRIP, 4) + array(channels, 8));
+        long columns = Bands.bands(strips, pixels) * Rings.bytes(passes)
+                + (long) strips * ((channels + 1) * (16 + array(STRIP, 4)) + array(channels, 8));
         return planes + rows + columns;
     }
 
@@ -111,95 +108,195 @@ final class IntBoxPasses {
         }
     }
 
-    /** Columns {@code [x0, x1)}: filtered along y (in place in the planes), then packed into the target. */
+    /**
+     * Columns {@code [x0, x1)}: filtered along y (in place in the planes), then packed into the
+     * target. The three passes run down the strip together, row by row, each keeping a running sum
+     * per column and the rows of its input it still needs in a ring (the plain boxes' 2 radius + 2
+     * rows, the extended box's 2 last + 3): the working set stays in the core's cache whatever the
+     * image's height, instead of streaming whole columns through memory three times.
+     */
     private static void columns(int[] source, char[][] planes, int[] target, int width, int height, int x0, int x1,
-                                BoxGaussian.Passes passes, SeparableGaussian.Mode mode, int[][] a, int[][] b) {
+                                BoxGaussian.Passes passes, SeparableGaussian.Mode mode, Rings rings) {
         int strip = x1 - x0;
-        int pad = passes.reach();
-        int length = height + 2 * pad;
-        int channels = planes.length;
-        int r = passes.radius();
-        int[] sum = new int[strip];
-        long[] longSum = new long[strip];
         for (char[] plane : planes) {
-            for (int y = 0; y < length; y++) {
-                int row = Math.min(height - 1, Math.max(0, y - pad)) * width + x0;
-                int[] into = a[y];
-                for (int x = 0; x < strip; x++) {
-                    into[x] = plane[row + x];
-                }
-            }
-            columnBox(a, b, sum, strip, r, r + 1, length - r - 1);
-            columnBox(b, a, sum, strip, r, 2 * (r + 1), length - 2 * (r + 1));
-            columnExtended(a, b, longSum, strip, passes, pad, pad + height);
-            for (int y = 0; y < height; y++) {
-                int[] from = b[pad + y];
-                int row = y * width + x0;
-                for (int x = 0; x < strip; x++) {
-                    plane[row + x] = (char) from[x];
-                }
-            }
+            new StripColumn(plane, width, height, x0, strip, passes, rings).run();
         }
+        int channels = planes.length;
         int[][] values = new int[channels][strip];
         int[] scratch = new int[strip];
+        char[] chars = rings.entering;
         for (int y = 0; y < height; y++) {
             int row = y * width + x0;
             for (int c = 0; c < channels; c++) {
-                char[] plane = planes[c];
                 int[] v = values[c];
+                System.arraycopy(planes[c], row, chars, 0, strip);
                 for (int x = 0; x < strip; x++) {
-                    v[x] = plane[row + x] << DROP;
+                    v[x] = chars[x] << DROP;
                 }
             }
             ChannelLines.pack(values, 0, source, target, row, strip, scratch, mode);
         }
     }
 
-    /** A plain box of radius r down the columns of a strip, unnormalised: rows {@code [from, to)} of {@code out}. */
-    private static void columnBox(int[][] in, int[][] out, int[] sum, int strip, int r, int from, int to) {
-        java.util.Arrays.fill(sum, 0);
-        for (int y = from - r; y <= from + r; y++) {
-            int[] row = in[y];
-            for (int x = 0; x < strip; x++) {
-                sum[x] += row[x];
-            }
+    /** The buffers of one band of strips: the two rings, the running sums and two rows of the plane. */
+    private static final class Rings {
+        final int[][] boxed;
+        final int[][] twice;
+        final int[] sum1 = new int[STRIP];
+        final int[] sum2 = new int[STRIP];
+        final long[] sum3 = new long[STRIP];
+        final char[] entering = new char[STRIP];
+        final char[] leaving = new char[STRIP];
+
+        Rings(BoxGaussian.Passes passes) {
+            boxed = new int[2 * passes.radius() + 2][STRIP];
+            twice = new int[2 * passes.last() + 3][STRIP];
         }
-        for (int y = from; y < to; y++) {
-            int[] entering = in[y + r + 1];
-            int[] leaving = in[y - r];
-            int[] o = out[y];
-            for (int x = 0; x < strip; x++) {
-                int s = sum[x];
-                o[x] = s;
-                sum[x] = s + entering[x] - leaving[x];
-            }
+
+        static long bytes(BoxGaussian.Passes passes) {
+            int boxed = 2 * passes.radius() + 2;
+            int twice = 2 * passes.last() + 3;
+            return 16 + array(boxed, 8) + boxed * array(STRIP, 4) + array(twice, 8) + twice * array(STRIP, 4)
+                    + 2 * array(STRIP, 4) + array(STRIP, 8) + 2 * array(STRIP, 2);
         }
     }
 
-    /** The normalising extended box down the columns of a strip: rows {@code [from, to)} of {@code out}. */
-    private static void columnExtended(int[][] in, int[][] out, long[] sum, int strip, BoxGaussian.Passes passes, int from, int to) {
-        int r = passes.last();
-        long inner = passes.inner();
-        long outer = passes.outer();
-        long centre = passes.centre();
-        java.util.Arrays.fill(sum, 0);
-        for (int y = from - r; y <= from + r; y++) {
-            int[] row = in[y];
-            for (int x = 0; x < strip; x++) {
-                sum[x] += row[x];
+    /**
+     * One channel of one strip through the three vertical passes. Rows are numbered in the padded
+     * column (row Y is the image's row Y - reach, clamped to the image): the first box's row Y sums
+     * input rows Y - r .. Y + r, the second box's row Y sums the first's, and the extended box's row
+     * Y, written back to the plane, combines the second's rows Y - last - 1 .. Y + last + 1. Each
+     * pass makes its rows in order, from its first row's full sum on by adding the row entering and
+     * subtracting the row leaving (exact integer sums, so the same values as the whole-column passes).
+     */
+    private static final class StripColumn {
+        private final char[] plane;
+        private final int width;
+        private final int height;
+        private final int x0;
+        private final int strip;
+        private final int pad;
+        private final int r;
+        private final int last;
+        private final BoxGaussian.Passes passes;
+        private final Rings rings;
+        private int boxedNext;
+        private int twiceNext;
+
+        StripColumn(char[] plane, int width, int height, int x0, int strip, BoxGaussian.Passes passes, Rings rings) {
+            this.plane = plane;
+            this.width = width;
+            this.height = height;
+            this.x0 = x0;
+            this.strip = strip;
+            this.pad = passes.reach();
+            this.r = passes.radius();
+            this.last = passes.last();
+            this.passes = passes;
+            this.rings = rings;
+        }
+
+        void run() {
+            int first = pad - last - 1; // the first row of the second box the extended box reads
+            boxedNext = first - r;
+            twiceNext = first;
+            long inner = passes.inner();
+            long outer = passes.outer();
+            long centre = passes.centre();
+            long[] sum = rings.sum3;
+            char[] out = rings.entering;
+            for (int y = pad; y < pad + height; y++) {
+                while (twiceNext <= y + last + 1) {
+                    twice();
+                }
+                int[] below = twiceRow(y + last);
+                if (y == pad) {
+                    java.util.Arrays.fill(sum, 0, strip, 0);
+                    for (int k = y - last; k <= y + last; k++) {
+                        int[] row = twiceRow(k);
+                        for (int x = 0; x < strip; x++) {
+                            sum[x] += row[x];
+                        }
+                    }
+                } else {
+                    int[] leaving = twiceRow(y - last - 1);
+                    for (int x = 0; x < strip; x++) {
+                        sum[x] += below[x] - leaving[x];
+                    }
+                }
+                int[] above = twiceRow(y - last - 1);
+                int[] after = twiceRow(y + last + 1);
+                int[] middle = twiceRow(y);
+                for (int x = 0; x < strip; x++) {
+                    out[x] = (char) ((sum[x] * inner + ((long) above[x] + after[x]) * outer + middle[x] * centre
+                            + BoxGaussian.ROUND) >>> BoxGaussian.SHIFT);
+                }
+                // every input row the first box reads from now on lies below this one (beyond y + last): safe in place
+                System.arraycopy(out, 0, plane, (y - pad) * width + x0, strip);
             }
         }
-        for (int y = from; y < to; y++) {
-            int[] above = in[y - r - 1];
-            int[] below = in[y + r + 1];
-            int[] middle = in[y];
-            int[] leaving = in[y - r];
-            int[] o = out[y];
-            for (int x = 0; x < strip; x++) {
-                long s = sum[x];
-                o[x] = (int) ((s * inner + ((long) above[x] + below[x]) * outer + middle[x] * centre + BoxGaussian.ROUND) >>> BoxGaussian.SHIFT);
-                sum[x] = s + below[x] - leaving[x];
+
+        /** Makes the second box's next row from the first box's rows around it. */
+        private void twice() {
+            int y = twiceNext++;
+            while (boxedNext <= y + r) {
+                boxed();
             }
+            int[] sum = rings.sum2;
+            if (y == pad - last - 1) {
+                java.util.Arrays.fill(sum, 0, strip, 0);
+                for (int k = y - r; k <= y + r; k++) {
+                    int[] row = boxedRow(k);
+                    for (int x = 0; x < strip; x++) {
+                        sum[x] += row[x];
+                    }
+                }
+            } else {
+                int[] entering = boxedRow(y + r);
+                int[] leaving = boxedRow(y - r - 1);
+                for (int x = 0; x < strip; x++) {
+                    sum[x] += entering[x] - leaving[x];
+                }
+            }
+            System.arraycopy(sum, 0, twiceRow(y), 0, strip);
+        }
+
+        /** Makes the first box's next row from the input rows around it. */
+        private void boxed() {
+            int y = boxedNext++;
+            int[] sum = rings.sum1;
+            char[] entering = rings.entering;
+            if (y == pad - last - 1 - r) {
+                java.util.Arrays.fill(sum, 0, strip, 0);
+                for (int k = y - r; k <= y + r; k++) {
+                    input(k, entering);
+                    for (int x = 0; x < strip; x++) {
+                        sum[x] += entering[x];
+                    }
+                }
+            } else {
+                char[] leaving = rings.leaving;
+                input(y + r, entering);
+                input(y - r - 1, leaving);
+                for (int x = 0; x < strip; x++) {
+                    sum[x] += entering[x] - leaving[x];
+                }
+            }
+            System.arraycopy(sum, 0, boxedRow(y), 0, strip);
+        }
+
+        /** Input row Y of the padded column: the plane's row Y - reach, clamped to the image. */
+        private void input(int y, char[] into) {
+            int row = Math.min(height - 1, Math.max(0, y - pad));
+            System.arraycopy(plane, row * width + x0, into, 0, strip);
+        }
+
+        private int[] boxedRow(int y) {
+            return rings.boxed[Math.floorMod(y, rings.boxed.length)];
+        }
+
+        private int[] twiceRow(int y) {
+            return rings.twice[Math.floorMod(y, rings.twice.length)];
         }
     }
 }

@@ -1,0 +1,110 @@
+package dev.pixelstep.operations.raster;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+/**
+ * The box passes' running sums, rings and strips compute exactly the integer arithmetic they
+ * stand for: each pass written out here as a plain sum over its window, per pixel, with the image
+ * extended by its edge pixels. A schedule that reads a wrong row or column (an off-by-one in a
+ * ring, a row overwritten before it is read, a strip's edge) changes some pixel, even where the
+ * result would stay within {@link BoxGaussianTest}'s tolerance of the Gaussian.
+ */
+class IntBoxPassesTest {
+
+    @Test
+    void equalsThePassesSummedPixelByPixel() {
+        qt().withExamples(40).forAll(integers().between(1, 70), integers().between(1, 70), doubles().between(4.01, 100), integers().all())
+                .checkAssert((w, h, sigma, seed) -> assertEqualsDirectSums(w, h, sigma, seed));
+    }
+
+    @Test
+    void equalsThePassesSummedPixelByPixelAcrossStripsAndBands() {
+        assertEqualsDirectSums(1100, 40, 30, 1);
+        assertEqualsDirectSums(40, 700, 100, 2);
+        assertEqualsDirectSums(513, 9, 5, 3);
+    }
+
+    private static void assertEqualsDirectSums(int w, int h, double sigma, long seed) {
+        int[] source = ExactGaussianTest.random(w * h, seed, false);
+        BoxGaussian.Passes passes = BoxGaussian.Passes.of(sigma);
+        int[] actual = new int[source.length];
+        IntBoxPasses.blur(source, actual, w, h, passes, SeparableGaussian.Mode.RGB);
+        assertArrayEquals(direct(source, w, h, passes), actual, w + "x" + h + " sigma " + sigma);
+    }
+
+    /** The three passes along x, then along y, each pixel's sums taken afresh over the extended image. */
+    private static int[] direct(int[] source, int w, int h, BoxGaussian.Passes passes) {
+        int[] target = new int[source.length];
+        for (int i = 0; i < source.length; i++) {
+            target[i] = source[i] & 0xff000000;
+        }
+        for (int shift = 0; shift <= 16; shift += 8) {
+            long[][] plane = new long[h][w];
+            for (int y = 0; y < h; y++) {
+                long[] line = new long[w];
+                for (int x = 0; x < w; x++) {
+                    int sixteen = ((source[y * w + x] >> shift) & 0xff) << 8;
+                    line[x] = (sixteen + 8L) >>> 4;
+                }
+                plane[y] = passes(line, passes);
+            }
+            for (int x = 0; x < w; x++) {
+                long[] column = new long[h];
+                for (int y = 0; y < h; y++) {
+                    column[y] = plane[y][x];
+                }
+                long[] filtered = passes(column, passes);
+                for (int y = 0; y < h; y++) {
+                    target[y * w + x] |= (int) Math.min(255, ((filtered[y] << 4) + 128) >> 8) << shift;
+                }
+            }
+        }
+        return target;
+    }
+
+    /**
+     * Two plain boxes of the passes' radius and the normalising extended box along one line
+     * extended by its ends: each pass's value at every place it is read, summed afresh over its window.
+     */
+    private static long[] passes(long[] line, BoxGaussian.Passes passes) {
+        int n = line.length;
+        int r = passes.radius();
+        int e = passes.last();
+        int reach = passes.reach();
+        // index i of these arrays is place i - reach of the line
+        long[] extended = new long[n + 2 * reach];
+        for (int i = 0; i < extended.length; i++) {
+            extended[i] = line[Math.min(n - 1, Math.max(0, i - reach))];
+        }
+        long[] once = window(extended, r, r);
+        long[] twice = window(once, 2 * r, r);
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            int at = i + reach;
+            long sum = 0;
+            for (int k = -e; k <= e; k++) {
+                sum += twice[at + k];
+            }
+            long edges = twice[at - e - 1] + twice[at + e + 1];
+            out[i] = (sum * passes.inner() + edges * passes.outer() + twice[at] * passes.centre() + BoxGaussian.ROUND)
+                    >>> BoxGaussian.SHIFT;
+        }
+        return out;
+    }
+
+    /** Sums of {@code values[i - r .. i + r]} for every i at least {@code valid} from both ends (0 elsewhere). */
+    private static long[] window(long[] values, int valid, int r) {
+        long[] sums = new long[values.length];
+        for (int i = valid; i < values.length - valid; i++) {
+            for (int k = -r; k <= r; k++) {
+                sums[i] += values[i + k];
+            }
+        }
+        return sums;
+    }
+}
