@@ -73,6 +73,8 @@ final class JpegTables {
         /** Per symbol: the code, and its length in bits (0 for a symbol the table lacks). */
         final int[] code = new int[256];
         final int[] size = new int[256];
+        /** Per symbol: {@code code << 8 | size}, one load for both. */
+        final int[] codeAndSize = new int[256];
 
         Huffman(JPEGHuffmanTable table) {
             short[] counts = table.getLengths();
@@ -87,6 +89,7 @@ final class JpegTables {
                     symbols[k] = (byte) symbol;
                     code[symbol] = next++;
                     size[symbol] = bits;
+                    codeAndSize[symbol] = code[symbol] << 8 | bits;
                 }
                 next <<= 1;
             }
