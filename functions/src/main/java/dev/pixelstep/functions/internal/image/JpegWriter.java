@@ -104,11 +104,20 @@ final class JpegWriter {
         return file;
     }
 
-    /** Whether every one of the first {@code count} pixels has R = G = B (stops at the first that does not). */
+    /**
+     * Whether every one of the first {@code count} pixels has R = G = B: in chunks of 4096 pixels,
+     * each an OR of {@code R ^ G} and {@code G ^ B} over the chunk (a loop without an exit, which the
+     * JIT vectorises), stopping after the first chunk with a coloured pixel.
+     */
     static boolean isGrey(int[] pixels, int count) {
-        for (int i = 0; i < count; i++) {
-            int p = pixels[i];
-            if (((p ^ p >> 8) & 0xffff) != 0) {
+        for (int from = 0; from < count; from += 4096) {
+            int to = Math.min(count, from + 4096);
+            int colour = 0;
+            for (int i = from; i < to; i++) {
+                int p = pixels[i];
+                colour |= p ^ p >>> 8;
+            }
+            if ((colour & 0xffff) != 0) {
                 return false;
             }
         }
