@@ -30,7 +30,7 @@ final class JpegStripEncoder {
      * loops the JIT vectorises, long enough for its unrolled vector loops to carry most of the work
      * (a 13 MP photo's MCU row is 276 MCUs).
      */
-    static final int LANES = Integer.getInteger("lanes", 320);
+    static final int LANES = 320;
 
     private final JpegWriter.Layout layout;
     private final JpegTables tables;

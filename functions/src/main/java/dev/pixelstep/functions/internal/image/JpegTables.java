@@ -70,10 +70,7 @@ final class JpegTables {
     static final class Huffman {
         final byte[] lengths = new byte[16];
         final byte[] symbols;
-        /** Per symbol: the code, and its length in bits (0 for a symbol the table lacks). */
-        final int[] code = new int[256];
-        final int[] size = new int[256];
-        /** Per symbol: {@code code << 8 | size}, one load for both. */
+        /** Per symbol: its code and the code's length in bits, {@code code << 8 | length} (0 for a symbol the table lacks). */
         final int[] codeAndSize = new int[256];
 
         Huffman(JPEGHuffmanTable table) {
@@ -87,9 +84,7 @@ final class JpegTables {
                 for (int i = 0; i < counts[bits - 1]; i++, k++) {
                     int symbol = values[k] & 0xff;
                     symbols[k] = (byte) symbol;
-                    code[symbol] = next++;
-                    size[symbol] = bits;
-                    codeAndSize[symbol] = code[symbol] << 8 | bits;
+                    codeAndSize[symbol] = next++ << 8 | bits;
                 }
                 next <<= 1;
             }
