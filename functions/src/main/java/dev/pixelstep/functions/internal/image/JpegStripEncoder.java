@@ -63,8 +63,9 @@ final class JpegStripEncoder {
     /** Bits waiting to be written: the low {@code 64 - free} bits of {@code bits}. */
     private long bits;
     private int free = 64;
-    /** The DC predictors of the components: luma, chroma blue, chroma red. */
-    private final int[] dc = new int[3];
+    private int lumaDc;
+    private int blueDc;
+    private int redDc;
 
     JpegStripEncoder(JpegWriter.Layout layout, JpegTables tables, int[] pixels, boolean alpha, int initialBytes) {
         this.layout = layout;
@@ -88,7 +89,9 @@ final class JpegStripEncoder {
     void encode(int from, int to, Runnable beforeEachStrip) {
         for (int strip = from; strip < to; strip++) {
             beforeEachStrip.run();
-            Arrays.fill(dc, 0);
+            lumaDc = 0;
+            blueDc = 0;
+            redDc = 0;
             int firstRow = strip * layout.mcuRowsPerStrip();
             int lastRow = Math.min(layout.mcuRows(), firstRow + layout.mcuRowsPerStrip());
             for (int mcuRow = firstRow; mcuRow < lastRow; mcuRow++) {
@@ -131,7 +134,16 @@ final class JpegStripEncoder {
             for (int b = 0; b < 6; b++) {
                 transform(b, b < 4 ? tables.lumaScale : tables.chromaScale, count);
             }
-            code(6, count);
+            JpegTables t = tables;
+            for (int i = 0; i < count; i++) {
+                ensure(4096);
+                lumaDc = code(0, i, lumaDc, t.dcLuma, t.acLuma);
+                lumaDc = code(1, i, lumaDc, t.dcLuma, t.acLuma);
+                lumaDc = code(2, i, lumaDc, t.dcLuma, t.acLuma);
+                lumaDc = code(3, i, lumaDc, t.dcLuma, t.acLuma);
+                blueDc = code(4, i, blueDc, t.dcChroma, t.acChroma);
+                redDc = code(5, i, redDc, t.dcChroma, t.acChroma);
+            }
         }
     }
 
@@ -227,7 +239,11 @@ final class JpegStripEncoder {
                 }
             }
             transform(0, tables.lumaScale, count);
-            code(1, count);
+            JpegTables t = tables;
+            for (int i = 0; i < count; i++) {
+                ensure(1024);
+                lumaDc = code(0, i, lumaDc, t.dcLuma, t.acLuma);
+            }
         }
     }
 
@@ -258,83 +274,73 @@ final class JpegStripEncoder {
     }
 
     /**
-     * Huffman codes the {@code blocks} blocks (6 for colour, 1 for grey) of each of the group's
-     * first {@code count} MCUs, in order. The bits gather in a 64-bit word, written when full
-     * ({@link #flush}); the word, its free bits and the write position are kept in locals.
+     * Huffman codes block {@code b} of MCU {@code i}; returns its DC coefficient (the next block's
+     * predictor). The bits gather in a 64-bit word, written when full ({@link #flush}); the word,
+     * its free bits and the write position are kept in locals for the block.
      */
-    private void code(int blocks, int count) {
+    private int code(int b, int i, int previousDc, JpegTables.Huffman dc, JpegTables.Huffman ac) {
         int[][] c = coefficients;
-        JpegTables t = tables;
+        int base = 64 * b;
+        int dcValue = c[base][i];
         long bits = this.bits;
         int free = this.free;
         int position = this.position;
         byte[] out = this.out;
-        for (int i = 0; i < count; i++) {
-            if (out.length - position < 4096) { // an MCU takes at most 6 x 64 x (16 + 11) bits, doubled by stuffing
-                this.position = position;
-                ensure(4096);
-                out = this.out;
-            }
-            for (int b = 0; b < blocks; b++) {
-                int component = b < 4 ? 0 : b - 3;
-                int base = 64 * b;
-                int dcValue = c[base][i];
-                int diff = dcValue - dc[component];
-                dc[component] = dcValue;
-                int magnitude = bitLength(diff);
-                int entry = (component == 0 ? t.dcLuma : t.dcChroma).codeAndSize[magnitude];
-                int value = (entry >>> 8) << magnitude | (diff + (diff >> 31)) & ((1 << magnitude) - 1);
-                int size = (entry & 0xff) + magnitude;
-                // put(value, size), here and below: the low 'size' bits of value, most significant first
-                if (size > free) {
-                    position = flush(out, position, bits << free | value >>> (size - free));
-                    free += 64;
-                }
-                bits = bits << size | value;
-                free -= size;
 
-                int[] table = (component == 0 ? t.acLuma : t.acChroma).codeAndSize;
-                long nonZero = ((long) high[b][i] << 32 | low[b][i] & 0xffffffffL) & ~1L;
-                int last = 0;
-                while (nonZero != 0) {
-                    int k = Long.numberOfTrailingZeros(nonZero);
-                    int run = k - last - 1;
-                    if (run > 15) { // ZRL: sixteen zeros
-                        entry = table[0xF0];
-                        value = entry >>> 8;
-                        size = entry & 0xff;
-                        last += 16;
-                    } else {
-                        nonZero &= nonZero - 1;
-                        int v = c[base + k][i];
-                        int n = bitLength(v);
-                        entry = table[run << 4 | n];
-                        value = (entry >>> 8) << n | (v + (v >> 31)) & ((1 << n) - 1);
-                        size = (entry & 0xff) + n;
-                        last = k;
-                    }
-                    if (size > free) {
-                        position = flush(out, position, bits << free | value >>> (size - free));
-                        free += 64;
-                    }
-                    bits = bits << size | value;
-                    free -= size;
-                }
-                if (last != 63) { // EOB
-                    entry = table[0];
-                    size = entry & 0xff;
-                    if (size > free) {
-                        position = flush(out, position, bits << free | (entry >>> 8) >>> (size - free));
-                        free += 64;
-                    }
-                    bits = bits << size | entry >>> 8;
-                    free -= size;
-                }
+        int diff = dcValue - previousDc;
+        int magnitude = bitLength(diff);
+        int entry = dc.codeAndSize[magnitude];
+        int value = (entry >>> 8) << magnitude | (diff + (diff >> 31)) & ((1 << magnitude) - 1);
+        int size = (entry & 0xff) + magnitude;
+        // put(value, size), here and below: the low 'size' bits of value, most significant first
+        if (size > free) {
+            position = flush(out, position, bits << free | value >>> (size - free));
+            free += 64;
+        }
+        bits = bits << size | value;
+        free -= size;
+
+        int[] table = ac.codeAndSize;
+        long nonZero = ((long) high[b][i] << 32 | low[b][i] & 0xffffffffL) & ~1L;
+        int last = 0;
+        while (nonZero != 0) {
+            int k = Long.numberOfTrailingZeros(nonZero);
+            int run = k - last - 1;
+            if (run > 15) { // ZRL: sixteen zeros
+                entry = table[0xF0];
+                value = entry >>> 8;
+                size = entry & 0xff;
+                last += 16;
+            } else {
+                nonZero &= nonZero - 1;
+                int v = c[base + k][i];
+                int n = bitLength(v);
+                entry = table[run << 4 | n];
+                value = (entry >>> 8) << n | (v + (v >> 31)) & ((1 << n) - 1);
+                size = (entry & 0xff) + n;
+                last = k;
             }
+            if (size > free) {
+                position = flush(out, position, bits << free | value >>> (size - free));
+                free += 64;
+            }
+            bits = bits << size | value;
+            free -= size;
+        }
+        if (last != 63) { // EOB
+            entry = table[0];
+            size = entry & 0xff;
+            if (size > free) {
+                position = flush(out, position, bits << free | (entry >>> 8) >>> (size - free));
+                free += 64;
+            }
+            bits = bits << size | entry >>> 8;
+            free -= size;
         }
         this.bits = bits;
         this.free = free;
         this.position = position;
+        return dcValue;
     }
 
     /** The colour of {@code argb} composited onto opaque white, each channel rounded to the nearest value. */
