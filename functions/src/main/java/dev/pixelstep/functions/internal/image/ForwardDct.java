@@ -2,9 +2,12 @@ package dev.pixelstep.functions.internal.image;
 
 /**
  * The 8x8 forward DCT of JPEG in floating point, by the factorisation of Arai, Agui and Nakajima
- * (5 multiplications and 29 additions per 8 samples): {@link #columns} down every column of an
- * 8-row band of samples, then {@link #rows} along each block's rows. Its outputs are the DCT
- * coefficients times {@code 8 s(u) s(v)}, with {@code s(0) = 1} and {@code s(k) = sqrt(2) cos(k pi / 16)};
+ * (5 multiplications and 29 additions per 8 samples), over many blocks at once: the samples are
+ * laid out with the blocks across, {@code planes[base + n][i]} being sample (or coefficient) n of
+ * block i in natural order (n = 8 row + column), so that every step is one loop along the blocks
+ * on arrays at the same index, which the JIT vectorises. {@link #columns} is the vertical half,
+ * {@link #rows} the horizontal half. The outputs are the DCT coefficients times
+ * {@code 8 s(u) s(v)}, with {@code s(0) = 1} and {@code s(k) = sqrt(2) cos(k pi / 16)};
  * {@link #quantisers} folds that scale into the quantisation, so each coefficient costs one
  * multiplication more.
  */
@@ -18,70 +21,91 @@ final class ForwardDct {
     private ForwardDct() {
     }
 
+    /** The vertical half of the transform of blocks {@code 0..count - 1} of {@code planes[base .. base + 63]}, in place. */
+    static void columns(float[][] planes, int base, int count) {
+        for (int u = 0; u < 8; u++) {
+            pass(planes[base + u], planes[base + 8 + u], planes[base + 16 + u], planes[base + 24 + u], planes[base + 32 + u],
+                    planes[base + 40 + u], planes[base + 48 + u], planes[base + 56 + u], count);
+        }
+    }
+
+    /** The horizontal half: after {@link #columns}, the coefficients of the same blocks, in place. */
+    static void rows(float[][] planes, int base, int count) {
+        for (int v = base; v < base + 64; v += 8) {
+            pass(planes[v], planes[v + 1], planes[v + 2], planes[v + 3], planes[v + 4], planes[v + 5], planes[v + 6],
+                    planes[v + 7], count);
+        }
+    }
+
     /**
-     * The vertical half of the transform for every column of an 8-row band: {@code count} columns
-     * of {@code plane} from {@code offset}, rows {@code stride} apart, in place. One loop along the
-     * band, which the JIT can vectorise; {@link #rows} does the rest of each block.
+     * One 8-point transform of {@code p0[i] .. p7[i]} for every {@code i < count}, in place, in
+     * four loops small enough for the JIT to unroll and vectorise (one loop of the whole transform
+     * is too large for it): the sums and differences of the mirrored pairs, then the even outputs
+     * from the sums, then the odd ones from the differences.
      */
-    static void columns(float[] plane, int offset, int stride, int count) {
-        for (int x = offset; x < offset + count; x++) {
-            float d0 = plane[x];
-            float d1 = plane[x + stride];
-            float d2 = plane[x + 2 * stride];
-            float d3 = plane[x + 3 * stride];
-            float d4 = plane[x + 4 * stride];
-            float d5 = plane[x + 5 * stride];
-            float d6 = plane[x + 6 * stride];
-            float d7 = plane[x + 7 * stride];
-            pass(d0, d1, d2, d3, d4, d5, d6, d7, plane, x, stride);
+    private static void pass(float[] p0, float[] p1, float[] p2, float[] p3, float[] p4, float[] p5, float[] p6, float[] p7,
+            int count) {
+        // sums into the arrays of the even outputs, differences into those of the odd ones
+        butterflies(p0, p7, p6, p1, count);
+        butterflies(p2, p5, p4, p3, count);
+        even(p0, p6, p2, p4, count);
+        odd(p7, p1, p5, p3, count);
+    }
+
+    /** {@code (a, b) <- (a + b, a - b)} and {@code (c, d) <- (d + c, d - c)}. */
+    private static void butterflies(float[] a, float[] b, float[] c, float[] d, int count) {
+        for (int i = 0; i < count; i++) {
+            float x = a[i];
+            float y = b[i];
+            a[i] = x + y;
+            b[i] = x - y;
+            float z = d[i];
+            float w = c[i];
+            c[i] = z + w;
+            d[i] = z - w;
         }
     }
 
-    /** The horizontal half: the 8 rows of the block at {@code offset} of a band {@link #columns} transformed, into {@code block}. */
-    static void rows(float[] plane, int offset, int stride, float[] block) {
-        for (int row = 0, in = offset, out = 0; row < 8; row++, in += stride, out += 8) {
-            pass(plane[in], plane[in + 1], plane[in + 2], plane[in + 3], plane[in + 4], plane[in + 5], plane[in + 6],
-                    plane[in + 7], block, out, 1);
+    /** From the sums {@code s07, s16, s25, s34} (in {@code p0, p6, p2, p4}) the outputs 0, 2, 4 and 6 (in their own arrays). */
+    private static void even(float[] p0, float[] p6, float[] p2, float[] p4, int count) {
+        for (int i = 0; i < count; i++) {
+            float s07 = p0[i];
+            float s16 = p6[i];
+            float s25 = p2[i];
+            float s34 = p4[i];
+            float e0 = s07 + s34;
+            float e3 = s07 - s34;
+            float e1 = s16 + s25;
+            float e2 = s16 - s25;
+            p0[i] = e0 + e1;
+            p4[i] = e0 - e1;
+            float rotated = (e2 + e3) * C4;
+            p2[i] = e3 + rotated;
+            p6[i] = e3 - rotated;
         }
     }
 
-    /** One 8-point transform of {@code d0..d7} into {@code out[at + k * step]}. */
-    private static void pass(float d0, float d1, float d2, float d3, float d4, float d5, float d6, float d7,
-            float[] out, int at, int step) {
-        float s07 = d0 + d7;
-        float d07 = d0 - d7;
-        float s16 = d1 + d6;
-        float d16 = d1 - d6;
-        float s25 = d2 + d5;
-        float d25 = d2 - d5;
-        float s34 = d3 + d4;
-        float d34 = d3 - d4;
-
-        // even part
-        float e0 = s07 + s34;
-        float e3 = s07 - s34;
-        float e1 = s16 + s25;
-        float e2 = s16 - s25;
-        out[at] = e0 + e1;
-        out[at + 4 * step] = e0 - e1;
-        float rotated = (e2 + e3) * C4;
-        out[at + 2 * step] = e3 + rotated;
-        out[at + 6 * step] = e3 - rotated;
-
-        // odd part
-        float o0 = d34 + d25;
-        float o1 = d25 + d16;
-        float o2 = d16 + d07;
-        float z5 = (o0 - o2) * C6;
-        float z2 = C2MC6 * o0 + z5;
-        float z4 = C2PC6 * o2 + z5;
-        float z3 = o1 * C4;
-        float z11 = d07 + z3;
-        float z13 = d07 - z3;
-        out[at + 5 * step] = z13 + z2;
-        out[at + 3 * step] = z13 - z2;
-        out[at + step] = z11 + z4;
-        out[at + 7 * step] = z11 - z4;
+    /** From the differences {@code d07, d16, d25, d34} (in {@code p7, p1, p5, p3}) the outputs 1, 3, 5 and 7. */
+    private static void odd(float[] p7, float[] p1, float[] p5, float[] p3, int count) {
+        for (int i = 0; i < count; i++) {
+            float d07 = p7[i];
+            float d16 = p1[i];
+            float d25 = p5[i];
+            float d34 = p3[i];
+            float o0 = d34 + d25;
+            float o1 = d25 + d16;
+            float o2 = d16 + d07;
+            float z5 = (o0 - o2) * C6;
+            float z2 = C2MC6 * o0 + z5;
+            float z4 = C2PC6 * o2 + z5;
+            float z3 = o1 * C4;
+            float z11 = d07 + z3;
+            float z13 = d07 - z3;
+            p5[i] = z13 + z2;
+            p3[i] = z13 - z2;
+            p1[i] = z11 + z4;
+            p7[i] = z11 - z4;
+        }
     }
 
     /**

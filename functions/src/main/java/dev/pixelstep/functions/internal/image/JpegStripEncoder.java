@@ -11,12 +11,26 @@ import java.util.Arrays;
  * 4:2:0 chroma subsampling (a 2x2 mean), {@link ForwardDct}, quantisation by multiplication and
  * Huffman coding with a 64-bit bit accumulator and 0xFF byte stuffing. After every strip but the
  * image's last it writes the restart marker {@code RSTn}, n = strip index mod 8, so that the
- * output of several encoders over consecutive strip ranges concatenates into one scan. One
- * instance per thread: it holds the buffers of one MCU row.
+ * output of several encoders over consecutive strip ranges concatenates into one scan.
+ *
+ * <p>An MCU row is done in groups of up to {@link #LANES} MCUs, blocks across: the group's pixels
+ * are first deinterleaved so that each column of an MCU is one array along the MCUs; from there
+ * colour conversion, chroma downsampling, both halves of the DCT, quantisation (into zig-zag
+ * order) and the masks of non-zero coefficients are loops over the MCUs on arrays at the same
+ * index, which the JIT vectorises; only the deinterleaving and the Huffman coding stay scalar.
+ * The arithmetic per sample is the scalar encoder's, in the same order, so the files are the same
+ * byte for byte. One instance per thread: it holds the buffers of one group.
  */
 final class JpegStripEncoder {
 
     private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    /**
+     * At most this many blocks (grey) or MCUs (colour) are transformed together: the length of the
+     * loops the JIT vectorises, long enough for its unrolled vector loops to carry most of the work
+     * (a 13 MP photo's MCU row is 276 MCUs).
+     */
+    static final int LANES = 320;
 
     private final JpegWriter.Layout layout;
     private final JpegTables tables;
@@ -24,17 +38,25 @@ final class JpegStripEncoder {
     private final boolean alpha;
     private final int width;
     private final int height;
-    /** Width padded to whole MCUs; the chroma planes are half of it. */
-    private final int paddedWidth;
-    /** Samples of one MCU row, shifted to be centred on zero: luma, and for colour images chroma blue and red. */
-    private final float[] luma;
-    private final float[] blue;
-    private final float[] red;
-    /** Two source rows padded to {@link #paddedWidth} (the last column repeated) or composited onto white. */
-    private final int[] row0;
-    private final int[] row1;
-    private final float[] block = new float[64];
-    private final int[] coefficients = new int[64];
+    /** Blocks or MCUs in one group (at most {@link #LANES}). */
+    private final int lanes;
+    /**
+     * Two source rows of a group of MCUs (colour images), deinterleaved: {@code source[16 r + c][i]}
+     * is the pixel in column c of MCU i in row r (0 or 1), composited onto white, the image's last
+     * column repeated past its right edge.
+     */
+    private final int[][] source;
+    /**
+     * Samples and then DCT outputs of a group, blocks across: {@code samples[64 b + n][i]} is
+     * sample n (natural order) of block b of MCU i; b = 0..3 the luma blocks in MCU order, 4
+     * chroma blue, 5 chroma red; grey images have b = 0 only (MCU i is block i).
+     */
+    private final float[][] samples;
+    /** The quantised coefficients, in zig-zag order: {@code coefficients[64 b + k][i]}. */
+    private final int[][] coefficients;
+    /** Bit k of {@code high[b][i] << 32 | low[b][i]}: coefficient k (zig-zag) of block b of MCU i is not zero. */
+    private final int[][] low;
+    private final int[][] high;
 
     private byte[] out;
     private int position;
@@ -52,14 +74,14 @@ final class JpegStripEncoder {
         this.alpha = alpha;
         this.width = layout.width();
         this.height = layout.height();
-        int mcu = layout.mcuSize();
-        this.paddedWidth = layout.mcusPerRow() * mcu;
-        this.luma = new float[mcu * paddedWidth];
-        this.blue = layout.grey() ? null : new float[8 * paddedWidth / 2];
-        this.red = layout.grey() ? null : new float[8 * paddedWidth / 2];
-        boolean copyRows = alpha || paddedWidth != width;
-        this.row0 = copyRows ? new int[paddedWidth] : null;
-        this.row1 = copyRows ? new int[paddedWidth] : null;
+        int groups = (layout.mcusPerRow() + LANES - 1) / LANES;
+        this.lanes = (layout.mcusPerRow() + groups - 1) / groups; // groups of (nearly) equal size
+        int blocks = layout.grey() ? 1 : 6;
+        this.source = layout.grey() ? null : new int[32][lanes];
+        this.samples = new float[64 * blocks][lanes];
+        this.coefficients = new int[64 * blocks][lanes];
+        this.low = new int[blocks][lanes];
+        this.high = new int[blocks][lanes];
         this.out = new byte[Math.max(8192, initialBytes)];
     }
 
@@ -99,101 +121,226 @@ final class JpegStripEncoder {
 
     private void colourRow(int mcuRow) {
         int top = mcuRow * 16;
-        int half = paddedWidth / 2;
-        for (int pair = 0; pair < 8; pair++) {
-            int y0 = Math.min(top + 2 * pair, height - 1);
-            int y1 = Math.min(top + 2 * pair + 1, height - 1);
-            int[] a = row(y0, row0);
-            int[] b = row(y1, row1);
-            int aAt = a == pixels ? y0 * width : 0;
-            int bAt = b == pixels ? y1 * width : 0;
-            int lumaAt = 2 * pair * paddedWidth;
-            lumaRow(a, aAt, lumaAt);
-            lumaRow(b, bAt, lumaAt + paddedWidth);
-            int chromaAt = pair * half;
-            for (int x = 0; x < half; x++) {
-                int p00 = a[aAt + 2 * x];
-                int p01 = a[aAt + 2 * x + 1];
-                int p10 = b[bAt + 2 * x];
-                int p11 = b[bAt + 2 * x + 1];
+        int mcus = layout.mcusPerRow();
+        for (int first = 0; first < mcus; first += lanes) {
+            int count = Math.min(lanes, mcus - first);
+            for (int pair = 0; pair < 8; pair++) {
+                gather(Math.min(top + 2 * pair, height - 1), 16 * first, count, 0);
+                gather(Math.min(top + 2 * pair + 1, height - 1), 16 * first, count, 16);
+                luma(2 * pair, 0, count);
+                luma(2 * pair + 1, 16, count);
+                chroma(pair, count);
+            }
+            for (int b = 0; b < 6; b++) {
+                transform(b, b < 4 ? tables.lumaScale : tables.chromaScale, count);
+            }
+            JpegTables t = tables;
+            for (int i = 0; i < count; i++) {
+                ensure(4096);
+                lumaDc = code(0, i, lumaDc, t.dcLuma, t.acLuma);
+                lumaDc = code(1, i, lumaDc, t.dcLuma, t.acLuma);
+                lumaDc = code(2, i, lumaDc, t.dcLuma, t.acLuma);
+                lumaDc = code(3, i, lumaDc, t.dcLuma, t.acLuma);
+                blueDc = code(4, i, blueDc, t.dcChroma, t.acChroma);
+                redDc = code(5, i, redDc, t.dcChroma, t.acChroma);
+            }
+        }
+    }
+
+    /**
+     * Deinterleaves row {@code y} from column {@code x0} for {@code count} MCUs into
+     * {@code source[at + c]} (c = column in the MCU), repeating the last column past the edge and
+     * compositing onto white.
+     */
+    private void gather(int y, int x0, int count, int at) {
+        int[][] s = source;
+        int row = y * width;
+        int whole = Math.max(0, Math.min(count, (width - x0) / 16)); // MCUs inside the image
+        for (int c = 0; c < 16; c++) {
+            int[] d = s[at + c];
+            for (int i = 0, p = row + x0 + c; i < whole; i++, p += 16) {
+                d[i] = pixels[p];
+            }
+            for (int i = whole; i < count; i++) {
+                d[i] = pixels[row + Math.min(x0 + 16 * i + c, width - 1)];
+            }
+            if (alpha) {
+                for (int i = 0; i < count; i++) {
+                    d[i] = ontoWhite(d[i]);
+                }
+            }
+        }
+    }
+
+    /** The luma of source row {@code at} (0 or 16) into row {@code r} (0..15) of the MCUs' luma blocks, shifted to be centred on zero. */
+    private void luma(int r, int at, int count) {
+        for (int c = 0; c < 16; c++) {
+            int[] s = source[at + c];
+            float[] l = samples[(r >> 3) * 128 + (c >> 3) * 64 + (r & 7) * 8 + (c & 7)];
+            for (int i = 0; i < count; i++) {
+                int p = s[i];
+                // 0.299 R + 0.587 G + 0.114 B in 16-bit fixed point (exact in a float), one conversion a pixel
+                l[i] = (19595 * ((p >>> 16) & 0xff) + 38470 * ((p >>> 8) & 0xff) + 7471 * (p & 0xff)) * 0x1p-16f - 128f;
+            }
+        }
+    }
+
+    /** Chroma row {@code r} (0..7) of the MCUs from both source rows: the chroma of each 2x2 mean colour. */
+    private void chroma(int r, int count) {
+        for (int c = 0; c < 8; c++) {
+            int[] a = source[2 * c];
+            int[] b = source[2 * c + 1];
+            int[] d = source[16 + 2 * c];
+            int[] e = source[16 + 2 * c + 1];
+            float[] blue = samples[4 * 64 + 8 * r + c];
+            float[] red = samples[5 * 64 + 8 * r + c];
+            for (int i = 0; i < count; i++) {
+                int p00 = a[i];
+                int p01 = b[i];
+                int p10 = d[i];
+                int p11 = e[i];
                 // red and blue summed in two 16-bit lanes, green apart: the mean of the four pixels'
                 // chroma is the chroma of their mean colour
                 int redBlue = (p00 & 0xff00ff) + (p01 & 0xff00ff) + (p10 & 0xff00ff) + (p11 & 0xff00ff);
                 int green = (p00 & 0xff00) + (p01 & 0xff00) + (p10 & 0xff00) + (p11 & 0xff00);
-                float r = redBlue >>> 16;
+                float rr = redBlue >>> 16;
                 float g = green >>> 8;
                 float bl = redBlue & 0xffff;
-                blue[chromaAt + x] = -0.0421840f * r - 0.0828160f * g + 0.125f * bl;
-                red[chromaAt + x] = 0.125f * r - 0.1046720f * g - 0.0203280f * bl;
+                blue[i] = -0.0421840f * rr - 0.0828160f * g + 0.125f * bl;
+                red[i] = 0.125f * rr - 0.1046720f * g - 0.0203280f * bl;
             }
-        }
-        ForwardDct.columns(luma, 0, paddedWidth, paddedWidth);
-        ForwardDct.columns(luma, 8 * paddedWidth, paddedWidth, paddedWidth);
-        ForwardDct.columns(blue, 0, half, half);
-        ForwardDct.columns(red, 0, half, half);
-        int mcus = layout.mcusPerRow();
-        JpegTables t = tables;
-        for (int m = 0; m < mcus; m++) {
-            ensure(4096);
-            int x = m * 16;
-            lumaDc = block(luma, x, paddedWidth, t.lumaScale, lumaDc, t.dcLuma, t.acLuma);
-            lumaDc = block(luma, x + 8, paddedWidth, t.lumaScale, lumaDc, t.dcLuma, t.acLuma);
-            lumaDc = block(luma, 8 * paddedWidth + x, paddedWidth, t.lumaScale, lumaDc, t.dcLuma, t.acLuma);
-            lumaDc = block(luma, 8 * paddedWidth + x + 8, paddedWidth, t.lumaScale, lumaDc, t.dcLuma, t.acLuma);
-            blueDc = block(blue, m * 8, half, t.chromaScale, blueDc, t.dcChroma, t.acChroma);
-            redDc = block(red, m * 8, half, t.chromaScale, redDc, t.dcChroma, t.acChroma);
-        }
-    }
-
-    /** Luma of one padded row, shifted to be centred on zero (a loop the JIT can vectorise). */
-    private void lumaRow(int[] source, int at, int lumaAt) {
-        float[] l = luma;
-        for (int x = 0; x < paddedWidth; x++) {
-            int p = source[at + x];
-            // 0.299 R + 0.587 G + 0.114 B in 16-bit fixed point (exact in a float), one conversion a pixel
-            l[lumaAt + x] = (19595 * ((p >> 16) & 0xff) + 38470 * ((p >> 8) & 0xff) + 7471 * (p & 0xff)) * 0x1p-16f - 128f;
         }
     }
 
     /** A one-component row: the pixels are grey (R = G = B), so luma is the blue byte. */
     private void greyRow(int mcuRow) {
         int top = mcuRow * 8;
-        for (int i = 0; i < 8; i++) {
-            int y = Math.min(top + i, height - 1);
-            int[] a = row(y, row0);
-            int at = a == pixels ? y * width : 0;
-            int lumaAt = i * paddedWidth;
-            for (int x = 0; x < paddedWidth; x++) {
-                luma[lumaAt + x] = (a[at + x] & 0xff) - 128f;
+        int blocks = layout.mcusPerRow();
+        for (int first = 0; first < blocks; first += lanes) {
+            int count = Math.min(lanes, blocks - first);
+            int x0 = 8 * first;
+            int whole = Math.max(0, Math.min(count, (width - x0) / 8));
+            for (int r = 0; r < 8; r++) {
+                int row = Math.min(top + r, height - 1) * width;
+                for (int c = 0; c < 8; c++) {
+                    float[] l = samples[8 * r + c];
+                    if (alpha) {
+                        for (int i = 0; i < count; i++) {
+                            l[i] = (ontoWhite(pixels[row + Math.min(x0 + 8 * i + c, width - 1)]) & 0xff) - 128f;
+                        }
+                    } else {
+                        for (int i = 0, p = row + x0 + c; i < whole; i++, p += 8) {
+                            l[i] = (pixels[p] & 0xff) - 128f;
+                        }
+                        for (int i = whole; i < count; i++) {
+                            l[i] = (pixels[row + Math.min(x0 + 8 * i + c, width - 1)] & 0xff) - 128f;
+                        }
+                    }
+                }
             }
-        }
-        ForwardDct.columns(luma, 0, paddedWidth, paddedWidth);
-        int mcus = layout.mcusPerRow();
-        JpegTables t = tables;
-        for (int m = 0; m < mcus; m++) {
-            ensure(1024);
-            lumaDc = block(luma, m * 8, paddedWidth, t.lumaScale, lumaDc, t.dcLuma, t.acLuma);
+            transform(0, tables.lumaScale, count);
+            JpegTables t = tables;
+            for (int i = 0; i < count; i++) {
+                ensure(1024);
+                lumaDc = code(0, i, lumaDc, t.dcLuma, t.acLuma);
+            }
         }
     }
 
     /**
-     * Row {@code y}: the packed pixels themselves when no copy is needed, else {@code into} holding
-     * the row composited onto white and padded to whole MCUs by repeating its last pixel.
+     * The DCT of block {@code b} of the group's MCUs, quantised (round half up, like libjpeg) into
+     * {@link #coefficients} in zig-zag order, with the masks of the non-zero ones.
      */
-    private int[] row(int y, int[] into) {
-        if (into == null) {
-            return pixels;
-        }
-        int at = y * width;
-        if (alpha) {
-            for (int x = 0; x < width; x++) {
-                into[x] = ontoWhite(pixels[at + x]);
+    private void transform(int b, float[] scale, int count) {
+        ForwardDct.columns(samples, 64 * b, count);
+        ForwardDct.rows(samples, 64 * b, count);
+        int[] lo = low[b];
+        int[] hi = high[b];
+        Arrays.fill(lo, 0);
+        Arrays.fill(hi, 0);
+        int[] order = JpegTables.ZIGZAG;
+        for (int k = 0; k < 64; k++) {
+            int n = order[k];
+            float[] f = samples[64 * b + n];
+            float s = scale[n];
+            int[] q = coefficients[64 * b + k];
+            int[] mask = k < 32 ? lo : hi;
+            for (int i = 0; i < count; i++) {
+                int c = (int) (f[i] * s + 16384.5f) - 16384;
+                q[i] = c;
+                mask[i] |= ((c | -c) >>> 31) << k;
             }
-        } else {
-            System.arraycopy(pixels, at, into, 0, width);
         }
-        Arrays.fill(into, width, paddedWidth, into[width - 1]);
-        return into;
+    }
+
+    /**
+     * Huffman codes block {@code b} of MCU {@code i}; returns its DC coefficient (the next block's
+     * predictor). The bits gather in a 64-bit word, written when full ({@link #flush}); the word,
+     * its free bits and the write position are kept in locals for the block.
+     */
+    private int code(int b, int i, int previousDc, JpegTables.Huffman dc, JpegTables.Huffman ac) {
+        int[][] c = coefficients;
+        int base = 64 * b;
+        int dcValue = c[base][i];
+        long bits = this.bits;
+        int free = this.free;
+        int position = this.position;
+        byte[] out = this.out;
+
+        int diff = dcValue - previousDc;
+        int magnitude = bitLength(diff);
+        int entry = dc.codeAndSize[magnitude];
+        int value = (entry >>> 8) << magnitude | (diff + (diff >> 31)) & ((1 << magnitude) - 1);
+        int size = (entry & 0xff) + magnitude;
+        // put(value, size), here and below: the low 'size' bits of value, most significant first
+        if (size > free) {
+            position = flush(out, position, bits << free | value >>> (size - free));
+            free += 64;
+        }
+        bits = bits << size | value;
+        free -= size;
+
+        int[] table = ac.codeAndSize;
+        long nonZero = ((long) high[b][i] << 32 | low[b][i] & 0xffffffffL) & ~1L;
+        int last = 0;
+        while (nonZero != 0) {
+            int k = Long.numberOfTrailingZeros(nonZero);
+            int run = k - last - 1;
+            if (run > 15) { // ZRL: sixteen zeros
+                entry = table[0xF0];
+                value = entry >>> 8;
+                size = entry & 0xff;
+                last += 16;
+            } else {
+                nonZero &= nonZero - 1;
+                int v = c[base + k][i];
+                int n = bitLength(v);
+                entry = table[run << 4 | n];
+                value = (entry >>> 8) << n | (v + (v >> 31)) & ((1 << n) - 1);
+                size = (entry & 0xff) + n;
+                last = k;
+            }
+            if (size > free) {
+                position = flush(out, position, bits << free | value >>> (size - free));
+                free += 64;
+            }
+            bits = bits << size | value;
+            free -= size;
+        }
+        if (last != 63) { // EOB
+            entry = table[0];
+            size = entry & 0xff;
+            if (size > free) {
+                position = flush(out, position, bits << free | (entry >>> 8) >>> (size - free));
+                free += 64;
+            }
+            bits = bits << size | entry >>> 8;
+            free -= size;
+        }
+        this.bits = bits;
+        this.free = free;
+        this.position = position;
+        return dcValue;
     }
 
     /** The colour of {@code argb} composited onto opaque white, each channel rounded to the nearest value. */
@@ -209,88 +356,26 @@ final class JpegStripEncoder {
         return 0xff000000 | r << 16 | g << 8 | b;
     }
 
-    /** Transforms, quantises and codes one 8x8 block; returns its DC coefficient (the next block's predictor). */
-    private int block(float[] plane, int offset, int stride, float[] scale, int previousDc, JpegTables.Huffman dc,
-            JpegTables.Huffman ac) {
-        float[] f = block;
-        ForwardDct.rows(plane, offset, stride, f);
-        int[] c = coefficients;
-        for (int n = 0; n < 64; n++) { // natural order, a loop the JIT can vectorise
-            c[n] = (int) (f[n] * scale[n] + 16384.5f) - 16384; // round half up, like libjpeg
-        }
-        int[] order = JpegTables.ZIGZAG;
-        long nonZero = 0; // bit k: the coefficient at zig-zag position k is not zero
-        for (int k = 1; k < 64; k++) {
-            int q = c[order[k]];
-            nonZero |= (long) ((q | -q) >>> 31) << k;
-        }
-        int dcValue = c[0];
-
-        int diff = dcValue - previousDc;
-        int magnitude = bitLength(diff);
-        put(dc.code[magnitude] << magnitude | (diff + (diff >> 31)) & ((1 << magnitude) - 1), dc.size[magnitude] + magnitude);
-
-        int[] acCode = ac.code;
-        int[] acSize = ac.size;
-        int last = 0;
-        while (nonZero != 0) {
-            int k = Long.numberOfTrailingZeros(nonZero);
-            nonZero &= nonZero - 1;
-            int run = k - last - 1;
-            while (run > 15) { // ZRL: sixteen zeros
-                put(acCode[0xF0], acSize[0xF0]);
-                run -= 16;
-            }
-            int v = c[order[k]];
-            int n = bitLength(v);
-            int symbol = run << 4 | n;
-            put(acCode[symbol] << n | (v + (v >> 31)) & ((1 << n) - 1), acSize[symbol] + n);
-            last = k;
-        }
-        if (last != 63) {
-            put(acCode[0], acSize[0]); // EOB
-        }
-        return dcValue;
-    }
-
     /** Bits needed for |v| (JPEG's magnitude category). */
     private static int bitLength(int v) {
         return 32 - Integer.numberOfLeadingZeros(v < 0 ? -v : v);
     }
 
-    /**
-     * Appends the low {@code count} bits of {@code value} (nothing above them), most significant
-     * first ({@code count} <= 31). The bits gather in a 64-bit word, written when full. (Small
-     * enough in bytecode for the JIT to inline it everywhere.)
-     */
-    private void put(int value, int count) {
-        if (count <= free) {
-            bits = bits << count | value;
-            free -= count;
-        } else {
-            spill(value, count);
-        }
-    }
-
-    /** {@link #put} when the word fills up: the top bits of {@code value} complete it, the rest start the next. */
-    private void spill(int value, int count) {
-        int spill = count - free;
-        flush(bits << free | value >>> spill);
-        bits = value; // its low 'spill' bits are the ones left; the rest is shifted out before the next word
-        free = 64 - spill;
-    }
-
-    /** Writes a full word: eight bytes at once unless one of them is 0xFF and needs a stuffed zero byte. */
-    private void flush(long word) {
+    /** Writes a full word at {@code position}: eight bytes at once unless one of them is 0xFF and needs a stuffed zero byte. */
+    private static int flush(byte[] out, int position, long word) {
         long inverted = ~word;
         if (((inverted - 0x0101010101010101L) & word & 0x8080808080808080L) == 0) {
             BIG_ENDIAN_LONG.set(out, position, word);
-            position += 8;
-        } else {
-            for (int shift = 56; shift >= 0; shift -= 8) {
-                emit((int) (word >>> shift));
+            return position + 8;
+        }
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            byte b = (byte) (word >>> shift);
+            out[position++] = b;
+            if (b == (byte) 0xFF) {
+                out[position++] = 0;
             }
         }
+        return position;
     }
 
     private void emit(int value) {

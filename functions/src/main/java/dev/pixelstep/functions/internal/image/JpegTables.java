@@ -70,9 +70,8 @@ final class JpegTables {
     static final class Huffman {
         final byte[] lengths = new byte[16];
         final byte[] symbols;
-        /** Per symbol: the code, and its length in bits (0 for a symbol the table lacks). */
-        final int[] code = new int[256];
-        final int[] size = new int[256];
+        /** Per symbol: its code and the code's length in bits, {@code code << 8 | length} (0 for a symbol the table lacks). */
+        final int[] codeAndSize = new int[256];
 
         Huffman(JPEGHuffmanTable table) {
             short[] counts = table.getLengths();
@@ -85,8 +84,7 @@ final class JpegTables {
                 for (int i = 0; i < counts[bits - 1]; i++, k++) {
                     int symbol = values[k] & 0xff;
                     symbols[k] = (byte) symbol;
-                    code[symbol] = next++;
-                    size[symbol] = bits;
+                    codeAndSize[symbol] = next++ << 8 | bits;
                 }
                 next <<= 1;
             }

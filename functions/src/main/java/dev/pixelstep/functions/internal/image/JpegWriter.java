@@ -70,24 +70,29 @@ final class JpegWriter {
         Cancellation cancellation = Cancellation.current();
         long count = (long) width * height;
         int tasks = workers <= 1 || count < PARALLEL_THRESHOLD ? 1 : Math.min(layout.strips(), 4 * workers);
-        JpegStripEncoder[] parts = new JpegStripEncoder[tasks];
+        // each part's bytes only: an encoder's working buffers (about 3 KB per MCU of a row) go with it
+        byte[][] parts = new byte[tasks][];
+        int[] lengths = new int[tasks];
         int strips = layout.strips();
         int guess = (int) Math.min(Integer.MAX_VALUE - 64, count / 3 / tasks);
         Runnable check = cancellation::check;
         if (tasks == 1) {
-            parts[0] = new JpegStripEncoder(layout, tables, pixels, alpha, guess);
-            parts[0].encode(0, strips, check);
+            JpegStripEncoder part = new JpegStripEncoder(layout, tables, pixels, alpha, guess);
+            part.encode(0, strips, check);
+            parts[0] = part.bytes();
+            lengths[0] = part.length();
         } else {
             IntStream.range(0, tasks).parallel().forEach(t -> {
                 JpegStripEncoder part = new JpegStripEncoder(layout, tables, pixels, alpha, guess);
                 part.encode((int) ((long) strips * t / tasks), (int) ((long) strips * (t + 1) / tasks), check);
-                parts[t] = part;
+                parts[t] = part.bytes();
+                lengths[t] = part.length();
             });
         }
         byte[] header = header(layout);
         long total = header.length + 2L;
-        for (JpegStripEncoder part : parts) {
-            total += part.length();
+        for (int length : lengths) {
+            total += length;
         }
         if (total > Integer.MAX_VALUE - 16) {
             throw new IllegalStateException("the JPEG of a " + width + "x" + height + " image would exceed 2 GB");
@@ -95,20 +100,29 @@ final class JpegWriter {
         byte[] file = new byte[(int) total];
         System.arraycopy(header, 0, file, 0, header.length);
         int at = header.length;
-        for (JpegStripEncoder part : parts) {
-            System.arraycopy(part.bytes(), 0, file, at, part.length());
-            at += part.length();
+        for (int t = 0; t < tasks; t++) {
+            System.arraycopy(parts[t], 0, file, at, lengths[t]);
+            at += lengths[t];
         }
         file[at] = (byte) 0xFF;
         file[at + 1] = (byte) 0xD9; // EOI
         return file;
     }
 
-    /** Whether every one of the first {@code count} pixels has R = G = B (stops at the first that does not). */
+    /**
+     * Whether every one of the first {@code count} pixels has R = G = B: in chunks of 4096 pixels,
+     * each an OR of {@code R ^ G} and {@code G ^ B} over the chunk (a loop without an exit, which the
+     * JIT vectorises), stopping after the first chunk with a coloured pixel.
+     */
     static boolean isGrey(int[] pixels, int count) {
-        for (int i = 0; i < count; i++) {
-            int p = pixels[i];
-            if (((p ^ p >> 8) & 0xffff) != 0) {
+        for (int from = 0; from < count; from += 4096) {
+            int to = Math.min(count, from + 4096);
+            int colour = 0;
+            for (int i = from; i < to; i++) {
+                int p = pixels[i];
+                colour |= p ^ p >>> 8;
+            }
+            if ((colour & 0xffff) != 0) {
                 return false;
             }
         }
