@@ -33,7 +33,13 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * warm    &lt;megapixels&gt; &lt;chain&gt; &lt;runs&gt;   process the same photo repeatedly in this JVM; prints every run and the median of the last half
  * minheap &lt;megapixels&gt; &lt;chain&gt; [jvm flags]  smallest -Xmx (MB, to 8 MB) with which a fresh JVM processes the photo
+ *         (between -Dpixelstep.minheap.low and .high of this JVM, default 16 and 4096)
  * </pre>
+ * Each fresh JVM of {@code minheap} also reports its <em>live peak</em>: the most heap in use right after
+ * any full garbage collection of the request (every heap pool's usage after the collection, from the
+ * collectors' notifications), which is what the request really held at that moment, without the
+ * room the collector needs around it; printed for the smallest heap that works, where full
+ * collections are frequent enough to catch the peak.
  * The photo is {@link TestPhotos#jpeg()} scaled to cover {@code megapixels} at 3:2 and encoded as JPEG q0.9.
  */
 public final class ProcessorMeasurements {
@@ -78,25 +84,30 @@ public final class ProcessorMeasurements {
         try (S3ProxyServer server = S3ProxyServer.startOn(Files.createTempDirectory("pixelstep-bench"))) {
             URI endpoint = server.endpoint();
             String key = upload(endpoint, megapixels, chain);
-            int low = 16;
-            int high = 4096;
-            if (!runsWith(high, endpoint, key, jvmFlags)) {
+            int low = Integer.getInteger("pixelstep.minheap.low", 16); // -Dpixelstep.minheap.low/high narrow the search (MB)
+            int high = Integer.getInteger("pixelstep.minheap.high", 4096);
+            String smallest = runsWith(high, endpoint, key, jvmFlags);
+            if (smallest == null) {
                 throw new IllegalStateException("does not run even with -Xmx" + high + "m");
             }
             while (high - low > 8) {
                 int mid = (low + high) / 2;
-                if (runsWith(mid, endpoint, key, jvmFlags)) {
+                String output = runsWith(mid, endpoint, key, jvmFlags);
+                if (output != null) {
                     high = mid;
+                    smallest = output;
                 } else {
                     low = mid;
                 }
             }
-            System.out.printf(Locale.ROOT, "%.1f MP, chain '%s' (%d operations), child flags %s: smallest heap that works: -Xmx%dm (fails at %dm)%n",
-                    megapixels, chain, chain.split(",").length, jvmFlags, high, low);
+            System.out.printf(Locale.ROOT, "%.1f MP, chain '%s' (%d operations), child flags %s: smallest heap that works: -Xmx%dm (fails at %dm); "
+                            + "there, %s%n", megapixels, chain, chain.split(",").length, jvmFlags, high, low,
+                    Arrays.stream(smallest.split("\n")).filter(l -> l.startsWith("live peak")).findFirst().orElse("no live peak reported"));
         }
     }
 
-    private static boolean runsWith(int megabytes, URI endpoint, String key, List<String> jvmFlags) throws Exception {
+    /** The child's output if it processed the photo with {@code -Xmx<megabytes>m}, else null. */
+    private static String runsWith(int megabytes, URI endpoint, String key, List<String> jvmFlags) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + megabytes + "m", "-XX:+UseSerialGC", "-Djava.awt.headless=true"));
         command.addAll(jvmFlags);
@@ -106,13 +117,17 @@ public final class ProcessorMeasurements {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor(5, TimeUnit.MINUTES);
         boolean ok = process.exitValue() == 0;
-        System.out.printf(Locale.ROOT, "  -Xmx%dm: %s%n", megabytes, ok ? "ok" : "fails (" + firstLine(output) + ")");
-        return ok;
+        System.out.printf(Locale.ROOT, "  -Xmx%dm: %s%n", megabytes, ok ? "ok, " + lastLine(output) : "fails (" + firstLine(output) + ")");
+        return ok ? output : null;
     }
 
-    private static void child(URI endpoint, String key) {
+    private static void child(URI endpoint, String key) throws InterruptedException {
         try {
-            Invoke.handler(handler(endpoint), request(key));
+            ProcessorHandler handler = handler(endpoint);
+            byte[] request = request(key);
+            LivePeak peak = LivePeak.watch();
+            Invoke.handler(handler, request);
+            System.out.println(peak.report());
             System.exit(0);
         } catch (OutOfMemoryError e) {
             System.out.println("OutOfMemoryError: " + e.getMessage());
@@ -148,7 +163,57 @@ public final class ProcessorMeasurements {
         return key;
     }
 
+    private static String lastLine(String text) {
+        String[] lines = text.strip().split("\n");
+        return lines[lines.length - 1];
+    }
+
     private static String firstLine(String text) {
         return Arrays.stream(text.split("\n")).filter(l -> !l.isBlank()).findFirst().orElse("no output");
+    }
+
+    /**
+     * The most heap in use right after a full garbage collection, over every one since {@link #watch}
+     * (the sum over the heap pools of their usage after the collection, from the collectors' notifications).
+     */
+    private static final class LivePeak implements javax.management.NotificationListener {
+
+        private final java.util.concurrent.atomic.AtomicLong most = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicInteger collections = new java.util.concurrent.atomic.AtomicInteger();
+
+        static LivePeak watch() {
+            LivePeak peak = new LivePeak();
+            for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((javax.management.NotificationEmitter) gc).addNotificationListener(peak, null, null);
+            }
+            return peak;
+        }
+
+        @Override
+        public void handleNotification(javax.management.Notification notification, Object handback) {
+            if (!notification.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                return;
+            }
+            com.sun.management.GarbageCollectionNotificationInfo info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                    (javax.management.openmbean.CompositeData) notification.getUserData());
+            if (!info.getGcAction().equals("end of major GC")) {
+                return; // a minor collection leaves the old generation's dead images (large arrays go there directly) in place
+            }
+            long used = 0;
+            for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+                java.lang.management.MemoryUsage after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+                if (pool.getType() == java.lang.management.MemoryType.HEAP && after != null) {
+                    used += after.getUsed();
+                }
+            }
+            most.accumulateAndGet(used, Math::max);
+            collections.incrementAndGet();
+        }
+
+        String report() throws InterruptedException {
+            Thread.sleep(500); // notifications arrive on a service thread
+            return String.format(Locale.ROOT, "live peak (most heap in use after a full collection): %.0f MB over %d full collections",
+                    most.get() / 1048576.0, collections.get());
+        }
     }
 }
