@@ -33,11 +33,15 @@ import java.util.stream.Collectors;
  * {@link OperationCost#work()} per output pixel times its output pixels; the request's work is the
  * sum over both outputs' steps, plus decoding the input ({@value #DECODE_WORK} units a pixel)
  * and encoding every output ({@value #ENCODE_WORK_JPEG} units a pixel for JPEG,
- * {@value #ENCODE_WORK_PNG} for PNG). Its peak heap is the largest of: decoding (the encoded bytes
- * and {@value #DECODE_BYTES} bytes per input pixel); the original (4 bytes a pixel, held
- * throughout) plus any combined step's input and its declared {@link OperationCost#bytes()} per
- * output pixel; the original plus one independent output (its step's bytes, or its result and the
- * encoder's {@value #ENCODE_BYTES} bytes a pixel). Immutable.
+ * {@value #ENCODE_WORK_PNG} for PNG). Its peak heap is that of the order the processor needs the
+ * least heap in (one worker: the independent outputs first, then the combined chain, whose first
+ * step is the original's last reader; more workers only when the free heap affords them), the
+ * largest of: decoding (the encoded bytes and {@value #DECODE_BYTES} bytes per input pixel); the
+ * original (4 bytes a pixel) plus one independent output (its step's declared
+ * {@link OperationCost#bytes()} per output pixel, or its result and the encoder's
+ * {@value #ENCODE_BYTES} bytes a pixel); the combined chain's first step beside the original; each
+ * later step beside its input alone; the combined result and the encoder (the original itself
+ * for the empty chain). Immutable.
  */
 public final class ChainPlan {
 
@@ -154,13 +158,14 @@ public final class ChainPlan {
     public long peakBytes(long encodedBytes) {
         long original = INT * input.pixels();
         long peak = encodedBytes + bytes(DECODE_BYTES, input);
+        peak = Math.max(peak, original + workerBytes(independent)); // the independent outputs first, each beside the original
         for (PlannedStep step : combined) {
-            long stepInput = step.index() == 1 ? 0 : INT * step.source().pixels(); // step 1 reads the original itself
-            peak = Math.max(peak, original + stepInput + step.bytes());
+            // step 1 reads the original, its last reader; every later step holds only its input
+            long held = step.index() == 1 ? original : INT * step.source().pixels();
+            peak = Math.max(peak, held + step.bytes());
         }
         ImageSize result = combinedSize();
-        peak = Math.max(peak, original + (combined.isEmpty() ? 0 : INT * result.pixels()) + bytes(ENCODE_BYTES, result));
-        return Math.max(peak, original + workerBytes(independent));
+        return Math.max(peak, INT * result.pixels() + bytes(ENCODE_BYTES, result)); // the result, or the empty chain's original
     }
 
     /**

@@ -94,10 +94,14 @@ public final class Processor {
             long decodeDone = System.nanoTime();
 
             OutputKeys keys = new OutputKeys(object.key(), output.formatFor(decoded.format()));
-            ChainOutputs outputs = pipeline.run(decoded.image(), chain, keys, output,
+            InputSummary input = new InputSummary(object.bucket(), object.key(), object.size(), decoded.width(), decoded.height(),
+                    decoded.format().id());
+            Original original = new Original(decoded.image());
+            decoded = null; // the runner holds the original alone, so that it can let go of it once its last reader has read it
+            ChainOutputs outputs = pipeline.run(original, chain, keys, output,
                     (key, image) -> store.write(config.outputBucket(), key, image.format().contentType(), image.length(), image::open));
             long end = System.nanoTime();
-            return result(object, decoded, chain, outputs, start, headDone, readDone, decodeDone, end);
+            return result(input, chain, outputs, start, headDone, readDone, decodeDone, end);
         } catch (OperationCancelledException e) {
             throw timedOut(object, chain, plan, start, e);
         } catch (OutOfMemoryError e) {
@@ -105,7 +109,7 @@ public final class Processor {
         }
     }
 
-    private ProcessResult result(StoredObject object, DecodedImage decoded, OperationChain chain, ChainOutputs outputs,
+    private ProcessResult result(InputSummary input, OperationChain chain, ChainOutputs outputs,
                                  long start, long headDone, long readDone, long decodeDone, long end) {
         Map<String, Long> timings = new LinkedHashMap<>();
         timings.put("head", millis(headDone - start));
@@ -114,9 +118,7 @@ public final class Processor {
         timings.put("combined", outputs.combinedMs());
         timings.put("independent", outputs.independentMs());
         timings.put("total", millis(end - start));
-        return new ProcessResult(
-                new InputSummary(object.bucket(), object.key(), object.size(), decoded.width(), decoded.height(), decoded.format().id()),
-                config.outputBucket(), chain.toString(), summaries(chain),
+        return new ProcessResult(input, config.outputBucket(), chain.toString(), summaries(chain),
                 new ProcessResult.Outputs(outputs.combined(), outputs.independent(), outputs.files()), timings);
     }
 

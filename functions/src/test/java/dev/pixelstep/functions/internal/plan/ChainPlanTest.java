@@ -155,6 +155,21 @@ class ChainPlanTest {
     }
 
     @Test
+    void theCombinedChainsLaterStepsNoLongerHoldTheOriginal() {
+        // issue 13: the plan counted the original beside every step of the combined chain (three images for any chain of two
+        // or more steps); the processor now runs the independent outputs first and lets go of the original after step 1
+        ImageSize size = new ImageSize(4000, 3000);
+        long one = plan(4000, 3000, ImageFormat.JPEG, "grayscale").peakBytes(0);
+        assertEquals(4L * size.pixels() + Math.round((4 + ChainPlan.ENCODE_BYTES) * size.pixels()), one,
+                "the original beside a result and the encoder");
+        assertEquals(one, plan(4000, 3000, ImageFormat.JPEG, "grayscale, invert, sepia, rotate, flip").peakBytes(0),
+                "five steps need what one needs");
+        long blur = BUILT_INS.parse("blur(radius=100)").steps().get(0).cost(size).bytesFor(size);
+        assertEquals(4L * size.pixels() + blur, plan(4000, 3000, ImageFormat.JPEG, "grayscale, blur(radius=100)").peakBytes(0),
+                "the blur beside one image, never beside the original and the grayscale result");
+    }
+
+    @Test
     void aPlanAboveTheHeapIsRefusedSayingWhatItNeedsAndWhatToChange() {
         ChainPlan plan = plan(8000, 6000, ImageFormat.JPEG, "grayscale, blur(radius=20)");
         InsufficientMemoryException e = assertThrows(InsufficientMemoryException.class,
@@ -166,7 +181,8 @@ class ChainPlanTest {
                 + megabytes(plan.peakBytes(5_000_000)) + " of heap at its peak (step 2, blur(radius=20), holds " + megabytes(blur)
                 + " beside the 184 MB original), more than the 512 MB this function has free (of a 600 MB heap). Give the function "
                 + "more memory, use a smaller image, or make that step produce a smaller image", e.getMessage());
-        assertEquals(4L * 48_000_000 + 4L * 48_000_000 + blur, plan.peakBytes(5_000_000), "the original, the grayscale result and the blur");
+        assertEquals(4L * 48_000_000 + blur, plan.peakBytes(5_000_000),
+                "the blur beside its input: the original for its independent output, the grayscale result in the combined chain");
         assertDoesNotThrow(() -> plan.checkMemory(5_000_000, 4L << 30, 4L << 30));
     }
 
