@@ -33,19 +33,22 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * warm    &lt;megapixels&gt; &lt;chain&gt; &lt;runs&gt;   process the same photo repeatedly in this JVM; prints every run and the median of the last half
  * minheap &lt;megapixels&gt; &lt;chain&gt; [jvm flags]  smallest -Xmx (MB, to 8 MB) with which a fresh JVM processes the photo
- *         (between -Dpixelstep.minheap.low and .high of this JVM, default 16 and 4096)
+ *         (between -Dpixelstep.minheap.low and .high of this JVM, default 16 and 4096), then its live peak there
+ * livepeak &lt;megapixels&gt; &lt;chain&gt; &lt;MB&gt; [jvm flags]  the live peak of a fresh JVM with -Xmx&lt;MB&gt;m
  * </pre>
- * Each fresh JVM of {@code minheap} also reports its <em>live peak</em>: the most heap in use right after
- * any full garbage collection of the request (every heap pool's usage after the collection, from the
- * collectors' notifications), which is what the request really held at that moment, without the
- * room the collector needs around it; printed for the smallest heap that works, where full
- * collections are frequent enough to catch the peak.
+ * The <em>live peak</em> is what the request really holds at its peak, without the room the
+ * collector needs around it: a fresh JVM processes the photo while a thread forces a full
+ * collection every {@value #SAMPLE_MS} ms, and the most heap in use right after any full collection
+ * (every heap pool's usage after it, from the collectors' notifications) is the figure. Images live
+ * for hundreds of milliseconds at 13 MP, so the samples catch them; the forced collections slow the
+ * request down, so the live peak is measured in a run of its own.
  * The photo is {@link TestPhotos#jpeg()} scaled to cover {@code megapixels} at 3:2 and encoded as JPEG q0.9.
  */
 public final class ProcessorMeasurements {
 
     private static final String IN = "bench-in";
     private static final String OUT = "bench-out";
+    private static final int SAMPLE_MS = 20;
 
     private ProcessorMeasurements() {
     }
@@ -54,6 +57,7 @@ public final class ProcessorMeasurements {
         switch (args[0]) {
             case "warm" -> warm(Double.parseDouble(args[1]), args[2], Integer.parseInt(args[3]));
             case "minheap" -> minHeap(Double.parseDouble(args[1]), args[2], List.of(args).subList(3, args.length));
+            case "livepeak" -> livePeak(Double.parseDouble(args[1]), args[2], Integer.parseInt(args[3]), List.of(args).subList(4, args.length));
             case "child" -> child(URI.create(args[1]), args[2]);
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
@@ -86,24 +90,39 @@ public final class ProcessorMeasurements {
             String key = upload(endpoint, megapixels, chain);
             int low = Integer.getInteger("pixelstep.minheap.low", 16); // -Dpixelstep.minheap.low/high narrow the search (MB)
             int high = Integer.getInteger("pixelstep.minheap.high", 4096);
-            String smallest = runsWith(high, endpoint, key, jvmFlags);
-            if (smallest == null) {
+            if (runsWith(high, endpoint, key, jvmFlags) == null) {
                 throw new IllegalStateException("does not run even with -Xmx" + high + "m");
             }
             while (high - low > 8) {
                 int mid = (low + high) / 2;
-                String output = runsWith(mid, endpoint, key, jvmFlags);
-                if (output != null) {
+                if (runsWith(mid, endpoint, key, jvmFlags) != null) {
                     high = mid;
-                    smallest = output;
                 } else {
                     low = mid;
                 }
             }
+            String live = sampledRun(high, endpoint, key, jvmFlags);
             System.out.printf(Locale.ROOT, "%.1f MP, chain '%s' (%d operations), child flags %s: smallest heap that works: -Xmx%dm (fails at %dm); "
-                            + "there, %s%n", megapixels, chain, chain.split(",").length, jvmFlags, high, low,
-                    Arrays.stream(smallest.split("\n")).filter(l -> l.startsWith("live peak")).findFirst().orElse("no live peak reported"));
+                            + "there, %s%n", megapixels, chain, chain.split(",").length, jvmFlags, high, low, live);
         }
+    }
+
+    private static void livePeak(double megapixels, String chain, int megabytes, List<String> jvmFlags) throws Exception {
+        try (S3ProxyServer server = S3ProxyServer.startOn(Files.createTempDirectory("pixelstep-bench"))) {
+            URI endpoint = server.endpoint();
+            String key = upload(endpoint, megapixels, chain);
+            System.out.printf(Locale.ROOT, "%.1f MP, chain '%s' (%d operations), child flags %s, -Xmx%dm: %s%n", megapixels, chain,
+                    chain.split(",").length, jvmFlags, megabytes, sampledRun(megabytes, endpoint, key, jvmFlags));
+        }
+    }
+
+    /** The live peak line of a child that processes the photo with {@code -Xmx<megabytes>m}, full collections forced. */
+    private static String sampledRun(int megabytes, URI endpoint, String key, List<String> jvmFlags) throws Exception {
+        List<String> flags = new ArrayList<>(jvmFlags);
+        flags.add("-Dpixelstep.livepeak.sampleMs=" + SAMPLE_MS);
+        String output = runsWith(megabytes, endpoint, key, flags);
+        return output == null ? "the sampled run failed"
+                : Arrays.stream(output.split("\n")).filter(l -> l.startsWith("live peak")).findFirst().orElse("no live peak reported");
     }
 
     /** The child's output if it processed the photo with {@code -Xmx<megabytes>m}, else null. */
@@ -126,6 +145,21 @@ public final class ProcessorMeasurements {
             ProcessorHandler handler = handler(endpoint);
             byte[] request = request(key);
             LivePeak peak = LivePeak.watch();
+            Integer sampleMs = Integer.getInteger("pixelstep.livepeak.sampleMs");
+            if (sampleMs != null) {
+                Thread sampler = new Thread(() -> {
+                    while (true) {
+                        System.gc();
+                        try {
+                            Thread.sleep(sampleMs);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }, "live-peak-sampler");
+                sampler.setDaemon(true);
+                sampler.start();
+            }
             Invoke.handler(handler, request);
             System.out.println(peak.report());
             System.exit(0);

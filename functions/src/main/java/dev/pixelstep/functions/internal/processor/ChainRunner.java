@@ -92,7 +92,7 @@ public final class ChainRunner {
         List<ChainStep> steps = chain.steps();
         original.expectReaders(1 + steps.size()); // the combined chain's first step and each independent output
         // Workers counts three images a worker; a step may declare more (a blur holds planes besides its result)
-        long imageBytes = Math.max(original.size().pixels() * 4, ChainPlan.workerBytes(original.size(), steps) / 3);
+        long imageBytes = Math.max(original.size().pixels() * 4, ChainPlan.workerBytes(original.size(), steps, keys.format()) / 3);
         int workers = steps.isEmpty() ? 1 : Math.min(maxWorkers, Workers.count(1 + steps.size(), imageBytes));
         if (workers <= 1) {
             // the independent outputs first: the combined chain's first step is then the original's last reader

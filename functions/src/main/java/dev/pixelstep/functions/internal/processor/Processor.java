@@ -77,12 +77,13 @@ public final class Processor {
         byte[] head = new byte[Math.min(size, ImageHeader.PREFIX_BYTES)];
         store.readRange(object, 0, head.length, head);
         Optional<ImageHeader> header = ImageHeader.read(head);
-        ChainPlan plan = header.isPresent() ? plan(object, header.get(), chain, size) : null;
+        ChainPlan plan = header.isPresent() ? plan(object, header.get(), output, chain, size) : null;
         byte[] bytes = head.length == size ? head : Arrays.copyOf(head, size);
         store.readRange(object, head.length, size - head.length, bytes);
         if (plan == null) {
             // the header lies beyond the first bytes (or the bytes are no image: the decoder says so below)
-            plan = ImageHeader.read(bytes).map(found -> plan(object, found, chain, 0)).orElse(null);
+            OutputOptions options = output;
+            plan = ImageHeader.read(bytes).map(found -> plan(object, found, options, chain, 0)).orElse(null);
         }
         long readDone = System.nanoTime();
         try {
@@ -128,9 +129,9 @@ public final class Processor {
      *
      * @param encodedBytes the encoded input's size if it is not on the heap yet, else 0
      */
-    private ChainPlan plan(StoredObject object, ImageHeader header, OperationChain chain, long encodedBytes) {
+    private ChainPlan plan(StoredObject object, ImageHeader header, OutputOptions output, OperationChain chain, long encodedBytes) {
         config.limits().checkPixels(object.uri(), header.size().width(), header.size().height());
-        ChainPlan plan = ChainPlan.of(object.uri(), header, chain, config.chainLimits());
+        ChainPlan plan = ChainPlan.of(object.uri(), header, output.formatFor(header.format()), chain, config.chainLimits());
         plan.checkWork(config.chainLimits());
         Runtime runtime = Runtime.getRuntime();
         if (plan.peakBytes(encodedBytes) > available(runtime)) {
