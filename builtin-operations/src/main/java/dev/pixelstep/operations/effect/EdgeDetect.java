@@ -50,7 +50,7 @@ public final class EdgeDetect implements ImageOperation {
      */
     @Override
     public OperationCost cost(ImageSize source, Parameters parameters) {
-        return new OperationCost(17, 4);
+        return new OperationCost(8, 4);
     }
 
     @Override

@@ -144,7 +144,7 @@ class ProcessorLimitsTest {
     @Test
     void sixteenExactBlursOnAFiftyMegapixelPhotoAreRefusedBeforeTheDownload() {
         // one of the costliest chains a 50 MP input allows: the exact blur at its largest radius 32 times (sixteen edge-detect
-        // until issue 13 made it a parallel kernel of 17 units a pixel)
+        // until issue 13 made it a parallel kernel of 8 units a pixel)
         byte[] photo = photo(8660, 5773);
         assertTrue(photo.length > 4 * 65_536, "larger than the header read: " + photo.length);
         Run run = new Run().upload("photos/huge.jpg", photo, repeat("blur(radius=4)", 16));

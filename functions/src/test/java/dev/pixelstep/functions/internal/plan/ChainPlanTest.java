@@ -77,7 +77,7 @@ class ChainPlanTest {
     @Test
     void sixteenExactBlursOnAFiftyMegapixelPhotoAreTooCostlyAndTheMessageNamesThem() {
         // one of the costliest chains a 50 MP input allows: the exact blur at its largest radius (73 units a pixel), 32 times
-        // (sixteen edge-detect were this chain until issue 13 made edge-detect a parallel kernel of 17 units)
+        // (sixteen edge-detect were this chain until issue 13 made edge-detect a parallel kernel of 8 units)
         ChainTooCostlyException e = assertThrows(ChainTooCostlyException.class, () -> plan(8660, 5773, ImageFormat.JPEG,
                 repeat("blur(radius=4)", 16)).checkWork(LIMITS));
         assertTrue(e.work() > 1.2 * e.budget(), e.work() + " vs " + e.budget());
