@@ -33,13 +33,22 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * warm    &lt;megapixels&gt; &lt;chain&gt; &lt;runs&gt;   process the same photo repeatedly in this JVM; prints every run and the median of the last half
  * minheap &lt;megapixels&gt; &lt;chain&gt; [jvm flags]  smallest -Xmx (MB, to 8 MB) with which a fresh JVM processes the photo
+ *         (between -Dpixelstep.minheap.low and .high of this JVM, default 16 and 4096), then its live peak there
+ * livepeak &lt;megapixels&gt; &lt;chain&gt; &lt;MB&gt; [jvm flags]  the live peak of a fresh JVM with -Xmx&lt;MB&gt;m
  * </pre>
+ * The <em>live peak</em> is what the request really holds at its peak, without the room the
+ * collector needs around it: a fresh JVM processes the photo while a thread forces a full
+ * collection every {@value #SAMPLE_MS} ms, and the most heap in use right after any full collection
+ * (every heap pool's usage after it, from the collectors' notifications) is the figure. Images live
+ * for hundreds of milliseconds at 13 MP, so the samples catch them; the forced collections slow the
+ * request down, so the live peak is measured in a run of its own.
  * The photo is {@link TestPhotos#jpeg()} scaled to cover {@code megapixels} at 3:2 and encoded as JPEG q0.9.
  */
 public final class ProcessorMeasurements {
 
     private static final String IN = "bench-in";
     private static final String OUT = "bench-out";
+    private static final int SAMPLE_MS = 20;
 
     private ProcessorMeasurements() {
     }
@@ -48,6 +57,7 @@ public final class ProcessorMeasurements {
         switch (args[0]) {
             case "warm" -> warm(Double.parseDouble(args[1]), args[2], Integer.parseInt(args[3]));
             case "minheap" -> minHeap(Double.parseDouble(args[1]), args[2], List.of(args).subList(3, args.length));
+            case "livepeak" -> livePeak(Double.parseDouble(args[1]), args[2], Integer.parseInt(args[3]), List.of(args).subList(4, args.length));
             case "child" -> child(URI.create(args[1]), args[2]);
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
@@ -78,25 +88,45 @@ public final class ProcessorMeasurements {
         try (S3ProxyServer server = S3ProxyServer.startOn(Files.createTempDirectory("pixelstep-bench"))) {
             URI endpoint = server.endpoint();
             String key = upload(endpoint, megapixels, chain);
-            int low = 16;
-            int high = 4096;
-            if (!runsWith(high, endpoint, key, jvmFlags)) {
+            int low = Integer.getInteger("pixelstep.minheap.low", 16); // -Dpixelstep.minheap.low/high narrow the search (MB)
+            int high = Integer.getInteger("pixelstep.minheap.high", 4096);
+            if (runsWith(high, endpoint, key, jvmFlags) == null) {
                 throw new IllegalStateException("does not run even with -Xmx" + high + "m");
             }
             while (high - low > 8) {
                 int mid = (low + high) / 2;
-                if (runsWith(mid, endpoint, key, jvmFlags)) {
+                if (runsWith(mid, endpoint, key, jvmFlags) != null) {
                     high = mid;
                 } else {
                     low = mid;
                 }
             }
-            System.out.printf(Locale.ROOT, "%.1f MP, chain '%s' (%d operations), child flags %s: smallest heap that works: -Xmx%dm (fails at %dm)%n",
-                    megapixels, chain, chain.split(",").length, jvmFlags, high, low);
+            String live = sampledRun(high, endpoint, key, jvmFlags);
+            System.out.printf(Locale.ROOT, "%.1f MP, chain '%s' (%d operations), child flags %s: smallest heap that works: -Xmx%dm (fails at %dm); "
+                            + "there, %s%n", megapixels, chain, chain.split(",").length, jvmFlags, high, low, live);
         }
     }
 
-    private static boolean runsWith(int megabytes, URI endpoint, String key, List<String> jvmFlags) throws Exception {
+    private static void livePeak(double megapixels, String chain, int megabytes, List<String> jvmFlags) throws Exception {
+        try (S3ProxyServer server = S3ProxyServer.startOn(Files.createTempDirectory("pixelstep-bench"))) {
+            URI endpoint = server.endpoint();
+            String key = upload(endpoint, megapixels, chain);
+            System.out.printf(Locale.ROOT, "%.1f MP, chain '%s' (%d operations), child flags %s, -Xmx%dm: %s%n", megapixels, chain,
+                    chain.split(",").length, jvmFlags, megabytes, sampledRun(megabytes, endpoint, key, jvmFlags));
+        }
+    }
+
+    /** The live peak line of a child that processes the photo with {@code -Xmx<megabytes>m}, full collections forced. */
+    private static String sampledRun(int megabytes, URI endpoint, String key, List<String> jvmFlags) throws Exception {
+        List<String> flags = new ArrayList<>(jvmFlags);
+        flags.add("-Dpixelstep.livepeak.sampleMs=" + SAMPLE_MS);
+        String output = runsWith(megabytes, endpoint, key, flags);
+        return output == null ? "the sampled run failed"
+                : Arrays.stream(output.split("\n")).filter(l -> l.startsWith("live peak")).findFirst().orElse("no live peak reported");
+    }
+
+    /** The child's output if it processed the photo with {@code -Xmx<megabytes>m}, else null. */
+    private static String runsWith(int megabytes, URI endpoint, String key, List<String> jvmFlags) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + megabytes + "m", "-XX:+UseSerialGC", "-Djava.awt.headless=true"));
         command.addAll(jvmFlags);
@@ -106,13 +136,32 @@ public final class ProcessorMeasurements {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor(5, TimeUnit.MINUTES);
         boolean ok = process.exitValue() == 0;
-        System.out.printf(Locale.ROOT, "  -Xmx%dm: %s%n", megabytes, ok ? "ok" : "fails (" + firstLine(output) + ")");
-        return ok;
+        System.out.printf(Locale.ROOT, "  -Xmx%dm: %s%n", megabytes, ok ? "ok, " + lastLine(output) : "fails (" + firstLine(output) + ")");
+        return ok ? output : null;
     }
 
-    private static void child(URI endpoint, String key) {
+    private static void child(URI endpoint, String key) throws InterruptedException {
         try {
-            Invoke.handler(handler(endpoint), request(key));
+            ProcessorHandler handler = handler(endpoint);
+            byte[] request = request(key);
+            LivePeak peak = LivePeak.watch();
+            Integer sampleMs = Integer.getInteger("pixelstep.livepeak.sampleMs");
+            if (sampleMs != null) {
+                Thread sampler = new Thread(() -> {
+                    while (true) {
+                        System.gc();
+                        try {
+                            Thread.sleep(sampleMs);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }, "live-peak-sampler");
+                sampler.setDaemon(true);
+                sampler.start();
+            }
+            Invoke.handler(handler, request);
+            System.out.println(peak.report());
             System.exit(0);
         } catch (OutOfMemoryError e) {
             System.out.println("OutOfMemoryError: " + e.getMessage());
@@ -148,7 +197,57 @@ public final class ProcessorMeasurements {
         return key;
     }
 
+    private static String lastLine(String text) {
+        String[] lines = text.strip().split("\n");
+        return lines[lines.length - 1];
+    }
+
     private static String firstLine(String text) {
         return Arrays.stream(text.split("\n")).filter(l -> !l.isBlank()).findFirst().orElse("no output");
+    }
+
+    /**
+     * The most heap in use right after a full garbage collection, over every one since {@link #watch}
+     * (the sum over the heap pools of their usage after the collection, from the collectors' notifications).
+     */
+    private static final class LivePeak implements javax.management.NotificationListener {
+
+        private final java.util.concurrent.atomic.AtomicLong most = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicInteger collections = new java.util.concurrent.atomic.AtomicInteger();
+
+        static LivePeak watch() {
+            LivePeak peak = new LivePeak();
+            for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((javax.management.NotificationEmitter) gc).addNotificationListener(peak, null, null);
+            }
+            return peak;
+        }
+
+        @Override
+        public void handleNotification(javax.management.Notification notification, Object handback) {
+            if (!notification.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                return;
+            }
+            com.sun.management.GarbageCollectionNotificationInfo info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                    (javax.management.openmbean.CompositeData) notification.getUserData());
+            if (!info.getGcAction().equals("end of major GC")) {
+                return; // a minor collection leaves the old generation's dead images (large arrays go there directly) in place
+            }
+            long used = 0;
+            for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+                java.lang.management.MemoryUsage after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+                if (pool.getType() == java.lang.management.MemoryType.HEAP && after != null) {
+                    used += after.getUsed();
+                }
+            }
+            most.accumulateAndGet(used, Math::max);
+            collections.incrementAndGet();
+        }
+
+        String report() throws InterruptedException {
+            Thread.sleep(500); // notifications arrive on a service thread
+            return String.format(Locale.ROOT, "live peak (most heap in use after a full collection): %.0f MB over %d full collections",
+                    most.get() / 1048576.0, collections.get());
+        }
     }
 }

@@ -33,11 +33,15 @@ import java.util.stream.Collectors;
  * {@link OperationCost#work()} per output pixel times its output pixels; the request's work is the
  * sum over both outputs' steps, plus decoding the input ({@value #DECODE_WORK} units a pixel)
  * and encoding every output ({@value #ENCODE_WORK_JPEG} units a pixel for JPEG,
- * {@value #ENCODE_WORK_PNG} for PNG). Its peak heap is the largest of: decoding (the encoded bytes
- * and {@value #DECODE_BYTES} bytes per input pixel); the original (4 bytes a pixel, held
- * throughout) plus any combined step's input and its declared {@link OperationCost#bytes()} per
- * output pixel; the original plus one independent output (its step's bytes, or its result and the
- * encoder's {@value #ENCODE_BYTES} bytes a pixel). Immutable.
+ * {@value #ENCODE_WORK_PNG} for PNG). Its peak heap is that of the order the processor needs the
+ * least heap in (one worker: the independent outputs first, then the combined chain, whose first
+ * step is the original's last reader; more workers only when the free heap affords them), the
+ * largest of: decoding (the encoded bytes and {@value #DECODE_BYTES} bytes per input pixel); the
+ * original (4 bytes a pixel) plus one independent output (its step's declared
+ * {@link OperationCost#bytes()} per output pixel, or its result and the encoder's bytes:
+ * {@value #ENCODE_BYTES_JPEG} a pixel for JPEG, {@value #ENCODE_BYTES} for PNG); the combined chain's first step beside the original; each
+ * later step beside its input alone; the combined result and the encoder (the original itself
+ * for the empty chain). Immutable.
  */
 public final class ChainPlan {
 
@@ -61,10 +65,19 @@ public final class ChainPlan {
      */
     static final double DECODE_BYTES = 12.5;
     /**
-     * Heap bytes per output pixel the encoder holds besides the image: its row buffers and the
-     * growing encoded bytes (measured allocation: JPEG 0.6, PNG 10.3).
+     * Heap bytes per output pixel the PNG encoder holds besides the image: its row buffers and the
+     * growing encoded bytes (measured allocation 10.3).
      */
     static final double ENCODE_BYTES = 10.5;
+    /**
+     * Heap bytes per output pixel the JPEG encoder ({@code image.JpegWriter}) holds at most besides
+     * the image: its strips' growing byte buffers (each grows by half, so the old and the new buffer
+     * are 2.5 times the bytes so far) and the file they are joined into. The largest JPEG is noise at
+     * quality 100, 1.98 bytes a pixel at 13 MP (0.90 at quality 90, a photo at quality 90 about
+     * 0.1): 5 bytes a pixel. Its allocation, garbage included, measured 9.2 bytes a pixel there and
+     * 0.6 on the calibration photo; only what is held at once needs room.
+     */
+    static final double ENCODE_BYTES_JPEG = 5;
     /** Bytes of one int pixel. */
     private static final long INT = 4;
 
@@ -94,6 +107,15 @@ public final class ChainPlan {
      * @throws ChainTooLargeException at the first step whose output is above {@link ChainLimits#maxOutputPixels()}
      */
     public static ChainPlan of(String what, ImageHeader header, OperationChain chain, ChainLimits limits) {
+        return of(what, header, header.format().output(), chain, limits);
+    }
+
+    /**
+     * Plans {@code chain} as {@link #of(String, ImageHeader, OperationChain, ChainLimits)} does, with
+     * its outputs written in {@code output} (the request's output options may ask for another format
+     * than the input's).
+     */
+    public static ChainPlan of(String what, ImageHeader header, ImageFormat output, OperationChain chain, ChainLimits limits) {
         ImageSize input = header.size();
         List<ChainStep> steps = chain.steps();
         List<PlannedStep> combined = new ArrayList<>(steps.size());
@@ -116,7 +138,7 @@ public final class ChainPlan {
             }
             independent.add(new PlannedStep(i + 1, step, input, out, step.cost(input)));
         }
-        return new ChainPlan(what, chain.toString(), input, header.format().output(), List.copyOf(combined), List.copyOf(independent));
+        return new ChainPlan(what, chain.toString(), input, output, List.copyOf(combined), List.copyOf(independent));
     }
 
     /** The steps of the combined output, in order, each with its source and output size. */
@@ -154,34 +176,41 @@ public final class ChainPlan {
     public long peakBytes(long encodedBytes) {
         long original = INT * input.pixels();
         long peak = encodedBytes + bytes(DECODE_BYTES, input);
+        peak = Math.max(peak, original + workerBytes(independent, output)); // the independent outputs first, each beside the original
         for (PlannedStep step : combined) {
-            long stepInput = step.index() == 1 ? 0 : INT * step.source().pixels(); // step 1 reads the original itself
-            peak = Math.max(peak, original + stepInput + step.bytes());
+            // step 1 reads the original, its last reader; every later step holds only its input
+            long held = step.index() == 1 ? original : INT * step.source().pixels();
+            peak = Math.max(peak, held + step.bytes());
         }
         ImageSize result = combinedSize();
-        peak = Math.max(peak, original + (combined.isEmpty() ? 0 : INT * result.pixels()) + bytes(ENCODE_BYTES, result));
-        return Math.max(peak, original + workerBytes(independent));
+        return Math.max(peak, INT * result.pixels() + bytes(encodeBytes(output), result)); // the result, or the empty chain's original
     }
 
     /**
-     * The most heap one independent output holds at once: its step's declared bytes, or its
-     * result and the encoder's buffers, whichever is larger. The pipeline sizes its workers by it.
+     * The most heap one independent output written in {@code output} holds at once: its step's
+     * declared bytes, or its result and the encoder's buffers, whichever is larger. The pipeline
+     * sizes its workers by it.
      */
-    public static long workerBytes(ImageSize original, List<ChainStep> steps) {
+    public static long workerBytes(ImageSize original, List<ChainStep> steps, ImageFormat output) {
         List<PlannedStep> planned = new ArrayList<>(steps.size());
         for (int i = 0; i < steps.size(); i++) {
             ChainStep step = steps.get(i);
             planned.add(new PlannedStep(i + 1, step, original, step.outputSize(original), step.cost(original)));
         }
-        return workerBytes(planned);
+        return workerBytes(planned, output);
     }
 
-    private static long workerBytes(List<PlannedStep> steps) {
+    private static long workerBytes(List<PlannedStep> steps, ImageFormat output) {
         long most = 0;
         for (PlannedStep step : steps) {
-            most = Math.max(most, Math.max(step.bytes(), bytes(INT + ENCODE_BYTES, step.output())));
+            most = Math.max(most, Math.max(step.bytes(), bytes(INT + encodeBytes(output), step.output())));
         }
         return most;
+    }
+
+    /** Heap bytes per pixel the encoder of {@code format} holds besides the image. */
+    static double encodeBytes(ImageFormat format) {
+        return format == ImageFormat.JPEG ? ENCODE_BYTES_JPEG : ENCODE_BYTES;
     }
 
     /**

@@ -7,10 +7,11 @@ import java.util.List;
  *
  * @param combined      key of the combined output
  * @param independent   keys of the independent outputs, in chain order
- * @param combinedMs    milliseconds to compute, encode and store the combined output
- * @param independentMs wall-clock milliseconds until the last independent output was stored: from
- *                      the start with several workers (they run beside the combined chain), from
- *                      the combined output's end with one
+ * @param combinedMs    milliseconds to compute, encode and store the combined output: from the start
+ *                      with several workers, from the last independent output's end with one
+ * @param independentMs wall-clock milliseconds from the start until the last independent output was
+ *                      stored (with several workers they run beside the combined chain; with one
+ *                      they come first)
  * @param workers       how many outputs were computed at once
  * @param files         every image written, the combined first, then the independent ones in chain order
  */

@@ -5,7 +5,6 @@ import dev.pixelstep.functions.internal.image.ImageEncoder;
 import dev.pixelstep.functions.internal.image.OutputOptions;
 import dev.pixelstep.functions.internal.plan.ChainPlan;
 import dev.pixelstep.spi.Cancellation;
-import dev.pixelstep.spi.ImageSize;
 import dev.pixelstep.spi.chain.ChainStep;
 import dev.pixelstep.spi.chain.OperationChain;
 
@@ -23,26 +22,37 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Computes, encodes and hands over the outputs of one image: the combined output (every step in
- * order) and one independent output per step (each applied to the original), several at once up
- * to {@link Workers#count} workers, the combined chain first, so that its encoding overlaps the
- * independent steps; with one worker, the combined output first, then the independent ones. Each
- * worker holds one result at a time (the combined chain its current intermediate): it encodes it,
- * hands the bytes to the sink and drops both before taking the next step, so peak memory grows
- * with the number of workers, not with the number of operations. No S3 here: the sink decides
- * where bytes go. Thread-safe.
+ * order) and one independent output per step (each applied to the original). With one worker
+ * (one processor, or a heap that affords no more) the independent outputs come first, then the
+ * combined chain, whose first step is the original's last reader: the {@link Original} is
+ * released there and the rest of the chain runs without it, so the heap holds at most two images
+ * at a time besides the steps' own buffers. With several workers (up to {@link Workers#count})
+ * the combined chain is the first task, so that its encoding overlaps the independent steps, and
+ * the original is released once the last of them has read it. Each worker holds one result at a
+ * time (the combined chain its current intermediate): it encodes it, hands the bytes to the sink
+ * and drops both before taking the next step, so peak memory grows with the number of workers,
+ * not with the number of operations. No S3 here: the sink decides where bytes go. Thread-safe.
  */
 public final class ChainRunner {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final ImageEncoder encoder;
+    private final int maxWorkers;
 
     public ChainRunner(ImageEncoder encoder) {
+        this(encoder, Integer.MAX_VALUE);
+    }
+
+    /** A runner that uses at most {@code maxWorkers} workers (tests). */
+    ChainRunner(ImageEncoder encoder, int maxWorkers) {
         this.encoder = encoder;
+        this.maxWorkers = maxWorkers;
     }
 
     /**
-     * Runs {@code chain} on {@code original}, which is not modified.
+     * Runs {@code chain} on {@code original}, which is not modified (the caller keeps it, so it is
+     * never released; the processor hands its decoded image over with {@link #run(Original, OperationChain, OutputKeys, OutputOptions, OutputSink)}).
      *
      * @param keys names the outputs and gives their format
      */
@@ -56,6 +66,16 @@ public final class ChainRunner {
      * @param keys names the outputs and gives their format
      */
     public ChainOutputs run(BufferedImage original, OperationChain chain, OutputKeys keys, OutputOptions options, OutputSink sink) {
+        return run(new Original(original), chain, keys, options, sink);
+    }
+
+    /**
+     * Runs {@code chain} on the {@code original} handed over, which is not modified and is released
+     * once its last reader has read it, writing outputs with {@code options}.
+     *
+     * @param keys names the outputs and gives their format
+     */
+    public ChainOutputs run(Original original, OperationChain chain, OutputKeys keys, OutputOptions options, OutputSink sink) {
         Map<String, OutputFile> files = new ConcurrentHashMap<>();
         ChainOutputs outputs = runListed(original, chain, keys, options, sink, files);
         List<OutputFile> listed = new ArrayList<>();
@@ -65,20 +85,24 @@ public final class ChainRunner {
                 outputs.workers(), listed);
     }
 
-    private ChainOutputs runListed(BufferedImage original, OperationChain chain, OutputKeys keys, OutputOptions options, OutputSink sink,
+    private ChainOutputs runListed(Original original, OperationChain chain, OutputKeys keys, OutputOptions options, OutputSink sink,
                                    Map<String, OutputFile> files) {
         long start = System.nanoTime();
         String combinedKey = keys.combined();
         List<ChainStep> steps = chain.steps();
+        original.expectReaders(1 + steps.size()); // the combined chain's first step and each independent output
         // Workers counts three images a worker; a step may declare more (a blur holds planes besides its result)
-        long imageBytes = Math.max((long) original.getWidth() * original.getHeight() * 4,
-                ChainPlan.workerBytes(ImageSize.of(original), steps) / 3);
-        int workers = steps.isEmpty() ? 1 : Workers.count(1 + steps.size(), imageBytes);
+        long imageBytes = Math.max(original.size().pixels() * 4, ChainPlan.workerBytes(original.size(), steps, keys.format()) / 3);
+        int workers = steps.isEmpty() ? 1 : Math.min(maxWorkers, Workers.count(1 + steps.size(), imageBytes));
         if (workers <= 1) {
-            store(chain.apply(original), combinedKey, keys, options, sink, files);
-            long combinedDone = System.nanoTime();
-            List<String> independent = sequential(original, steps, keys, options, sink, files);
-            return new ChainOutputs(combinedKey, independent, millis(combinedDone - start), millis(System.nanoTime() - combinedDone),
+            // the independent outputs first: the combined chain's first step is then the original's last reader
+            List<String> independent = new ArrayList<>(steps.size());
+            for (int i = 0; i < steps.size(); i++) {
+                independent.add(independent(original, steps.get(i), i + 1, keys, options, sink, files));
+            }
+            long independentDone = System.nanoTime();
+            combined(original, steps, combinedKey, keys, options, sink, files);
+            return new ChainOutputs(combinedKey, independent, millis(System.nanoTime() - independentDone), millis(independentDone - start),
                     steps.isEmpty() ? 0 : 1, List.of());
         }
         // the combined chain is the first task, so that its encoding overlaps the independent steps
@@ -86,7 +110,7 @@ public final class ChainRunner {
         Cancellation cancellation = Cancellation.current(); // the workers' steps check the request's cancellation too
         try {
             Future<Long> combined = pool.submit(() -> cancellation.run(() -> {
-                store(chain.apply(original), combinedKey, keys, options, sink, files);
+                combined(original, steps, combinedKey, keys, options, sink, files);
                 return System.nanoTime();
             }));
             List<Future<String>> futures = new ArrayList<>(steps.size());
@@ -106,19 +130,20 @@ public final class ChainRunner {
         }
     }
 
-    private List<String> sequential(BufferedImage original, List<ChainStep> steps, OutputKeys keys, OutputOptions options, OutputSink sink,
-                                    Map<String, OutputFile> files) {
-        List<String> out = new ArrayList<>(steps.size());
-        for (int i = 0; i < steps.size(); i++) {
-            out.add(independent(original, steps.get(i), i + 1, keys, options, sink, files));
+    /** The combined output: the first step reads the original (the empty chain encodes it), the others the previous result. */
+    private void combined(Original original, List<ChainStep> steps, String key, OutputKeys keys, OutputOptions options, OutputSink sink,
+                          Map<String, OutputFile> files) {
+        BufferedImage current = original.read(image -> steps.isEmpty() ? image : steps.get(0).apply(image));
+        for (int i = 1; i < steps.size(); i++) {
+            current = steps.get(i).apply(current);
         }
-        return out;
+        store(current, key, keys, options, sink, files);
     }
 
-    private String independent(BufferedImage original, ChainStep step, int index, OutputKeys keys, OutputOptions options, OutputSink sink,
+    private String independent(Original original, ChainStep step, int index, OutputKeys keys, OutputOptions options, OutputSink sink,
                                Map<String, OutputFile> files) {
         String key = keys.independent(index, step.name());
-        store(step.apply(original), key, keys, options, sink, files);
+        store(original.read(step::apply), key, keys, options, sink, files);
         return key;
     }
 

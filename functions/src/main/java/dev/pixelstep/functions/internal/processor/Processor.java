@@ -77,12 +77,13 @@ public final class Processor {
         byte[] head = new byte[Math.min(size, ImageHeader.PREFIX_BYTES)];
         store.readRange(object, 0, head.length, head);
         Optional<ImageHeader> header = ImageHeader.read(head);
-        ChainPlan plan = header.isPresent() ? plan(object, header.get(), chain, size) : null;
+        ChainPlan plan = header.isPresent() ? plan(object, header.get(), output, chain, size) : null;
         byte[] bytes = head.length == size ? head : Arrays.copyOf(head, size);
         store.readRange(object, head.length, size - head.length, bytes);
         if (plan == null) {
             // the header lies beyond the first bytes (or the bytes are no image: the decoder says so below)
-            plan = ImageHeader.read(bytes).map(found -> plan(object, found, chain, 0)).orElse(null);
+            OutputOptions options = output;
+            plan = ImageHeader.read(bytes).map(found -> plan(object, found, options, chain, 0)).orElse(null);
         }
         long readDone = System.nanoTime();
         try {
@@ -94,10 +95,14 @@ public final class Processor {
             long decodeDone = System.nanoTime();
 
             OutputKeys keys = new OutputKeys(object.key(), output.formatFor(decoded.format()));
-            ChainOutputs outputs = pipeline.run(decoded.image(), chain, keys, output,
+            InputSummary input = new InputSummary(object.bucket(), object.key(), object.size(), decoded.width(), decoded.height(),
+                    decoded.format().id());
+            Original original = new Original(decoded.image());
+            decoded = null; // the runner holds the original alone, so that it can let go of it once its last reader has read it
+            ChainOutputs outputs = pipeline.run(original, chain, keys, output,
                     (key, image) -> store.write(config.outputBucket(), key, image.format().contentType(), image.length(), image::open));
             long end = System.nanoTime();
-            return result(object, decoded, chain, outputs, start, headDone, readDone, decodeDone, end);
+            return result(input, chain, outputs, start, headDone, readDone, decodeDone, end);
         } catch (OperationCancelledException e) {
             throw timedOut(object, chain, plan, start, e);
         } catch (OutOfMemoryError e) {
@@ -105,7 +110,7 @@ public final class Processor {
         }
     }
 
-    private ProcessResult result(StoredObject object, DecodedImage decoded, OperationChain chain, ChainOutputs outputs,
+    private ProcessResult result(InputSummary input, OperationChain chain, ChainOutputs outputs,
                                  long start, long headDone, long readDone, long decodeDone, long end) {
         Map<String, Long> timings = new LinkedHashMap<>();
         timings.put("head", millis(headDone - start));
@@ -114,9 +119,7 @@ public final class Processor {
         timings.put("combined", outputs.combinedMs());
         timings.put("independent", outputs.independentMs());
         timings.put("total", millis(end - start));
-        return new ProcessResult(
-                new InputSummary(object.bucket(), object.key(), object.size(), decoded.width(), decoded.height(), decoded.format().id()),
-                config.outputBucket(), chain.toString(), summaries(chain),
+        return new ProcessResult(input, config.outputBucket(), chain.toString(), summaries(chain),
                 new ProcessResult.Outputs(outputs.combined(), outputs.independent(), outputs.files()), timings);
     }
 
@@ -126,9 +129,9 @@ public final class Processor {
      *
      * @param encodedBytes the encoded input's size if it is not on the heap yet, else 0
      */
-    private ChainPlan plan(StoredObject object, ImageHeader header, OperationChain chain, long encodedBytes) {
+    private ChainPlan plan(StoredObject object, ImageHeader header, OutputOptions output, OperationChain chain, long encodedBytes) {
         config.limits().checkPixels(object.uri(), header.size().width(), header.size().height());
-        ChainPlan plan = ChainPlan.of(object.uri(), header, chain, config.chainLimits());
+        ChainPlan plan = ChainPlan.of(object.uri(), header, output.formatFor(header.format()), chain, config.chainLimits());
         plan.checkWork(config.chainLimits());
         Runtime runtime = Runtime.getRuntime();
         if (plan.peakBytes(encodedBytes) > available(runtime)) {

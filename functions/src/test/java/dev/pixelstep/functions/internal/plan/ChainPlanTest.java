@@ -75,16 +75,17 @@ class ChainPlanTest {
     }
 
     @Test
-    void sixteenEdgeDetectionsOnAFiftyMegapixelPhotoAreTooCostlyAndTheMessageNamesThem() {
-        // the costliest chain a 50 MP input allows (a single-threaded 3x3 filter, 32 times: about two minutes of CPU)
+    void sixteenExactBlursOnAFiftyMegapixelPhotoAreTooCostlyAndTheMessageNamesThem() {
+        // one of the costliest chains a 50 MP input allows: the exact blur at its largest radius (73 units a pixel), 32 times
+        // (sixteen edge-detect were this chain until issue 13 made edge-detect a parallel kernel of 8 units)
         ChainTooCostlyException e = assertThrows(ChainTooCostlyException.class, () -> plan(8660, 5773, ImageFormat.JPEG,
-                repeat("edge-detect", 16)).checkWork(LIMITS));
+                repeat("blur(radius=4)", 16)).checkWork(LIMITS));
         assertTrue(e.work() > 1.2 * e.budget(), e.work() + " vs " + e.budget());
-        assertTrue(e.getMessage().startsWith("the chain 'edge-detect, edge-detect, "), e.getMessage());
-        assertTrue(e.getMessage().contains("is too much work for the 8660x5773 image s3://in/photo: about 130.2 billion work units"),
+        assertTrue(e.getMessage().startsWith("the chain 'blur(radius=4), blur(radius=4), "), e.getMessage());
+        assertTrue(e.getMessage().contains("is too much work for the 8660x5773 image s3://in/photo: about 125.4 billion work units"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("more than the budget of 100.0 billion (PIXELSTEP_MAX_WORK; one unit is one pixel of a "
-                + "simple colour operation such as invert). Costliest steps: steps 1-16 edge-detect (121.6 billion, 93%); decoding the "
+                + "simple colour operation such as invert). Costliest steps: steps 1-16 blur(radius=4) (116.8 billion, 93%); decoding the "
                 + "input and encoding the outputs (8.6 billion, 7%)"), e.getMessage());
         assertTrue(e.getMessage().endsWith("Make those steps cheaper (smaller radius, fewer repetitions) or remove them, use a smaller "
                 + "image, or raise PIXELSTEP_MAX_WORK"), e.getMessage());
@@ -146,12 +147,41 @@ class ChainPlanTest {
         ImageSize size = new ImageSize(4000, 3000);
         long original = 4L * size.pixels();
         long blur = BUILT_INS.parse("blur(radius=100)").steps().get(0).cost(size).bytesFor(size);
-        assertTrue(blur > (4 + ChainPlan.ENCODE_BYTES) * size.pixels(), "the blur's result and buffers are the peak: " + blur);
+        assertTrue(blur > (4 + ChainPlan.ENCODE_BYTES_JPEG) * size.pixels(), "the blur's result and buffers are the peak: " + blur);
         assertEquals(original + blur, one, "the original and the blur's result and buffers");
-        assertEquals(original + Math.round(ChainPlan.ENCODE_BYTES * size.pixels()), plan(4000, 3000, ImageFormat.JPEG, "").peakBytes(3_000_000),
-                "without steps, encoding the original is the peak");
+        assertEquals(original + Math.round(ChainPlan.ENCODE_BYTES * size.pixels()), plan(4000, 3000, ImageFormat.PNG, "").peakBytes(3_000_000),
+                "without steps, encoding the original is the peak (PNG's encoder holds more than decoding does)");
         assertEquals(80_000_000 + Math.round(ChainPlan.DECODE_BYTES * size.pixels()),
                 plan(4000, 3000, ImageFormat.JPEG, "").peakBytes(80_000_000), "unless the encoded input is large");
+    }
+
+    @Test
+    void theCombinedChainsLaterStepsNoLongerHoldTheOriginal() {
+        // issue 13: the plan counted the original beside every step of the combined chain (three images for any chain of two
+        // or more steps); the processor now runs the independent outputs first and lets go of the original after step 1
+        ImageSize size = new ImageSize(4000, 3000);
+        long one = plan(4000, 3000, ImageFormat.JPEG, "grayscale").peakBytes(0);
+        assertEquals(4L * size.pixels() + Math.round((4 + ChainPlan.ENCODE_BYTES_JPEG) * size.pixels()), one,
+                "the original beside a result and the encoder");
+        assertEquals(one, plan(4000, 3000, ImageFormat.JPEG, "grayscale, invert, sepia, rotate, flip").peakBytes(0),
+                "five steps need what one needs");
+        long blur = BUILT_INS.parse("blur(radius=100)").steps().get(0).cost(size).bytesFor(size);
+        assertEquals(4L * size.pixels() + blur, plan(4000, 3000, ImageFormat.JPEG, "grayscale, blur(radius=100)").peakBytes(0),
+                "the blur beside one image, never beside the original and the grayscale result");
+    }
+
+    @Test
+    void aJpegWrittenAsPngIsPlannedWithThePngEncoder() {
+        // the plan took the output format from the input alone, so a JPEG with the output option format=png was planned with
+        // the JPEG encoder's work and bytes
+        ImageHeader header = new ImageHeader(ImageFormat.JPEG, new ImageSize(4000, 3000));
+        ChainPlan asJpeg = ChainPlan.of("s3://in/photo", header, BUILT_INS.parse("invert"), LIMITS);
+        ChainPlan asPng = ChainPlan.of("s3://in/photo", header, ImageFormat.PNG, BUILT_INS.parse("invert"), LIMITS);
+        long pixels = 12_000_000L;
+        assertEquals(4L * pixels + Math.round((4 + ChainPlan.ENCODE_BYTES_JPEG) * pixels), asJpeg.peakBytes(0));
+        assertEquals(4L * pixels + Math.round((4 + ChainPlan.ENCODE_BYTES) * pixels), asPng.peakBytes(0));
+        assertEquals(2 * (ChainPlan.ENCODE_WORK_PNG - ChainPlan.ENCODE_WORK_JPEG) * pixels, asPng.work() - asJpeg.work(), 1e3,
+                "two outputs encoded as PNG");
     }
 
     @Test
@@ -166,7 +196,8 @@ class ChainPlanTest {
                 + megabytes(plan.peakBytes(5_000_000)) + " of heap at its peak (step 2, blur(radius=20), holds " + megabytes(blur)
                 + " beside the 184 MB original), more than the 512 MB this function has free (of a 600 MB heap). Give the function "
                 + "more memory, use a smaller image, or make that step produce a smaller image", e.getMessage());
-        assertEquals(4L * 48_000_000 + 4L * 48_000_000 + blur, plan.peakBytes(5_000_000), "the original, the grayscale result and the blur");
+        assertEquals(4L * 48_000_000 + blur, plan.peakBytes(5_000_000),
+                "the blur beside its input: the original for its independent output, the grayscale result in the combined chain");
         assertDoesNotThrow(() -> plan.checkMemory(5_000_000, 4L << 30, 4L << 30));
     }
 
@@ -179,9 +210,9 @@ class ChainPlanTest {
         ImageSize size = new ImageSize(1000, 1000);
         OperationChain chain = BUILT_INS.parse("invert, blur(radius=100)");
         long blur = chain.steps().get(1).cost(size).bytesFor(size);
-        assertTrue(blur > (4 + ChainPlan.ENCODE_BYTES) * size.pixels(), "the blur's buffers are more than a result and the encoder: " + blur);
-        assertEquals(blur, ChainPlan.workerBytes(size, chain.steps()));
-        assertEquals(Math.round((4 + ChainPlan.ENCODE_BYTES) * 1_000_000),
-                ChainPlan.workerBytes(size, BUILT_INS.parse("invert").steps()), "result and encoder");
+        assertTrue(blur > (4 + ChainPlan.ENCODE_BYTES_JPEG) * size.pixels(), "the blur's buffers are more than a result and the encoder: " + blur);
+        assertEquals(blur, ChainPlan.workerBytes(size, chain.steps(), ImageFormat.JPEG));
+        assertEquals(Math.round((4 + ChainPlan.ENCODE_BYTES_JPEG) * 1_000_000),
+                ChainPlan.workerBytes(size, BUILT_INS.parse("invert").steps(), ImageFormat.JPEG), "result and encoder");
     }
 }

@@ -2,6 +2,7 @@ package dev.pixelstep.functions.internal.processor;
 
 import dev.pixelstep.functions.internal.image.ImageEncoder;
 import dev.pixelstep.functions.internal.image.ImageFormat;
+import dev.pixelstep.functions.internal.image.OutputOptions;
 import dev.pixelstep.functions.support.TestImages;
 import dev.pixelstep.spi.ImageOperation;
 import dev.pixelstep.spi.chain.ChainStep;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -24,7 +26,10 @@ import javax.imageio.ImageIO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The pipeline holds at most one result per worker: results in flight never grow with the number of operations. */
+/**
+ * The pipeline holds at most one result per worker: results in flight never grow with the number
+ * of operations; with one worker it lets go of the original after the combined chain's first step.
+ */
 class ChainRunnerTest {
 
     /**
@@ -58,7 +63,12 @@ class ChainRunnerTest {
         }
     }
 
-    private record Inverting(String name, Tracker tracker) implements ImageOperation {
+    private record Inverting(String name, Tracker tracker, Probe probe) implements ImageOperation {
+
+        Inverting(String name, Tracker tracker) {
+            this(name, tracker, source -> { });
+        }
+
         @Override
         public String description() {
             return "inverts and counts";
@@ -71,6 +81,7 @@ class ChainRunnerTest {
 
         @Override
         public BufferedImage apply(BufferedImage source, Parameters parameters) {
+            probe.before(source);
             BufferedImage out = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_INT_RGB);
             tracker.created(out);
             for (int y = 0; y < source.getHeight(); y++) {
@@ -81,6 +92,12 @@ class ChainRunnerTest {
             tracker.consumed(source);
             return out;
         }
+    }
+
+    /** Looks at a step's source before the step runs. */
+    @FunctionalInterface
+    private interface Probe {
+        void before(BufferedImage source);
     }
 
     @Test
@@ -113,6 +130,64 @@ class ChainRunnerTest {
         assertEquals(0, tracker.inFlight.get(), "every result reached the sink or the next step");
         assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(original.getRGB(0, 0, 64, 48, null, 0, 64)),
                 "the original is not modified");
+    }
+
+    @Test
+    void withOneWorkerTheOriginalIsReleasedAfterTheCombinedChainsFirstStep() {
+        // issue 13: one worker ran the combined chain first, holding the original beside every step's input and output (three
+        // images); now the independent outputs come first and the combined chain's first step is the original's last reader
+        Tracker tracker = new Tracker();
+        WeakReference<BufferedImage>[] originalImage = weakArray();
+        Original original = handedOver(TestImages.picture(64, 48, false), reference -> originalImage[0] = reference);
+        Original held = original;
+        List<String> stored = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger mostImagesAlive = new AtomicInteger();
+        AtomicInteger laterStepsWithoutTheOriginal = new AtomicInteger();
+        List<ChainStep> steps = new ArrayList<>();
+        for (int i = 1; i <= 16; i++) {
+            steps.add(ChainStep.of(new Inverting("op" + i, tracker, source -> {
+                boolean fromAnEarlierStep;
+                synchronized (tracker.made) {
+                    fromAnEarlierStep = tracker.made.contains(source);
+                }
+                // every result still needed, its own about to be made, and the original while held
+                mostImagesAlive.accumulateAndGet(tracker.inFlight.get() + 1 + (held.held() ? 1 : 0), Math::max);
+                if (fromAnEarlierStep) {
+                    assertEquals(16, stored.size(), "the combined chain comes after every independent output");
+                    assertTrue(!held.held(), "the combined chain's later steps run without the original");
+                    for (int gc = 0; gc < 10 && originalImage[0].get() != null; gc++) {
+                        System.gc();
+                    }
+                    assertEquals(null, originalImage[0].get(), "nothing else keeps the original on the heap");
+                    laterStepsWithoutTheOriginal.incrementAndGet();
+                }
+            })));
+        }
+
+        ChainOutputs outputs = new ChainRunner(new ImageEncoder(), 1).run(original, OperationChain.of(steps),
+                new OutputKeys("k", ImageFormat.PNG), OutputOptions.DEFAULT, (key, image) -> {
+                    tracker.stored();
+                    stored.add(key);
+                });
+
+        assertEquals(1, outputs.workers());
+        assertEquals("k/independent/01-op1.png", stored.get(0), "the independent outputs come first");
+        assertEquals("k/combined.png", stored.get(16), "the combined output comes last");
+        assertEquals(15, laterStepsWithoutTheOriginal.get(), "steps 2 to 16 of the combined chain ran without the original");
+        assertEquals(2, mostImagesAlive.get(), "at most two images at once: the original and a result, or a step's input and output");
+        assertEquals(0, tracker.inFlight.get(), "every result reached the sink or the next step");
+        assertEquals(17, outputs.files().size());
+    }
+
+    /** An {@link Original} of {@code image} that nothing else references; {@code weak} receives a weak reference to it. */
+    private static Original handedOver(BufferedImage image, java.util.function.Consumer<WeakReference<BufferedImage>> weak) {
+        weak.accept(new WeakReference<>(image));
+        return new Original(image);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static WeakReference<BufferedImage>[] weakArray() {
+        return new WeakReference[1];
     }
 
     @Test
