@@ -68,6 +68,12 @@ public final class ImageDecoder {
                             + " but its header cannot be read (" + describe(e) + "); upload an undamaged image", e);
                 }
                 limits.checkPixels(what, width, height);
+                if (match.format() == ImageFormat.JPEG) { // pixelstep's own decoder; ImageIO for the files it declines
+                    Optional<BufferedImage> own = JpegDecoder.decode(bytes, limits.maxPixels());
+                    if (own.isPresent()) {
+                        return new DecodedImage(own.get(), ImageFormat.JPEG);
+                    }
+                }
                 List<String> warnings = new ArrayList<>();
                 reader.addIIOReadWarningListener(collector(warnings));
                 BufferedImage image = read(what, match, reader, width, height);
