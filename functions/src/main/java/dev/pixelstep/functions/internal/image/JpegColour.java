@@ -5,49 +5,31 @@ package dev.pixelstep.functions.internal.image;
  * samples into equal channels, YCbCr through chroma upsampling and the JFIF conversion. Both are
  * libjpeg's defaults, so the pixels match the JDK's reader and Pillow: "fancy" upsampling (each
  * output sample 3/4 of the nearer and 1/4 of the farther chroma sample in each direction
- * subsampled, edges repeated; plain repetition for chroma planes 2 samples wide or less, as libjpeg
- * does) and the conversion in 16-bit fixed point with libjpeg's rounding. One instance per thread.
+ * subsampled, edges repeated, libjpeg's rounding; plain repetition for chroma planes 2 samples
+ * wide or less, as libjpeg does) and the conversion in 16-bit fixed point. Upsampling and
+ * conversion are separate loops over a row, the conversion one the JIT can vectorise. One instance per thread.
  */
 final class JpegColour {
-
-    private static final int[] CR_R = new int[256];
-    private static final int[] CB_B = new int[256];
-    private static final int[] CR_G = new int[256];
-    private static final int[] CB_G = new int[256];
-
-    static {
-        for (int i = 0; i < 256; i++) {
-            int x = i - 128;
-            CR_R[i] = 91881 * x + 32768 >> 16;     // 1.40200
-            CB_B[i] = 116130 * x + 32768 >> 16;    // 1.77200
-            CR_G[i] = -46802 * x;                  // -0.71414, summed with CB_G, then shifted
-            CB_G[i] = -22554 * x + 32768;          // -0.34414, plus one half
-        }
-    }
 
     private final JpegFrame frame;
     private final byte[][] planes;
     private final int[] out;
-    /** Vertical sums (3 near + far) of the two chroma planes for one row, and the upsampled chroma rows. */
+    /** Per chroma plane, one row at chroma resolution with one repeated sample at each end (fancy 4:2:x). */
     private final int[] blueSums;
     private final int[] redSums;
-    private final byte[] blue;
-    private final byte[] red;
+    /** Per chroma plane, one row at full resolution (every other sampling). */
+    private final int[] blueRow;
+    private final int[] redRow;
 
     JpegColour(JpegFrame frame, byte[][] planes, int[] out) {
         this.frame = frame;
         this.planes = planes;
         this.out = out;
-        if (frame.grey()) {
-            blueSums = redSums = null;
-            blue = red = null;
-        } else {
-            int chroma = frame.components[1].stride;
-            blueSums = new int[chroma];
-            redSums = new int[chroma];
-            blue = new byte[chroma * frame.maxH];
-            red = new byte[chroma * frame.maxH];
-        }
+        int chroma = frame.grey() ? 0 : frame.components[1].stride;
+        blueSums = new int[chroma + 2];
+        redSums = new int[chroma + 2];
+        blueRow = new int[frame.grey() ? 0 : frame.width];
+        redRow = new int[frame.grey() ? 0 : frame.width];
     }
 
     /** Converts output rows {@code from} (inclusive) to {@code to} (exclusive); their samples must be decoded. */
@@ -63,89 +45,111 @@ final class JpegColour {
             }
             return;
         }
-        byte[] luma = planes[0];
-        int lumaStride = frame.components[0].stride;
+        JpegFrame.Component chroma = frame.components[1];
+        boolean pairs = frame.maxH == 2 && chroma.width > 2;
         for (int y = from; y < to; y++) {
-            byte[] cb = chromaRow(planes[1], y, blueSums, blue);
-            byte[] cr = chromaRow(planes[2], y, redSums, red);
-            int cbAt = cb == blue ? 0 : (y / frame.maxV) * frame.components[1].stride;
-            for (int x = 0, at = y * lumaStride, o = y * width; x < width; x++) {
-                int l = luma[at + x] & 0xff;
-                int b = cb[cbAt + x] & 0xff;
-                int r = cr[cbAt + x] & 0xff;
-                out[o + x] = 0xff000000 | clamp(l + CR_R[r]) << 16 | clamp(l + (CB_G[b] + CR_G[r] >> 16)) << 8 | clamp(l + CB_B[b]);
+            if (pairs) {
+                int shift = frame.maxV == 2 ? 4 : 2;
+                sums(planes[1], y, blueSums);
+                sums(planes[2], y, redSums);
+                upsamplePairs(shift == 4 ? 8 : 1, shift == 4 ? 7 : 2, shift);
+            } else {
+                fullRow(planes[1], y, blueRow);
+                fullRow(planes[2], y, redRow);
             }
+            convert(y);
         }
     }
 
-    /** Chroma at full resolution for output row {@code y}: the plane itself (4:4:4) or {@code row} filled from it. */
-    private byte[] chromaRow(byte[] plane, int y, int[] sums, byte[] row) {
+    /**
+     * The chroma row of output row {@code y} at chroma resolution in {@code sums[1..w]}, with
+     * {@code sums[0] = sums[1]} and {@code sums[w + 1] = sums[w]}: for 4:2:0 the vertical triangle
+     * (3 x nearer row + farther row), for 4:2:2 the samples.
+     */
+    private void sums(byte[] plane, int y, int[] sums) {
         JpegFrame.Component c = frame.components[1];
-        int stride = c.stride;
         int w = c.width;
-        int hScale = frame.maxH;
-        if (frame.maxV == 1 && hScale == 1) {
-            return plane;
-        }
-        boolean fancy = w > 2 || hScale == 1;
         if (frame.maxV == 2) {
             int near = y >> 1;
-            int far = !fancy ? near : (y & 1) == 0 ? Math.max(near - 1, 0) : Math.min(near + 1, c.height - 1);
-            int a = near * stride;
-            int b = far * stride;
+            int far = (y & 1) == 0 ? Math.max(near - 1, 0) : Math.min(near + 1, c.height - 1);
+            int a = near * c.stride;
+            int b = far * c.stride;
             for (int x = 0; x < w; x++) {
-                sums[x] = 3 * (plane[a + x] & 0xff) + (plane[b + x] & 0xff);
+                sums[x + 1] = 3 * (plane[a + x] & 0xff) + (plane[b + x] & 0xff);
             }
-            if (hScale == 1) { // 4:4:0
-                int bias = (y & 1) == 0 ? 1 : 2;
-                for (int x = 0; x < w; x++) {
-                    row[x] = (byte) (sums[x] + bias >> 2);
-                }
-                return row;
-            }
-            if (!fancy) {
-                for (int x = 0; x < w; x++) {
-                    row[2 * x] = row[2 * x + 1] = plane[a + x];
-                }
-                return row;
-            }
-            // 4:2:0: the same triangle horizontally, over the vertical sums (x16 in all)
-            row[0] = (byte) (4 * sums[0] + 8 >> 4);
-            for (int x = 0; x < w - 1; x++) {
-                int s = 3 * sums[x];
-                if (x > 0) {
-                    row[2 * x] = (byte) (s + sums[x - 1] + 8 >> 4);
-                }
-                row[2 * x + 1] = (byte) (s + sums[x + 1] + 7 >> 4);
-            }
-            int last = w - 1;
-            row[2 * last] = (byte) (3 * sums[last] + sums[last - 1] + 8 >> 4);
-            row[2 * last + 1] = (byte) (4 * sums[last] + 7 >> 4);
-            return row;
-        }
-        // 4:2:2
-        int a = y * stride;
-        if (!fancy) {
+        } else {
+            int a = y * c.stride;
             for (int x = 0; x < w; x++) {
-                row[2 * x] = row[2 * x + 1] = plane[a + x];
+                sums[x + 1] = plane[a + x] & 0xff;
             }
-            return row;
         }
-        row[0] = plane[a];
-        for (int x = 0; x < w - 1; x++) {
-            int s = 3 * (plane[a + x] & 0xff);
-            if (x > 0) {
-                row[2 * x] = (byte) (s + (plane[a + x - 1] & 0xff) + 1 >> 2);
-            }
-            row[2 * x + 1] = (byte) (s + (plane[a + x + 1] & 0xff) + 2 >> 2);
-        }
-        int last = w - 1;
-        row[2 * last] = (byte) (3 * (plane[a + last] & 0xff) + (plane[a + last - 1] & 0xff) + 1 >> 2);
-        row[2 * last + 1] = plane[a + last];
-        return row;
+        sums[0] = sums[1];
+        sums[w + 1] = sums[w];
     }
 
-    private static int clamp(int v) {
-        return v < 0 ? 0 : v > 255 ? 255 : v;
+    /** Upsamples the sums horizontally (3/4 nearer + 1/4 farther, libjpeg's biases) into the full-resolution rows. */
+    private void upsamplePairs(int leftBias, int rightBias, int shift) {
+        int width = frame.width;
+        int pairs = width >> 1;
+        int[] cb = blueSums;
+        int[] cr = redSums;
+        int[] b = blueRow;
+        int[] r = redRow;
+        for (int x = 0; x < pairs; x++) {
+            int b3 = 3 * cb[x + 1];
+            int r3 = 3 * cr[x + 1];
+            b[2 * x] = b3 + cb[x] + leftBias >> shift;
+            b[2 * x + 1] = b3 + cb[x + 2] + rightBias >> shift;
+            r[2 * x] = r3 + cr[x] + leftBias >> shift;
+            r[2 * x + 1] = r3 + cr[x + 2] + rightBias >> shift;
+        }
+        if ((width & 1) != 0) {
+            b[width - 1] = 3 * cb[pairs + 1] + cb[pairs] + leftBias >> shift;
+            r[width - 1] = 3 * cr[pairs + 1] + cr[pairs] + leftBias >> shift;
+        }
+    }
+
+    /** The chroma of output row {@code y} at full resolution: 4:4:4 as is, 4:4:0 by the vertical triangle, narrow planes repeated. */
+    private void fullRow(byte[] plane, int y, int[] row) {
+        JpegFrame.Component c = frame.components[1];
+        int width = frame.width;
+        int h = frame.maxH;
+        if (frame.maxV == 2 && h == 1) { // 4:4:0, fancy vertically
+            int near = y >> 1;
+            int far = (y & 1) == 0 ? Math.max(near - 1, 0) : Math.min(near + 1, c.height - 1);
+            int bias = (y & 1) == 0 ? 1 : 2;
+            int a = near * c.stride;
+            int b = far * c.stride;
+            for (int x = 0; x < width; x++) {
+                row[x] = 3 * (plane[a + x] & 0xff) + (plane[b + x] & 0xff) + bias >> 2;
+            }
+            return;
+        }
+        int a = (y / frame.maxV) * c.stride; // 4:4:4, or chroma 2 samples wide or less: repeated
+        for (int x = 0; x < width; x++) {
+            row[x] = plane[a + x / h] & 0xff;
+        }
+    }
+
+    /** Converts output row {@code y} from its luma and the full-resolution chroma rows (a loop the JIT can vectorise). */
+    private void convert(int y) {
+        int width = frame.width;
+        byte[] luma = planes[0];
+        int[] cb = blueRow;
+        int[] cr = redRow;
+        int[] o = out;
+        int l = y * frame.components[0].stride;
+        int at = y * width;
+        for (int x = 0; x < width; x++) {
+            o[at + x] = rgb(luma[l + x] & 0xff, cb[x] - 128, cr[x] - 128);
+        }
+    }
+
+    /** libjpeg's YCbCr to RGB in 16-bit fixed point (its tables' values, written out); b and r centred on zero. */
+    private static int rgb(int l, int b, int r) {
+        int red = l + (91881 * r + 32768 >> 16);
+        int green = l + (-22554 * b - 46802 * r + 32768 >> 16);
+        int blue = l + (116130 * b + 32768 >> 16);
+        return 0xff000000 | Math.min(255, Math.max(0, red)) << 16 | Math.min(255, Math.max(0, green)) << 8 | Math.min(255, Math.max(0, blue));
     }
 }

@@ -30,6 +30,12 @@ import java.util.stream.IntStream;
  */
 final class JpegDecoder {
 
+    /**
+     * Set the system property {@code pixelstep.jpeg.imageio} to {@code true} to decode every JPEG
+     * with ImageIO instead (for the benchmarks' before/after runs and as a way out should a file
+     * decode differently).
+     */
+    static final boolean DISABLED = Boolean.getBoolean("pixelstep.jpeg.imageio");
     /** Below this many pixels everything runs on the calling thread. */
     private static final long PARALLEL_THRESHOLD = 1 << 16;
     /** Output rows converted per task when conversion runs beside decoding. */
@@ -44,6 +50,9 @@ final class JpegDecoder {
      * throws for bad data.
      */
     static Optional<BufferedImage> decode(byte[] jpeg, long maxPixels) {
+        if (DISABLED) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(decodeOrDecline(jpeg, maxPixels, Runtime.getRuntime().availableProcessors()));
         } catch (JpegDeclined | IndexOutOfBoundsException e) {

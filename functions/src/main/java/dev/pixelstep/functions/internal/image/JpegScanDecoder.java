@@ -1,5 +1,8 @@
 package dev.pixelstep.functions.internal.image;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -14,6 +17,8 @@ import java.util.Arrays;
  * loop is bounded by the frame's MCU count, so no input makes it run away. One instance per thread.
  */
 final class JpegScanDecoder {
+
+    private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final JpegFrame frame;
     private final byte[] data;
@@ -209,6 +214,17 @@ final class JpegScanDecoder {
         }
         byte[] d = data;
         int p = pos;
+        if (madeUp == 0 && p + 8 <= d.length) {
+            // the common case: the next eight bytes hold no 0xFF (no stuffing, no marker); take whole bytes at once
+            long word = (long) BIG_ENDIAN_LONG.get(d, p);
+            if (((~word - 0x0101010101010101L) & word & 0x8080808080808080L) == 0) {
+                int take = 63 - bits >> 3; // 4..7 bytes, as fill is called with fewer than 32 bits
+                buffer = buffer << 8 * take | word >>> 64 - 8 * take;
+                bits += 8 * take;
+                pos = p + take;
+                return;
+            }
+        }
         long buf = buffer;
         int n = bits;
         while (n <= 56) {
