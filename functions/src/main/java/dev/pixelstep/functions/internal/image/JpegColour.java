@@ -7,9 +7,32 @@ package dev.pixelstep.functions.internal.image;
  * output sample 3/4 of the nearer and 1/4 of the farther chroma sample in each direction
  * subsampled, edges repeated, libjpeg's rounding; plain repetition for chroma planes 2 samples
  * wide or less, as libjpeg does) and the conversion in 16-bit fixed point. Upsampling and
- * conversion are separate loops over a row, the conversion one the JIT can vectorise. One instance per thread.
+ * conversion are separate loops over a row, the conversion by table (faster than the arithmetic in
+ * scalar code). One instance per thread.
  */
 final class JpegColour {
+
+    /** libjpeg's conversion tables (16-bit fixed point, indexed by the 0..255 chroma sample) and its range limit. */
+    private static final int[] CR_R = new int[256];
+    private static final int[] CB_B = new int[256];
+    private static final int[] CR_G = new int[256];
+    private static final int[] CB_G = new int[256];
+    private static final int RANGE_OFFSET = 384;
+    /** {@code RANGE[v + RANGE_OFFSET]} is v clamped to 0..255, for v in -384..639. */
+    private static final byte[] RANGE = new byte[1024];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            int x = i - 128;
+            CR_R[i] = 91881 * x + 32768 >> 16;  // 1.40200
+            CB_B[i] = 116130 * x + 32768 >> 16; // 1.77200
+            CR_G[i] = -46802 * x;               // -0.71414; summed with CB_G, then shifted
+            CB_G[i] = -22554 * x + 32768;       // -0.34414, plus one half
+        }
+        for (int i = 0; i < RANGE.length; i++) {
+            RANGE[i] = (byte) Math.min(255, Math.max(0, i - RANGE_OFFSET));
+        }
+    }
 
     private final JpegFrame frame;
     private final byte[][] planes;
@@ -131,25 +154,22 @@ final class JpegColour {
         }
     }
 
-    /** Converts output row {@code y} from its luma and the full-resolution chroma rows (a loop the JIT can vectorise). */
+    /** Converts output row {@code y} from its luma and the full-resolution chroma rows, by table like libjpeg. */
     private void convert(int y) {
         int width = frame.width;
         byte[] luma = planes[0];
         int[] cb = blueRow;
         int[] cr = redRow;
         int[] o = out;
+        byte[] range = RANGE;
         int l = y * frame.components[0].stride;
         int at = y * width;
         for (int x = 0; x < width; x++) {
-            o[at + x] = rgb(luma[l + x] & 0xff, cb[x] - 128, cr[x] - 128);
+            int v = (luma[l + x] & 0xff) + RANGE_OFFSET;
+            int b = cb[x];
+            int r = cr[x];
+            o[at + x] = 0xff000000 | (range[v + CR_R[r]] & 0xff) << 16 | (range[v + (CB_G[b] + CR_G[r] >> 16)] & 0xff) << 8
+                    | range[v + CB_B[b]] & 0xff;
         }
-    }
-
-    /** libjpeg's YCbCr to RGB in 16-bit fixed point (its tables' values, written out); b and r centred on zero. */
-    private static int rgb(int l, int b, int r) {
-        int red = l + (91881 * r + 32768 >> 16);
-        int green = l + (-22554 * b - 46802 * r + 32768 >> 16);
-        int blue = l + (116130 * b + 32768 >> 16);
-        return 0xff000000 | Math.min(255, Math.max(0, red)) << 16 | Math.min(255, Math.max(0, green)) << 8 | Math.min(255, Math.max(0, blue));
     }
 }
