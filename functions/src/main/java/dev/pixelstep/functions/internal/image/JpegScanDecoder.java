@@ -18,14 +18,21 @@ import java.util.Arrays;
  */
 final class JpegScanDecoder {
 
+    /** MCUs decoded before their blocks are transformed together (the inverse DCT's lanes run across blocks). */
+    private static final int BATCH_MCUS = 128;
+
     private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final JpegFrame frame;
     private final byte[] data;
     private final byte[][] planes;
-    private final int[] coefficients = new int[64];
     private final int[] predictors = new int[3];
     private final int totalMcus;
+    /** Per component: the quantised coefficients of the batch's blocks, [k in natural order][block], and where each block goes. */
+    private final int[][][] coefficients;
+    private final int[][] offsets;
+    private final int[] blocks;
+    private final InverseDct[] transforms;
 
     private int pos;
     /** The next bits of the data: the low {@link #bits} bits of {@link #buffer}, the oldest highest. */
@@ -40,6 +47,18 @@ final class JpegScanDecoder {
         this.data = data;
         this.planes = planes;
         this.totalMcus = frame.mcusPerRow * frame.mcuRows;
+        int count = frame.components.length;
+        coefficients = new int[count][][];
+        offsets = new int[count][];
+        blocks = new int[count];
+        transforms = new InverseDct[count];
+        int batch = Math.min(BATCH_MCUS, totalMcus);
+        for (int ci = 0; ci < count; ci++) {
+            JpegFrame.Component c = frame.components[ci];
+            transforms[ci] = new InverseDct(batch * c.h * c.v);
+            coefficients[ci] = transforms[ci].coefficientArrays();
+            offsets[ci] = new int[batch * c.h * c.v];
+        }
     }
 
     /** Starts a run at MCU {@code mcu} (0 or the first of a restart interval) whose data begins at {@code offset}. */
@@ -62,14 +81,30 @@ final class JpegScanDecoder {
             int my = mcu / mcusPerRow;
             for (int ci = 0; ci < components.length; ci++) {
                 JpegFrame.Component c = components[ci];
-                byte[] plane = planes[ci];
+                int[][] coef = coefficients[ci];
+                int[] at = offsets[ci];
                 for (int v = 0; v < c.v; v++) {
                     int rowOffset = ((my * c.v + v) * 8) * c.stride;
                     for (int h = 0; h < c.h; h++) {
-                        block(c, ci, plane, rowOffset + (mx * c.h + h) * 8);
+                        int b = blocks[ci]++;
+                        at[b] = rowOffset + (mx * c.h + h) * 8;
+                        block(c, ci, coef, b);
                     }
                 }
             }
+            if (blocks[0] == offsets[0].length) {
+                transformBatch();
+            }
+        }
+        transformBatch();
+    }
+
+    /** Transforms the blocks decoded since the last batch into the planes. */
+    private void transformBatch() {
+        for (int ci = 0; ci < blocks.length; ci++) {
+            JpegFrame.Component c = frame.components[ci];
+            transforms[ci].transform(coefficients[ci], c.quant, blocks[ci], planes[ci], offsets[ci], c.stride);
+            blocks[ci] = 0;
         }
     }
 
@@ -127,17 +162,15 @@ final class JpegScanDecoder {
         madeUp = 0;
     }
 
-    private void block(JpegFrame.Component c, int ci, byte[] plane, int offset) {
-        int[] q = c.quant;
-        int[] coef = coefficients;
+    /** Decodes one block's quantised coefficients into block {@code b} of the batch's arrays (all zero before). */
+    private void block(JpegFrame.Component c, int ci, int[][] coef, int b) {
         if (bits < 32) {
             fill();
         }
         int s = symbol(c.dc);
         int dc = predictors[ci] + (s == 0 ? 0 : receive(s));
         predictors[ci] = dc;
-        coef[0] = (short) dc * q[0];
-        boolean ac = false;
+        coef[0][b] = (short) dc;
         JpegHuffmanLookup table = c.ac;
         int[] zigzag = JpegTables.ZIGZAG;
         for (int k = 1; k < 64; k++) {
@@ -152,28 +185,12 @@ final class JpegScanDecoder {
                 if (k > 63) {
                     throw new JpegDeclined("a coefficient past the end of a block");
                 }
-                int z = zigzag[k];
-                coef[z] = receive(s) * q[z];
-                ac = true;
+                coef[zigzag[k]][b] = receive(s);
             } else if (run == 15) {
                 k += 15;
             } else {
                 break;
             }
-        }
-        int stride = c.stride;
-        if (ac) {
-            InverseDct.transform(coef, plane, offset, stride);
-            Arrays.fill(coef, 0);
-        } else {
-            byte flat = InverseDct.flat(coef[0]);
-            for (int row = 0; row < 8; row++) {
-                int at = offset + row * stride;
-                for (int i = 0; i < 8; i++) {
-                    plane[at + i] = flat;
-                }
-            }
-            coef[0] = 0;
         }
     }
 
