@@ -201,6 +201,11 @@ final class JpegScanDecoder {
             bits -= entry >> 8;
             return entry & 0xff;
         }
+        return longSymbol(table);
+    }
+
+    /** {@link #symbol} for a code longer than {@link JpegHuffmanLookup#FAST_BITS} bits (kept out of the hot loop). */
+    private int longSymbol(JpegHuffmanLookup table) {
         int length = JpegHuffmanLookup.FAST_BITS + 1;
         int code = (int) (buffer >>> bits - length) & (1 << length) - 1;
         while (code > table.maxCode[length]) {
@@ -226,9 +231,6 @@ final class JpegScanDecoder {
      * the end of the data it adds zeros (and counts them) without moving past the marker.
      */
     private void fill() {
-        if (madeUp > bits) {
-            throw new JpegDeclined("the data runs past a marker or its end");
-        }
         byte[] d = data;
         int p = pos;
         if (madeUp == 0 && p + 8 <= d.length) {
@@ -242,6 +244,16 @@ final class JpegScanDecoder {
                 return;
             }
         }
+        fillBytes();
+    }
+
+    /** {@link #fill} byte by byte: unstuffing, markers, the end of the data (kept out of the hot loop). */
+    private void fillBytes() {
+        if (madeUp > bits) {
+            throw new JpegDeclined("the data runs past a marker or its end");
+        }
+        byte[] d = data;
+        int p = pos;
         long buf = buffer;
         int n = bits;
         while (n <= 56) {
