@@ -1,6 +1,5 @@
 package dev.pixelstep.benchmarks.job;
 
-import dev.pixelstep.benchmarks.KernelCpuTimes;
 import dev.pixelstep.functions.internal.image.ImageDecoder;
 import dev.pixelstep.functions.internal.image.ImageEncoder;
 import dev.pixelstep.functions.internal.image.ImageFormat;
@@ -25,11 +24,13 @@ import java.util.Locale;
 /**
  * CPU time per core of one JPEG decode of a photo, side by side: pixelstep's decoder (through
  * {@link ImageDecoder#decode}, header check included, into {@code TYPE_INT_RGB}), the JDK's ImageIO
- * reader as the functions used it before (into RGB bytes, what the analyser counted, and then
- * unpacked to {@code TYPE_INT_RGB}, what the processor used), and Pillow's {@code Image.open().load()}
+ * reader as the functions use it for the files pixelstep's decoder declines (the first reader ImageIO
+ * finds, into RGB bytes, what the analyser counts, and then unpacked to {@code TYPE_INT_RGB}, what
+ * the processor uses), and Pillow's {@code Image.open().load()}
  * timed with {@code time.process_time} in a Python child process. Each for the photo as it is (no
  * restart markers) and for pixelstep's own JPEG of it (restart markers, what the analyser of the
- * combined image decodes). Run it with {@code -XX:ActiveProcessorCount=1}, so that everything runs
+ * combined image decodes). The three decodes alternate run after run (the machine's load hits all
+ * alike); medians of thread CPU time. Run it with {@code -XX:ActiveProcessorCount=1}, so that everything runs
  * on the calling thread, on the class path of {@code target/job-classpath.txt}:
  *
  * <pre>
@@ -66,12 +67,24 @@ public final class JpegDecodeCpuTime {
         System.out.printf(Locale.ROOT, "%s, %dx%d, %s, %d processor(s), medians of %d runs of thread CPU time:%n", file.getFileName(),
                 decoded.getWidth(), decoded.getHeight(), Runtime.version(), Runtime.getRuntime().availableProcessors(), runs);
         for (byte[] jpeg : new byte[][] {photo, ours}) {
-            double own = KernelCpuTimes.measure(runs, () -> decoder.decode("photo", jpeg));
-            double jdkBytes = KernelCpuTimes.measure(runs, () -> jdkRgbBytes(jpeg));
-            double jdkInts = KernelCpuTimes.measure(runs, () -> IntRgb.of(jdkRgbBytes(jpeg)));
-            System.out.printf(Locale.ROOT, "%s (%d bytes): pixelstep %.1f ms; ImageIO reader %.1f ms into RGB bytes, %.1f ms into TYPE_INT_RGB"
-                    + " (%.2fx pixelstep)%n", jpeg == photo ? "the photo" : "pixelstep's JPEG of it, restart markers", jpeg.length,
-                    own, jdkBytes, jdkInts, jdkInts / own);
+            // warm-up, then the three decodes in turn, run after run, so that load changes hit all alike
+            double[][] ms = new double[3][runs];
+            for (int round = -runs; round < runs; round++) {
+                double own = cpuMillis(() -> decoder.decode("photo", jpeg));
+                double jdkBytes = cpuMillis(() -> jdkRgbBytes(jpeg));
+                double jdkInts = cpuMillis(() -> IntRgb.of(jdkRgbBytes(jpeg)));
+                if (round >= 0) {
+                    ms[0][round] = own;
+                    ms[1][round] = jdkBytes;
+                    ms[2][round] = jdkInts;
+                }
+            }
+            double own = median(ms[0]);
+            double jdkBytes = median(ms[1]);
+            double jdkInts = median(ms[2]);
+            System.out.printf(Locale.ROOT, "%s (%d bytes): pixelstep %.1f ms; ImageIO reader (%s) %.1f ms into RGB bytes (%.2fx pixelstep),"
+                    + " %.1f ms into TYPE_INT_RGB (%.2fx pixelstep)%n", jpeg == photo ? "the photo" : "pixelstep's JPEG of it, restart markers",
+                    jpeg.length, own, readerName(jpeg), jdkBytes, jdkBytes / own, jdkInts, jdkInts / own);
         }
         Process pillow = new ProcessBuilder(python, "-c", PILLOW, Integer.toString(runs), file.toString(), oursFile.toString())
                 .redirectErrorStream(true).start();
@@ -80,9 +93,29 @@ public final class JpegDecodeCpuTime {
         Files.delete(oursFile);
     }
 
-    /** What the functions did before their own decoder: the JDK's reader into RGB bytes (one copy per line). */
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    @SuppressWarnings("unused")
+    private static volatile int sink;
+
+    private static double cpuMillis(java.util.function.Supplier<Object> work) {
+        long start = THREADS.getCurrentThreadCpuTime();
+        sink ^= System.identityHashCode(work.get());
+        return (THREADS.getCurrentThreadCpuTime() - start) / 1e6;
+    }
+
+    private static double median(double[] ms) {
+        double[] sorted = ms.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /**
+     * What the functions do without their own decoder (ImageDecoder's ImageIO path): the first
+     * reader ImageIO finds for the bytes (TwelveMonkeys' in front of the JDK's, decoding through
+     * the JDK's native libjpeg), into RGB bytes (one copy per line).
+     */
     private static BufferedImage jdkRgbBytes(byte[] jpeg) {
-        ImageReader reader = ImageIO.getImageReadersByFormatName("jpeg").next();
+        ImageReader reader = reader(jpeg);
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
             reader.setInput(in, true, true);
             ImageReadParam param = reader.getDefaultReadParam();
@@ -90,6 +123,23 @@ public final class JpegDecodeCpuTime {
             return reader.read(0, param);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    private static ImageReader reader(byte[] jpeg) {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
+            return ImageIO.getImageReaders(in).next();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String readerName(byte[] jpeg) {
+        ImageReader reader = reader(jpeg);
+        try {
+            return reader.getClass().getName();
         } finally {
             reader.dispose();
         }

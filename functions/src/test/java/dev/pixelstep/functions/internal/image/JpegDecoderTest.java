@@ -1,5 +1,6 @@
 package dev.pixelstep.functions.internal.image;
 
+import dev.pixelstep.functions.support.ExifFixture;
 import dev.pixelstep.functions.support.TestImages;
 import dev.pixelstep.testkit.photos.TestPhotos;
 import org.junit.jupiter.api.Test;
@@ -237,6 +238,25 @@ class JpegDecoderTest {
         byte[] truncated = Arrays.copyOf(baseline, baseline.length * 2 / 3);
         org.junit.jupiter.api.Assertions.assertThrows(dev.pixelstep.functions.error.UnsupportedImageException.class,
                 () -> decoder.decode("test", truncated));
+    }
+
+    @Test
+    void exifOrientationTurnsItsPixelsUprightLikeTheImageIoPath() throws IOException {
+        // main's ImageIO path makes JPEGs upright by their EXIF Orientation; the own decoder's result
+        // goes through the same step, so each of the eight orientations gives ImageIO's pixels
+        ImageDecoder decoder = new ImageDecoder(ImageLimits.defaults());
+        byte[] stored = jdkJpeg(TestImages.picture(37, 23, false), 2, 2, 0, false);
+        BufferedImage imageIo = IntRgb.of(ImageIO.read(new ByteArrayInputStream(stored)));
+        for (int orientation = 1; orientation <= 8; orientation++) {
+            byte[] jpeg = ExifFixture.inJpeg(stored, ExifFixture.tiff(orientation, java.nio.ByteOrder.LITTLE_ENDIAN));
+            assertTrue(JpegDecoder.decode(jpeg, NO_LIMIT).isPresent(), "the own decoder takes the file");
+            BufferedImage expected = Orientation.apply(imageIo, orientation);
+            for (BufferedImage decoded : new BufferedImage[] {decoder.decode("test", jpeg).image(),
+                    decoder.decodeAsRead("test", jpeg).image()}) {
+                assertEquals(expected.getWidth(), decoded.getWidth(), "orientation " + orientation);
+                assertArrayEquals(pixels(expected), pixels(IntRgb.of(decoded)), "orientation " + orientation);
+            }
+        }
     }
 
     // ---- helpers
