@@ -30,6 +30,8 @@ final class JpegScanDecoder {
     private final int totalMcus;
     /** Per component: the quantised coefficients of the batch's blocks, [k in natural order][block], and where each block goes. */
     private final int[][][] coefficients;
+    /** The same arrays in zigzag order (the order of the entropy-coded data). */
+    private final int[][][] zigzagged;
     private final int[][] offsets;
     private final int[] blocks;
     private final InverseDct[] transforms;
@@ -49,6 +51,7 @@ final class JpegScanDecoder {
         this.totalMcus = frame.mcusPerRow * frame.mcuRows;
         int count = frame.components.length;
         coefficients = new int[count][][];
+        zigzagged = new int[count][][];
         offsets = new int[count][];
         blocks = new int[count];
         transforms = new InverseDct[count];
@@ -57,6 +60,10 @@ final class JpegScanDecoder {
             JpegFrame.Component c = frame.components[ci];
             transforms[ci] = new InverseDct(batch * c.h * c.v);
             coefficients[ci] = transforms[ci].coefficientArrays();
+            zigzagged[ci] = new int[64][];
+            for (int k = 0; k < 64; k++) {
+                zigzagged[ci][k] = coefficients[ci][JpegTables.ZIGZAG[k]];
+            }
             offsets[ci] = new int[batch * c.h * c.v];
         }
     }
@@ -81,7 +88,7 @@ final class JpegScanDecoder {
             int my = mcu / mcusPerRow;
             for (int ci = 0; ci < components.length; ci++) {
                 JpegFrame.Component c = components[ci];
-                int[][] coef = coefficients[ci];
+                int[][] coef = zigzagged[ci];
                 int[] at = offsets[ci];
                 for (int v = 0; v < c.v; v++) {
                     int rowOffset = ((my * c.v + v) * 8) * c.stride;
@@ -162,7 +169,7 @@ final class JpegScanDecoder {
         madeUp = 0;
     }
 
-    /** Decodes one block's quantised coefficients into block {@code b} of the batch's arrays (all zero before). */
+    /** Decodes one block's quantised coefficients into block {@code b} of the batch's arrays in zigzag order (all zero before). */
     private void block(JpegFrame.Component c, int ci, int[][] coef, int b) {
         if (bits < 32) {
             fill();
@@ -172,7 +179,6 @@ final class JpegScanDecoder {
         predictors[ci] = dc;
         coef[0][b] = (short) dc;
         JpegHuffmanLookup table = c.ac;
-        int[] zigzag = JpegTables.ZIGZAG;
         for (int k = 1; k < 64; k++) {
             if (bits < 32) {
                 fill();
@@ -185,7 +191,7 @@ final class JpegScanDecoder {
                 if (k > 63) {
                     throw new JpegDeclined("a coefficient past the end of a block");
                 }
-                coef[zigzag[k]][b] = receive(s);
+                coef[k][b] = receive(s);
             } else if (run == 15) {
                 k += 15;
             } else {
