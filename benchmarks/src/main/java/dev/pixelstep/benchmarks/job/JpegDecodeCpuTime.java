@@ -4,6 +4,7 @@ import dev.pixelstep.functions.internal.image.ImageDecoder;
 import dev.pixelstep.functions.internal.image.ImageEncoder;
 import dev.pixelstep.functions.internal.image.ImageFormat;
 import dev.pixelstep.functions.internal.image.ImageLimits;
+import dev.pixelstep.functions.internal.image.JpegDecoder;
 import dev.pixelstep.functions.internal.image.IntRgb;
 import dev.pixelstep.functions.internal.image.RgbBytes;
 
@@ -22,9 +23,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * CPU time per core of one JPEG decode of a photo, side by side: pixelstep's decoder (through
- * {@link ImageDecoder#decode}, header check included, into {@code TYPE_INT_RGB}), the JDK's ImageIO
- * reader as the functions use it for the files pixelstep's decoder declines (the first reader ImageIO
+ * CPU time per core of one JPEG decode of a photo, side by side: pixelstep's own decoder
+ * ({@link JpegDecoder#decode}, into {@code TYPE_INT_RGB}; not wired into {@link ImageDecoder}, see
+ * the functions README), the JDK's ImageIO
+ * reader as ImageDecoder uses it (the first reader ImageIO
  * finds, into RGB bytes, what the analyser counts, and then unpacked to {@code TYPE_INT_RGB}, what
  * the processor uses), and Pillow's {@code Image.open().load()}
  * timed with {@code time.process_time} in a Python child process. Each for the photo as it is (no
@@ -70,7 +72,7 @@ public final class JpegDecodeCpuTime {
             // warm-up, then the three decodes in turn, run after run, so that load changes hit all alike
             double[][] ms = new double[3][runs];
             for (int round = -runs; round < runs; round++) {
-                double own = cpuMillis(() -> decoder.decode("photo", jpeg));
+                double own = cpuMillis(() -> JpegDecoder.decode(jpeg, ImageLimits.DEFAULT_MAX_PIXELS).orElseThrow());
                 double jdkBytes = cpuMillis(() -> jdkRgbBytes(jpeg));
                 double jdkInts = cpuMillis(() -> IntRgb.of(jdkRgbBytes(jpeg)));
                 if (round >= 0) {
@@ -110,7 +112,7 @@ public final class JpegDecodeCpuTime {
     }
 
     /**
-     * What the functions do without their own decoder (ImageDecoder's ImageIO path): the first
+     * What the functions do (ImageDecoder): the first
      * reader ImageIO finds for the bytes (TwelveMonkeys' in front of the JDK's, decoding through
      * the JDK's native libjpeg), into RGB bytes (one copy per line).
      */

@@ -82,12 +82,6 @@ public final class ImageDecoder {
                                 + " chunk is wrong); upload an undamaged copy of the file");
                     });
                 }
-                if (match.format() == ImageFormat.JPEG) { // pixelstep's own decoder; ImageIO for the files it declines
-                    Optional<BufferedImage> own = JpegDecoder.decode(bytes, limits.maxPixels());
-                    if (own.isPresent()) {
-                        return new DecodedImage(upright(own.get(), Orientation.of(ImageFormat.JPEG, bytes)), ImageFormat.JPEG);
-                    }
-                }
                 List<String> warnings = new ArrayList<>();
                 reader.addIIOReadWarningListener(collector(warnings));
                 BufferedImage image = read(what, match, reader, width, height);

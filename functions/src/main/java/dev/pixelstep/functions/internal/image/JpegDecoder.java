@@ -28,7 +28,7 @@ import java.util.stream.IntStream;
  * one every 64 pixel rows) the intervals are decoded in parallel too. With one processor all of it
  * runs on the calling thread, each MCU row converted while its samples are in the cache. Thread-safe.
  */
-final class JpegDecoder {
+public final class JpegDecoder {
 
     /**
      * Set the system property {@code pixelstep.jpeg.imageio} to {@code true} to decode every JPEG
@@ -47,9 +47,10 @@ final class JpegDecoder {
     /**
      * The pixels of {@code jpeg} as a {@code TYPE_INT_RGB} image, or empty when the decoder does not
      * take this file (see the class comment) or it has more than {@code maxPixels} pixels. Never
-     * throws for bad data.
+     * throws for bad data. The caller applies what the ImageIO path applies after decoding (the
+     * EXIF orientation; files with a colour profile are declined here).
      */
-    static Optional<BufferedImage> decode(byte[] jpeg, long maxPixels) {
+    public static Optional<BufferedImage> decode(byte[] jpeg, long maxPixels) {
         if (DISABLED) {
             return Optional.empty();
         }

@@ -226,36 +226,20 @@ class JpegDecoderTest {
     }
 
     @Test
-    void theImageDecoderUsesItAndFallsBackToImageIoForTheRest() throws IOException {
-        ImageDecoder decoder = new ImageDecoder(ImageLimits.defaults());
-        BufferedImage picture = TestImages.picture(157, 93, false);
-        byte[] baseline = jdkJpeg(picture, 2, 2, 0, false);
-        BufferedImage own = decoder.decodeAsRead("test", baseline).image();
-        assertEquals(BufferedImage.TYPE_INT_RGB, own.getType(), "pixelstep's decoder: TYPE_INT_RGB, not ImageIO's RGB bytes");
-        assertArrayEquals(pixels(IntRgb.of(ImageIO.read(new ByteArrayInputStream(baseline)))), pixels(own));
-        assertTrue(RgbBytes.is(decoder.decodeAsRead("test", jdkJpeg(picture, 2, 2, 0, true)).image()), "progressive: ImageIO");
-        // damaged data is declined and ImageIO's path reports it as before
-        byte[] truncated = Arrays.copyOf(baseline, baseline.length * 2 / 3);
-        org.junit.jupiter.api.Assertions.assertThrows(dev.pixelstep.functions.error.UnsupportedImageException.class,
-                () -> decoder.decode("test", truncated));
-    }
-
-    @Test
-    void exifOrientationTurnsItsPixelsUprightLikeTheImageIoPath() throws IOException {
-        // main's ImageIO path makes JPEGs upright by their EXIF Orientation; the own decoder's result
-        // goes through the same step, so each of the eight orientations gives ImageIO's pixels
+    void exifOrientationAppliedToItsPixelsGivesTheImageDecodersUprightPixels() throws IOException {
+        // the decoder leaves the EXIF orientation to its caller (ImageDecoder applies Orientation after
+        // whichever decoder ran): its pixels of a file with each of the eight orientations, turned by
+        // Orientation, are the ImageDecoder's upright pixels
         ImageDecoder decoder = new ImageDecoder(ImageLimits.defaults());
         byte[] stored = jdkJpeg(TestImages.picture(37, 23, false), 2, 2, 0, false);
-        BufferedImage imageIo = IntRgb.of(ImageIO.read(new ByteArrayInputStream(stored)));
         for (int orientation = 1; orientation <= 8; orientation++) {
             byte[] jpeg = ExifFixture.inJpeg(stored, ExifFixture.tiff(orientation, java.nio.ByteOrder.LITTLE_ENDIAN));
-            assertTrue(JpegDecoder.decode(jpeg, NO_LIMIT).isPresent(), "the own decoder takes the file");
-            BufferedImage expected = Orientation.apply(imageIo, orientation);
-            for (BufferedImage decoded : new BufferedImage[] {decoder.decode("test", jpeg).image(),
-                    decoder.decodeAsRead("test", jpeg).image()}) {
-                assertEquals(expected.getWidth(), decoded.getWidth(), "orientation " + orientation);
-                assertArrayEquals(pixels(expected), pixels(IntRgb.of(decoded)), "orientation " + orientation);
-            }
+            BufferedImage ours = JpegDecoder.decode(jpeg, NO_LIMIT).orElseThrow();
+            assertEquals(orientation, Orientation.of(ImageFormat.JPEG, jpeg));
+            BufferedImage expected = decoder.decode("test", jpeg).image();
+            BufferedImage upright = Orientation.apply(ours, orientation);
+            assertEquals(expected.getWidth(), upright.getWidth(), "orientation " + orientation);
+            assertArrayEquals(pixels(expected), pixels(upright), "orientation " + orientation);
         }
     }
 
