@@ -6,7 +6,7 @@
 #   benchmarks/job/run.sh --quick         # 3 rounds after 2 warm-ups
 #   ROUNDS=9 WARMUP=3 VARIANTS="default 1cpu" PHOTOS=13mp benchmarks/job/run.sh
 #   JAVA_FLAGS=-Dpixelstep.jpeg.imageio=true benchmarks/job/run.sh   # extra flags for pixelstep's JVM
-#                                         # (this one: decode JPEGs with ImageIO, the code before our decoder)
+#                                         # (this one turns pixelstep's own JPEG decoder off, when it is wired in)
 #
 # Variants (JVM flags of pixelstep's side; the Pillow process is a child of that JVM and shares its
 # CPU affinity):
