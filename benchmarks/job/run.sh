@@ -5,6 +5,8 @@
 #   benchmarks/job/run.sh                 # every variant x both photos, 5 rounds each after 5 warm-ups
 #   benchmarks/job/run.sh --quick         # 3 rounds after 2 warm-ups
 #   ROUNDS=9 WARMUP=3 VARIANTS="default 1cpu" PHOTOS=13mp benchmarks/job/run.sh
+#   JAVA_FLAGS=-Dpixelstep.jpeg.imageio=true benchmarks/job/run.sh   # extra flags for pixelstep's JVM
+#                                         # (this one turns pixelstep's own JPEG decoder off, when it is wired in)
 #
 # Variants (JVM flags of pixelstep's side; the Pillow process is a child of that JVM and shares its
 # CPU affinity):
@@ -81,7 +83,7 @@ for photo in $PHOTOS; do
     esac
     echo "== $photo, $variant"
     RUN_OUT=$(mktemp)
-    env "${env[@]}" "${cmd[@]}" -Djava.awt.headless=true -cp "$CP" $MAIN run "$variant" "$PHOTO_DIR" "$photo" \
+    env "${env[@]}" "${cmd[@]}" ${JAVA_FLAGS:-} -Djava.awt.headless=true -cp "$CP" $MAIN run "$variant" "$PHOTO_DIR" "$photo" \
         "$ROUNDS" "$WARMUP" "$PYTHON" "$ROOT/benchmarks/job/pillow_job.py" 2>&1 | grep --line-buffered -v '^Picked up' | tee "$RUN_OUT"
     cat "$RUN_OUT" >> "$LOG"
     line=$(grep '^RESULT' "$RUN_OUT" || true)

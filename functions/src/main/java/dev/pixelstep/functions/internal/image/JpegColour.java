@@ -1,0 +1,222 @@
+package dev.pixelstep.functions.internal.image;
+
+/**
+ * Turns rows of a decoded JPEG's sample planes into packed {@code TYPE_INT_RGB} pixels: grey
+ * samples into equal channels, YCbCr through chroma upsampling and the JFIF conversion. Both are
+ * libjpeg's defaults, so the pixels match the JDK's reader and Pillow: "fancy" upsampling (each
+ * output sample 3/4 of the nearer and 1/4 of the farther chroma sample in each direction
+ * subsampled, edges repeated, libjpeg's rounding; plain repetition for chroma planes 2 samples
+ * wide or less, as libjpeg does) and the conversion in 16-bit fixed point (the arithmetic of
+ * libjpeg's tables, range-limited with min/max).
+ *
+ * <p>Written for the JIT's auto-vectorisation: every hot loop reads and writes row buffers of this
+ * object at one index {@code [x]} (HotSpot C2 leaves a loop scalar when it reads one array at two
+ * offsets or at a variable one), so rows are copied in and out with {@link System#arraycopy}. For
+ * horizontally subsampled chroma the even and odd output pixels are computed as two half rows (the
+ * luma row split into its even and odd samples, the neighbours of each chroma sample prepared as
+ * shifted copies) and interleaved at the end. One instance per thread.
+ */
+final class JpegColour {
+
+    private final JpegFrame frame;
+    private final byte[][] planes;
+    private final int[] out;
+    /** Bytes of one plane row, copied out of the plane. */
+    private final byte[] nearBytes;
+    private final byte[] farBytes;
+    /** At chroma resolution: the vertical sums, a copy shifted right by one (left neighbours at [x]), a copy (right neighbours at [x + 1]). */
+    private final int[] sums;
+    private final int[] lefts;
+    private final int[] rights;
+    /** Chroma of the even and odd output pixels (pairs), or of every pixel (full rows, in the even arrays). */
+    private final int[] blueEven;
+    private final int[] blueOdd;
+    private final int[] redEven;
+    private final int[] redOdd;
+    /** Luma of the even and odd output pixels (or of every pixel), and the converted pixels. */
+    private final int[] lumaEven;
+    private final int[] lumaOdd;
+    private final int[] rgbEven;
+    private final int[] rgbOdd;
+
+    JpegColour(JpegFrame frame, byte[][] planes, int[] out) {
+        this.frame = frame;
+        this.planes = planes;
+        this.out = out;
+        int stride = frame.components[0].stride;
+        int half = stride / 2 + 1;
+        boolean colour = !frame.grey();
+        nearBytes = new byte[stride];
+        farBytes = new byte[colour ? stride : 0];
+        sums = new int[colour ? half + 1 : 0];
+        lefts = new int[colour ? half + 1 : 0];
+        rights = new int[colour ? half + 1 : 0];
+        blueEven = new int[colour ? stride : 0];
+        redEven = new int[colour ? stride : 0];
+        blueOdd = new int[colour ? half : 0];
+        redOdd = new int[colour ? half : 0];
+        lumaEven = new int[stride];
+        lumaOdd = new int[half];
+        rgbEven = new int[stride];
+        rgbOdd = new int[half];
+    }
+
+    /** Converts output rows {@code from} (inclusive) to {@code to} (exclusive); their samples must be decoded. */
+    void rows(int from, int to) {
+        int width = frame.width;
+        if (frame.grey()) {
+            int stride = frame.components[0].stride;
+            for (int y = from; y < to; y++) {
+                System.arraycopy(planes[0], y * stride, nearBytes, 0, width);
+                grey(nearBytes, rgbEven, width);
+                System.arraycopy(rgbEven, 0, out, y * width, width);
+            }
+            return;
+        }
+        JpegFrame.Component chroma = frame.components[1];
+        boolean pairs = frame.maxH == 2 && chroma.width > 2;
+        int lumaStride = frame.components[0].stride;
+        for (int y = from; y < to; y++) {
+            if (pairs) {
+                int w = chroma.width;
+                halves(planes[1], y, blueEven, blueOdd);
+                halves(planes[2], y, redEven, redOdd);
+                System.arraycopy(planes[0], y * lumaStride, nearBytes, 0, 2 * w);
+                split(nearBytes, lumaEven, lumaOdd, w);
+                convert(lumaEven, blueEven, redEven, rgbEven, w);
+                convert(lumaOdd, blueOdd, redOdd, rgbOdd, w);
+                interleave(rgbEven, rgbOdd, out, y * width, width);
+            } else {
+                fullRow(planes[1], y, blueEven);
+                fullRow(planes[2], y, redEven);
+                System.arraycopy(planes[0], y * lumaStride, nearBytes, 0, width);
+                widen(nearBytes, lumaEven, width);
+                convert(lumaEven, blueEven, redEven, rgbEven, width);
+                System.arraycopy(rgbEven, 0, out, y * width, width);
+            }
+        }
+    }
+
+    /**
+     * The chroma of output row {@code y}'s even and odd pixels from a plane subsampled 2x
+     * horizontally: the vertical triangle (3 x nearer row + farther row) for 4:2:0, the samples for
+     * 4:2:2, then 3/4 of each sample and 1/4 of its left (even) or right (odd) neighbour, edges
+     * repeated, with libjpeg's biases.
+     */
+    private void halves(byte[] plane, int y, int[] even, int[] odd) {
+        JpegFrame.Component c = frame.components[1];
+        int w = c.width;
+        byte[] near = nearBytes;
+        int[] s = sums;
+        int[] l = lefts;
+        int[] r = rights;
+        if (frame.maxV == 2) {
+            int nearRow = y >> 1;
+            int farRow = (y & 1) == 0 ? Math.max(nearRow - 1, 0) : Math.min(nearRow + 1, c.height - 1);
+            System.arraycopy(plane, nearRow * c.stride, near, 0, w);
+            System.arraycopy(plane, farRow * c.stride, farBytes, 0, w);
+            byte[] far = farBytes;
+            for (int x = 0; x < w; x++) {
+                s[x] = 3 * (near[x] & 0xff) + (far[x] & 0xff);
+            }
+        } else {
+            System.arraycopy(plane, y * c.stride, near, 0, w);
+            widen(near, s, w);
+        }
+        System.arraycopy(s, 0, l, 1, w); // the neighbours as separate arrays: each loop reads every array at [x]
+        System.arraycopy(s, 0, r, 0, w);
+        l[0] = s[0];
+        r[w] = s[w - 1];
+        int shift = frame.maxV == 2 ? 4 : 2;
+        int evenBias = frame.maxV == 2 ? 8 : 1;
+        int oddBias = frame.maxV == 2 ? 7 : 2;
+        for (int x = 0; x < w; x++) {
+            int three = 3 * s[x];
+            even[x] = three + l[x] + evenBias >> shift;
+            odd[x] = three + r[x + 1] + oddBias >> shift;
+        }
+    }
+
+    /** The chroma of output row {@code y} at full resolution: 4:4:4 as is, 4:4:0 by the vertical triangle, narrow planes repeated. */
+    private void fullRow(byte[] plane, int y, int[] row) {
+        JpegFrame.Component c = frame.components[1];
+        int width = frame.width;
+        int h = frame.maxH;
+        if (frame.maxV == 2 && h == 1) { // 4:4:0, fancy vertically
+            int nearRow = y >> 1;
+            int farRow = (y & 1) == 0 ? Math.max(nearRow - 1, 0) : Math.min(nearRow + 1, c.height - 1);
+            int bias = (y & 1) == 0 ? 1 : 2;
+            System.arraycopy(plane, nearRow * c.stride, nearBytes, 0, width);
+            System.arraycopy(plane, farRow * c.stride, farBytes, 0, width);
+            byte[] near = nearBytes;
+            byte[] far = farBytes;
+            for (int x = 0; x < width; x++) {
+                row[x] = 3 * (near[x] & 0xff) + (far[x] & 0xff) + bias >> 2;
+            }
+            return;
+        }
+        if (h == 1) { // 4:4:4
+            System.arraycopy(plane, (y / frame.maxV) * c.stride, nearBytes, 0, width);
+            widen(nearBytes, row, width);
+            return;
+        }
+        int a = (y / frame.maxV) * c.stride; // chroma 2 samples wide or less: repeated
+        for (int x = 0; x < width; x++) {
+            row[x] = plane[a + x / h] & 0xff;
+        }
+    }
+
+    private static void widen(byte[] bytes, int[] ints, int n) {
+        for (int x = 0; x < n; x++) {
+            ints[x] = bytes[x] & 0xff;
+        }
+    }
+
+    private static void grey(byte[] samples, int[] rgb, int n) {
+        for (int x = 0; x < n; x++) {
+            rgb[x] = 0xff000000 | (samples[x] & 0xff) * 0x010101;
+        }
+    }
+
+    /** Splits {@code 2 * w} samples into the even and odd ones (a strided loop, scalar). */
+    private static void split(byte[] samples, int[] even, int[] odd, int w) {
+        for (int x = 0; x < w; x++) {
+            even[x] = samples[2 * x] & 0xff;
+            odd[x] = samples[2 * x + 1] & 0xff;
+        }
+    }
+
+    /** Writes the even and odd pixels of a row of {@code width} to {@code out} at {@code at}, alternately. */
+    private static void interleave(int[] even, int[] odd, int[] out, int at, int width) {
+        int pairs = width >> 1;
+        for (int x = 0; x < pairs; x++) {
+            out[at + 2 * x] = even[x];
+            out[at + 2 * x + 1] = odd[x];
+        }
+        if ((width & 1) != 0) {
+            out[at + width - 1] = even[pairs];
+        }
+    }
+
+    /**
+     * The JFIF conversion of libjpeg (jdcolor.c) for {@code n} pixels, in its 16-bit fixed point:
+     * R = Y + 1.40200 Cr, G = Y - 0.34414 Cb - 0.71414 Cr, B = Y + 1.77200 Cb, each term rounded as
+     * libjpeg's tables round it, then limited to 0..255.
+     */
+    private static void convert(int[] luma, int[] blue, int[] red, int[] rgb, int n) {
+        for (int x = 0; x < n; x++) {
+            int y = luma[x];
+            int cb = blue[x];
+            int cr = red[x];
+            // 91881 (cr - 128) + 32768, -22554 (cb - 128) - 46802 (cr - 128) + 32768, 116130 (cb - 128) + 32768:
+            // with the constants folded (C2 vectorises this form, not the one with the subtractions)
+            int r = y + (91881 * cr - 11728000 >> 16);
+            int g = y + (-22554 * cb - 46802 * cr + 8910336 >> 16);
+            int b = y + (116130 * cb - 14831872 >> 16);
+            r = Math.min(255, Math.max(0, r));
+            g = Math.min(255, Math.max(0, g));
+            b = Math.min(255, Math.max(0, b));
+            rgb[x] = 0xff000000 | r << 16 | g << 8 | b;
+        }
+    }
+}

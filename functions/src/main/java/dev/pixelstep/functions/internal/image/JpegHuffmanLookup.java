@@ -1,0 +1,54 @@
+package dev.pixelstep.functions.internal.image;
+
+/**
+ * One Huffman table of a JPEG file, ready for decoding (Annex C and F.2.2.3 of the standard): the
+ * symbol of every code of up to {@link #FAST_BITS} bits by direct lookup, longer codes by their
+ * length's largest code. Built from a DHT segment's counts and symbols, which it validates: a table
+ * whose codes do not fit their lengths is refused ({@link JpegDeclined}). Immutable.
+ */
+final class JpegHuffmanLookup {
+
+    /** Codes of up to this many bits are found with one lookup. */
+    static final int FAST_BITS = 9;
+
+    /** Indexed by the next {@link #FAST_BITS} bits: code length << 8 | symbol, or 0 for a longer code. */
+    final int[] fast = new int[1 << FAST_BITS];
+    /** Per length 1..16: the largest code of that length, or -1 when there is none. */
+    final int[] maxCode = new int[18];
+    /** Per length: index into {@link #symbols} of the first code of that length, minus that code. */
+    final int[] offset = new int[17];
+    final int[] symbols;
+
+    /**
+     * @param counts  how many codes have each length 1..16
+     * @param symbols the symbols in order of their codes
+     */
+    JpegHuffmanLookup(int[] counts, int[] symbols) {
+        this.symbols = symbols.clone();
+        int code = 0;
+        int k = 0;
+        for (int length = 1; length <= 16; length++) {
+            int n = counts[length - 1];
+            offset[length] = k - code;
+            if (n == 0) {
+                maxCode[length] = -1;
+            } else {
+                if (code + n > 1 << length) {
+                    throw new JpegDeclined("a Huffman table's codes do not fit their lengths");
+                }
+                for (int i = 0; i < n; i++, k++, code++) {
+                    if (length <= FAST_BITS) {
+                        int shift = FAST_BITS - length;
+                        int entry = length << 8 | symbols[k];
+                        for (int fill = code << shift, end = code + 1 << shift; fill < end; fill++) {
+                            fast[fill] = entry;
+                        }
+                    }
+                }
+                maxCode[length] = code - 1;
+            }
+            code <<= 1;
+        }
+        maxCode[17] = Integer.MAX_VALUE; // a sentinel: no valid code is longer than 16 bits
+    }
+}
