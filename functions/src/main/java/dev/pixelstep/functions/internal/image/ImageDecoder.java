@@ -33,9 +33,17 @@ public final class ImageDecoder {
     private static final String SUPPORTED = "JPEG, PNG, WebP, GIF, BMP or TIFF";
 
     private final ImageLimits limits;
+    private final boolean ownJpegDecoder;
 
+    /** A decoder within {@code limits}, with pixelstep's own JPEG decoder where it pays ({@link JpegDecoder#pays()}). */
     public ImageDecoder(ImageLimits limits) {
+        this(limits, JpegDecoder.pays());
+    }
+
+    /** A decoder within {@code limits}; {@code ownJpegDecoder}: JPEGs through {@link JpegDecoder} first, else ImageIO only. */
+    ImageDecoder(ImageLimits limits, boolean ownJpegDecoder) {
         this.limits = limits;
+        this.ownJpegDecoder = ownJpegDecoder;
     }
 
     /**
@@ -81,6 +89,12 @@ public final class ImageDecoder {
                         throw new UnsupportedImageException(what + " is a damaged PNG image (the checksum of its " + chunk
                                 + " chunk is wrong); upload an undamaged copy of the file");
                     });
+                }
+                if (ownJpegDecoder && match.format() == ImageFormat.JPEG) { // ImageIO for the files it declines
+                    Optional<BufferedImage> own = JpegDecoder.decode(bytes, limits.maxPixels());
+                    if (own.isPresent()) {
+                        return new DecodedImage(upright(own.get(), Orientation.of(ImageFormat.JPEG, bytes)), ImageFormat.JPEG);
+                    }
                 }
                 List<String> warnings = new ArrayList<>();
                 reader.addIIOReadWarningListener(collector(warnings));

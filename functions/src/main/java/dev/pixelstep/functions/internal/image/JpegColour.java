@@ -137,24 +137,11 @@ final class JpegColour {
         }
     }
 
-    /** The chroma of output row {@code y} at full resolution: 4:4:4 as is, 4:4:0 by the vertical triangle, narrow planes repeated. */
+    /** The chroma of output row {@code y} at full resolution: 4:4:4 as is, narrow planes repeated. */
     private void fullRow(byte[] plane, int y, int[] row) {
         JpegFrame.Component c = frame.components[1];
         int width = frame.width;
         int h = frame.maxH;
-        if (frame.maxV == 2 && h == 1) { // 4:4:0, fancy vertically
-            int nearRow = y >> 1;
-            int farRow = (y & 1) == 0 ? Math.max(nearRow - 1, 0) : Math.min(nearRow + 1, c.height - 1);
-            int bias = (y & 1) == 0 ? 1 : 2;
-            System.arraycopy(plane, nearRow * c.stride, nearBytes, 0, width);
-            System.arraycopy(plane, farRow * c.stride, farBytes, 0, width);
-            byte[] near = nearBytes;
-            byte[] far = farBytes;
-            for (int x = 0; x < width; x++) {
-                row[x] = 3 * (near[x] & 0xff) + (far[x] & 0xff) + bias >> 2;
-            }
-            return;
-        }
         if (h == 1) { // 4:4:4
             System.arraycopy(plane, (y / frame.maxV) * c.stride, nearBytes, 0, width);
             widen(nearBytes, row, width);

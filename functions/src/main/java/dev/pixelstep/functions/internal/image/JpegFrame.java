@@ -10,7 +10,7 @@ import java.util.Arrays;
  * Everything outside the decoder's scope is refused with {@link JpegDeclined}: frames other than
  * baseline or extended sequential Huffman with 8-bit samples (progressive, lossless, arithmetic
  * coding, 12-bit), component counts other than 1 (grey) or 3 (YCbCr), samplings other than 4:4:4,
- * 4:2:2, 4:2:0 and 4:4:0, scans that do not hold every component, RGB or other Adobe transforms,
+ * 4:2:2 and 4:2:0 (4:4:0 is declined: libjpeg 6b and libjpeg-turbo upsample it differently), scans that do not hold every component, RGB or other Adobe transforms,
  * any embedded ICC profile (the ImageIO path brings it to sRGB), and any segment that runs past the bytes given.
  */
 final class JpegFrame {
@@ -175,12 +175,14 @@ final class JpegFrame {
             }
             if (count == 3) {
                 Component y = components[0];
-                boolean supported = y.h <= 2 && y.v <= 2;
+                // not 4:4:0 (1x2): libjpeg 6b, which the JDK bundles, repeats its chroma rows where
+                // libjpeg-turbo interpolates them, so ImageIO's pixels depend on the JDK: ImageIO decodes it
+                boolean supported = y.h <= 2 && y.v <= 2 && !(y.h == 1 && y.v == 2);
                 for (int i = 1; i < 3; i++) {
                     supported &= components[i].h == 1 && components[i].v == 1;
                 }
                 if (!supported) {
-                    fail("a chroma sampling other than 4:4:4, 4:2:2, 4:2:0 or 4:4:0");
+                    fail("a chroma sampling other than 4:4:4, 4:2:2 or 4:2:0");
                 }
             }
         }

@@ -48,8 +48,9 @@ class ImageDecoderTest {
     @Test
     void decodeAsReadLeavesColourJpegsInRgbBytesWithTheSamePixels() {
         byte[] jpeg = TestImages.jpeg(157, 93);
-        BufferedImage asRead = decoder.decodeAsRead("test", jpeg).image();
-        BufferedImage ints = decoder.decode("test", jpeg).image();
+        ImageDecoder imageIo = new ImageDecoder(ImageLimits.defaults(), false); // on JDK 25 the own decoder gives ints (JpegDecoderTest)
+        BufferedImage asRead = imageIo.decodeAsRead("test", jpeg).image();
+        BufferedImage ints = imageIo.decode("test", jpeg).image();
         assertTrue(RgbBytes.is(asRead), "RGB bytes");
         for (int y = 0; y < 93; y++) {
             for (int x = 0; x < 157; x++) {
