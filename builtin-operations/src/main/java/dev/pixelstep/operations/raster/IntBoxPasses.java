@@ -124,7 +124,7 @@ final class IntBoxPasses {
         int channels = planes.length;
         int[][] values = new int[channels][strip];
         int[] scratch = new int[strip];
-        char[] chars = rings.entering;
+        char[] chars = rings.row;
         for (int y = 0; y < height; y++) {
             int row = y * width + x0;
             for (int c = 0; c < channels; c++) {
@@ -138,7 +138,10 @@ final class IntBoxPasses {
         }
     }
 
-    /** The buffers of one band of strips: the two rings, the running sums and two rows of the plane. */
+    /**
+     * The buffers of one band of strips: the two rings, the running sums, the input rows entering
+     * and leaving the first box, and a row of the plane on its way out.
+     */
     private static final class Rings {
         final int[][] boxed;
         final int[][] twice;
@@ -147,6 +150,7 @@ final class IntBoxPasses {
         final long[] sum3 = new long[STRIP];
         final char[] entering = new char[STRIP];
         final char[] leaving = new char[STRIP];
+        final char[] row = new char[STRIP];
 
         Rings(BoxGaussian.Passes passes) {
             boxed = new int[2 * passes.radius() + 2][STRIP];
@@ -157,7 +161,7 @@ final class IntBoxPasses {
             int boxed = 2 * passes.radius() + 2;
             int twice = 2 * passes.last() + 3;
             return 16 + array(boxed, 8) + boxed * array(STRIP, 4) + array(twice, 8) + twice * array(STRIP, 4)
-                    + 2 * array(STRIP, 4) + array(STRIP, 8) + 2 * array(STRIP, 2);
+                    + 2 * array(STRIP, 4) + array(STRIP, 8) + 3 * array(STRIP, 2);
         }
     }
 
@@ -178,6 +182,9 @@ final class IntBoxPasses {
         private final int pad;
         private final int r;
         private final int last;
+        /** The first rows the second and the first box make: what the extended box and then the second box first read. */
+        private final int firstTwice;
+        private final int firstBoxed;
         private final BoxGaussian.Passes passes;
         private final Rings rings;
         private int boxedNext;
@@ -192,23 +199,25 @@ final class IntBoxPasses {
             this.pad = passes.reach();
             this.r = passes.radius();
             this.last = passes.last();
+            this.firstTwice = pad - last - 1;
+            this.firstBoxed = firstTwice - r;
             this.passes = passes;
             this.rings = rings;
         }
 
         void run() {
-            int first = pad - last - 1; // the first row of the second box the extended box reads
-            boxedNext = first - r;
-            twiceNext = first;
+            boxedNext = firstBoxed;
+            twiceNext = firstTwice;
             long inner = passes.inner();
             long outer = passes.outer();
             long centre = passes.centre();
             long[] sum = rings.sum3;
-            char[] out = rings.entering;
+            char[] out = rings.row;
             for (int y = pad; y < pad + height; y++) {
                 while (twiceNext <= y + last + 1) {
                     twice();
                 }
+                int[] above = twiceRow(y - last - 1); // also the row leaving the sum
                 int[] below = twiceRow(y + last);
                 if (y == pad) {
                     java.util.Arrays.fill(sum, 0, strip, 0);
@@ -219,12 +228,10 @@ final class IntBoxPasses {
                         }
                     }
                 } else {
-                    int[] leaving = twiceRow(y - last - 1);
                     for (int x = 0; x < strip; x++) {
-                        sum[x] += below[x] - leaving[x];
+                        sum[x] += below[x] - above[x];
                     }
                 }
-                int[] above = twiceRow(y - last - 1);
                 int[] after = twiceRow(y + last + 1);
                 int[] middle = twiceRow(y);
                 for (int x = 0; x < strip; x++) {
@@ -243,7 +250,7 @@ final class IntBoxPasses {
                 boxed();
             }
             int[] sum = rings.sum2;
-            if (y == pad - last - 1) {
+            if (y == firstTwice) {
                 java.util.Arrays.fill(sum, 0, strip, 0);
                 for (int k = y - r; k <= y + r; k++) {
                     int[] row = boxedRow(k);
@@ -266,7 +273,7 @@ final class IntBoxPasses {
             int y = boxedNext++;
             int[] sum = rings.sum1;
             char[] entering = rings.entering;
-            if (y == pad - last - 1 - r) {
+            if (y == firstBoxed) {
                 java.util.Arrays.fill(sum, 0, strip, 0);
                 for (int k = y - r; k <= y + r; k++) {
                     input(k, entering);
