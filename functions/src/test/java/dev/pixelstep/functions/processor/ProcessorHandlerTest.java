@@ -218,13 +218,13 @@ class ProcessorHandlerTest {
     @Test
     void outputMetadataKeepCarriesTheInputsExifUprightOnEveryOutputAndDropsHostileExif() throws IOException {
         Setup setup = new Setup();
-        byte[] tiff = dev.pixelstep.functions.support.ExifFixture.tiff(6, java.nio.ByteOrder.BIG_ENDIAN);
-        byte[] photo = dev.pixelstep.functions.support.ExifFixture.inJpeg(TestImages.jpeg(64, 48), tiff);
+        byte[] tiff = dev.pixelstep.testkit.gen.ExifFixture.tiff(6, java.nio.ByteOrder.BIG_ENDIAN);
+        byte[] photo = dev.pixelstep.testkit.gen.ExifFixture.inJpeg(TestImages.jpeg(64, 48), tiff);
         byte[] hostile = tiff.clone();
         java.nio.ByteBuffer.wrap(hostile).putInt(4, 1 << 30); // IFD0 far past the end
         s3.put(setup.in, "kept.jpg", photo, Map.of("operations", "grayscale, flip", "output", "metadata=keep"));
         s3.put(setup.in, "stripped.jpg", photo, Map.of("operations", "grayscale"));
-        s3.put(setup.in, "hostile.jpg", dev.pixelstep.functions.support.ExifFixture.inJpeg(TestImages.jpeg(64, 48), hostile),
+        s3.put(setup.in, "hostile.jpg", dev.pixelstep.testkit.gen.ExifFixture.inJpeg(TestImages.jpeg(64, 48), hostile),
                 Map.of("operations", "grayscale", "output", "metadata=keep"));
 
         JsonNode result = setup.process("kept.jpg");
@@ -235,7 +235,7 @@ class ProcessorHandlerTest {
             assertEquals(48, file.get("width").asInt(), "upright");
             var ifd0 = exifIfd0(stored).orElseThrow(() -> new AssertionError("no EXIF in " + file));
             assertEquals(1, ((Number) ifd0.getEntryById(0x0112).getValue()).intValue());
-            assertEquals(dev.pixelstep.functions.support.ExifFixture.COPYRIGHT, ifd0.getEntryById(0x8298).getValue());
+            assertEquals(dev.pixelstep.testkit.gen.ExifFixture.COPYRIGHT, ifd0.getEntryById(0x8298).getValue());
         }
         setup.process("stripped.jpg");
         assertEquals(Optional.empty(), exifIfd0(s3.get(setup.out, "stripped.jpg/combined.jpg")), "strip is the default");

@@ -1,6 +1,7 @@
 package dev.pixelstep.local.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pixelstep.testkit.gen.ExifFixture;
 import dev.pixelstep.testkit.photos.TestPhotos;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -421,7 +422,7 @@ class WebApiTest {
         var s3 = stack.pipeline.storage().client();
         for (int orientation = 1; orientation <= 8; orientation++) {
             String key = "previews/turned-" + orientation + ".jpg";
-            byte[] jpeg = withOrientation(plain.toByteArray(), orientation);
+            byte[] jpeg = ExifFixture.inJpeg(plain.toByteArray(), ExifFixture.tiff(orientation, java.nio.ByteOrder.LITTLE_ENDIAN));
             s3.putObject(b -> b.bucket(WebStack.INPUT).key(key).contentType("image/jpeg"),
                     software.amazon.awssdk.core.sync.RequestBody.fromBytes(jpeg));
 
@@ -441,19 +442,6 @@ class WebApiTest {
                 assertEquals(corner.getKey().equals(redCorner[orientation]), red, key + " corner " + corner.getKey());
             }
         }
-    }
-
-    /** {@code jpeg} with an APP1 EXIF segment holding only Orientation (little-endian TIFF), after its APP0. */
-    private static byte[] withOrientation(byte[] jpeg, int orientation) {
-        byte[] tiff = {'I', 'I', 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, (byte) orientation, 0, 0, 0, 0, 0, 0, 0};
-        int at = 4 + ((jpeg[4] & 0xff) << 8 | (jpeg[5] & 0xff));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, at);
-        int length = 2 + 6 + tiff.length;
-        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (length >> 8), (byte) length, 'E', 'x', 'i', 'f', 0, 0});
-        out.writeBytes(tiff);
-        out.write(jpeg, at, jpeg.length - at);
-        return out.toByteArray();
     }
 
     /** A run's id may be derived from a guessable key: its images are the page's alone, not another site's to embed. */

@@ -3,7 +3,7 @@ package dev.pixelstep.functions.internal.image;
 import com.twelvemonkeys.imageio.metadata.CompoundDirectory;
 import com.twelvemonkeys.imageio.metadata.Directory;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
-import dev.pixelstep.functions.support.ExifFixture;
+import dev.pixelstep.testkit.gen.ExifFixture;
 import dev.pixelstep.functions.support.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

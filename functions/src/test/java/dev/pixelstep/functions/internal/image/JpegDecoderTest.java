@@ -1,7 +1,7 @@
 package dev.pixelstep.functions.internal.image;
 
 import dev.pixelstep.functions.error.UnsupportedImageException;
-import dev.pixelstep.functions.support.ExifFixture;
+import dev.pixelstep.testkit.gen.ExifFixture;
 import dev.pixelstep.functions.support.TestImages;
 import dev.pixelstep.testkit.photos.TestPhotos;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.pixelstep.functions.internal.image;
 
-import dev.pixelstep.functions.support.ExifFixture;
+import dev.pixelstep.testkit.gen.ExifFixture;
 import dev.pixelstep.functions.support.TestImages;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

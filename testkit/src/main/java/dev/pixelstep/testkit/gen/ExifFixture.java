@@ -1,4 +1,4 @@
-package dev.pixelstep.functions.support;
+package dev.pixelstep.testkit.gen;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
