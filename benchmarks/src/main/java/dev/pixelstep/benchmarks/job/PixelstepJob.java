@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -48,8 +49,8 @@ final class PixelstepJob implements AutoCloseable {
     private final byte[] analyseOriginal;
     private final byte[] analyseCombined;
 
-    /** The last job's processor timings ({@code timingsMs}). */
-    private JsonNode lastProcessorTimings;
+    /** The last job's timings ({@code timingsMs}) of each step: the processor and the two analyses. */
+    private final Map<String, JsonNode> lastTimings = new LinkedHashMap<>();
 
     PixelstepJob(Path photo, Path work) throws IOException {
         this.server = S3ProxyServer.startOn(work.resolve("s3"));
@@ -72,15 +73,18 @@ final class PixelstepJob implements AutoCloseable {
         Future<JsonNode> process = parallel.submit(() -> invoke(processor::handleRequest, processRequest));
         Future<JsonNode> original = parallel.submit(() -> invoke(analyser::handleRequest, analyseOriginal));
         JsonNode processed = get(process);
-        get(original);
-        invoke(analyser::handleRequest, analyseCombined);
+        JsonNode analysedOriginal = get(original);
+        JsonNode analysedCombined = invoke(analyser::handleRequest, analyseCombined);
         double ms = (System.nanoTime() - start) / 1e6;
-        lastProcessorTimings = processed.get("timingsMs");
+        lastTimings.put("processor", processed.get("timingsMs"));
+        lastTimings.put("analyse original", analysedOriginal.get("timingsMs"));
+        lastTimings.put("analyse combined", analysedCombined.get("timingsMs"));
         return ms;
     }
 
-    JsonNode lastProcessorTimings() {
-        return lastProcessorTimings;
+    /** The last job's timings ({@code timingsMs}) by step: processor, analyse original, analyse combined. */
+    Map<String, JsonNode> lastTimings() {
+        return lastTimings;
     }
 
     @FunctionalInterface

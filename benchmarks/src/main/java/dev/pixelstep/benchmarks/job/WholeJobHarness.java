@@ -4,7 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,7 +62,7 @@ public final class WholeJobHarness {
             List<Double> oursMs = new ArrayList<>();
             List<Double> pillowMs = new ArrayList<>();
             List<Double> ratios = new ArrayList<>();
-            Map<String, List<Double>> phases = new HashMap<>();
+            Map<String, Map<String, List<Double>>> phases = new LinkedHashMap<>(); // step -> phase -> ms
             for (int i = 1; i <= rounds; i++) {
                 // alternate who goes first, so that neither always runs right after the other
                 double a;
@@ -77,18 +77,17 @@ public final class WholeJobHarness {
                 oursMs.add(a);
                 pillowMs.add(b);
                 ratios.add(a / b);
-                ours.lastProcessorTimings().fields().forEachRemaining(e ->
-                        phases.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue().asDouble()));
+                ours.lastTimings().forEach((step, timings) -> timings.fields().forEachRemaining(e ->
+                        phases.computeIfAbsent(step, k -> new LinkedHashMap<>()).computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                                .add(e.getValue().asDouble())));
                 System.out.printf(Locale.ROOT, "round %d: pixelstep %.0f ms, pillow %.0f ms, ratio %.2f; processor %s%n", i, a, b, a / b,
-                        ours.lastProcessorTimings());
+                        ours.lastTimings().get("processor"));
             }
-            StringBuilder medians = new StringBuilder();
-            for (String phase : List.of("head", "read", "decode", "combined", "independent", "total")) {
-                if (phases.containsKey(phase)) {
-                    medians.append(String.format(Locale.ROOT, " %s=%.0f", phase, median(phases.get(phase))));
-                }
-            }
-            System.out.println("processor phases, medians in ms:" + medians);
+            phases.forEach((step, byPhase) -> {
+                StringBuilder medians = new StringBuilder();
+                byPhase.forEach((phase, ms) -> medians.append(String.format(Locale.ROOT, " %s=%.0f", phase, median(ms))));
+                System.out.println(step + " phases, medians in ms:" + medians);
+            });
             System.out.printf(Locale.ROOT, "RESULT\t%s\t%s\t%.0f\t%.0f\t%.2f\t%.2f\t%.2f\t%d\t%s%n", variant, spec.name(),
                     median(oursMs), median(pillowMs), median(ratios), min(ratios), max(ratios), cpus, Runtime.version());
         }
