@@ -215,7 +215,7 @@ class FailurePathsPipelineTest {
         JsonNode manifest = manifest(key);
         assertEquals("dev.pixelstep.functions.error.ChainTooCostlyException", manifest.at("/error/type").asText());
         String message = manifest.at("/error/message").asText();
-        assertTrue(message.contains("is too much work for the 8660x5773 image s3://" + INPUT + "/" + key + ": about 125.4 billion work "
+        assertTrue(message.contains("is too much work for the 8660x5773 image s3://" + INPUT + "/" + key + ": about 121.8 billion work "
                 + "units, more than the budget of 100.0 billion (PIXELSTEP_MAX_WORK"), message);
         assertTrue(message.contains("Costliest steps: steps 1-16 blur(radius=4)"), message);
         assertEquals(List.of("dev.pixelstep.functions.error.ChainTooCostlyException"), errors(execution, HistoryEventType.TASK_FAILED),

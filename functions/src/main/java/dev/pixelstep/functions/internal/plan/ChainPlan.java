@@ -29,19 +29,22 @@ import java.util.stream.Collectors;
  *
  * <h2>The model</h2>
  * The request computes the combined output (every step in order) and one independent output per
- * step (each applied to the original), and encodes each. A step's work is its operation's
- * {@link OperationCost#work()} per output pixel times its output pixels; the request's work is the
- * sum over both outputs' steps, plus decoding the input ({@value #DECODE_WORK} units a pixel)
- * and encoding every output ({@value #ENCODE_WORK_JPEG} units a pixel for JPEG,
+ * step (each applied to the original), and encodes each; the first independent output is the
+ * combined chain's first step, computed once (and a one-step chain's two outputs are one
+ * encoding). A step's work is its operation's {@link OperationCost#work()} per output pixel times
+ * its output pixels; the request's work is the sum over the steps computed (the combined chain's
+ * and the independent outputs' from the second on), plus decoding the input ({@value #DECODE_WORK}
+ * units a pixel) and every encoding ({@value #ENCODE_WORK_JPEG} units a pixel for JPEG,
  * {@value #ENCODE_WORK_PNG} for PNG). Its peak heap is that of the order the processor needs the
- * least heap in (one worker: the independent outputs first, then the combined chain, whose first
- * step is the original's last reader; more workers only when the free heap affords them), the
- * largest of: decoding (the encoded bytes and {@value #DECODE_BYTES} bytes per input pixel); the
- * original (4 bytes a pixel) plus one independent output (its step's declared
+ * least heap in (one worker: the independent outputs from the second on, then the combined chain,
+ * whose first step is the original's last reader; more workers only when the free heap affords
+ * them), the largest of: decoding (the encoded bytes and {@value #DECODE_BYTES} bytes per input
+ * pixel); the original (4 bytes a pixel) plus one independent output (its step's declared
  * {@link OperationCost#bytes()} per output pixel, or its result and the encoder's bytes:
- * {@value #ENCODE_BYTES_JPEG} a pixel for JPEG, {@value #ENCODE_BYTES} for PNG); the combined chain's first step beside the original; each
- * later step beside its input alone; the combined result and the encoder (the original itself
- * for the empty chain). Immutable.
+ * {@value #ENCODE_BYTES_JPEG} a pixel for JPEG, {@value #ENCODE_BYTES} for PNG); the combined
+ * chain's first step beside the original; its result and the encoder (the first independent
+ * output); each later step beside its input alone; the combined result and the encoder (the
+ * original itself for the empty chain). Immutable.
  */
 public final class ChainPlan {
 
@@ -156,16 +159,30 @@ public final class ChainPlan {
         return combined.isEmpty() ? input : combined.get(combined.size() - 1).output();
     }
 
-    /** The request's planned work in work units: decoding, every step of both outputs, and encoding every output. */
+    /**
+     * The request's planned work in work units: decoding, every step computed (the combined chain's
+     * and the independent outputs' from the second on: the first is the combined chain's first
+     * step), and every encoding (one for both outputs of a one-step chain).
+     */
     public double work() {
         double work = DECODE_WORK * input.pixels() + encodeWork() * combinedSize().pixels();
         for (PlannedStep step : combined) {
             work += step.work();
         }
-        for (PlannedStep step : independent) {
-            work += step.work() + encodeWork() * step.output().pixels();
+        for (PlannedStep step : computedIndependent()) {
+            work += step.work();
+        }
+        if (independent.size() > 1) { // a one-step chain's only independent output is the combined output's encoding
+            for (PlannedStep step : independent) {
+                work += encodeWork() * step.output().pixels();
+            }
         }
         return work;
+    }
+
+    /** The independent outputs computed on their own: all but the first, which is the combined chain's first step. */
+    private List<PlannedStep> computedIndependent() {
+        return independent.isEmpty() ? independent : independent.subList(1, independent.size());
     }
 
     /**
@@ -176,11 +193,15 @@ public final class ChainPlan {
     public long peakBytes(long encodedBytes) {
         long original = INT * input.pixels();
         long peak = encodedBytes + bytes(DECODE_BYTES, input);
-        peak = Math.max(peak, original + workerBytes(independent, output)); // the independent outputs first, each beside the original
+        // the independent outputs from the second on first, each beside the original
+        peak = Math.max(peak, original + workerBytes(computedIndependent(), output));
         for (PlannedStep step : combined) {
             // step 1 reads the original, its last reader; every later step holds only its input
             long held = step.index() == 1 ? original : INT * step.source().pixels();
             peak = Math.max(peak, held + step.bytes());
+            if (step.index() == 1) { // its result, encoded as the first independent output
+                peak = Math.max(peak, bytes(INT + encodeBytes(output), step.output()));
+            }
         }
         ImageSize result = combinedSize();
         return Math.max(peak, INT * result.pixels() + bytes(encodeBytes(output), result)); // the result, or the empty chain's original
@@ -270,7 +291,7 @@ public final class ChainPlan {
             work.merge(text, step.work(), Double::sum);
         }
         double steps = 0;
-        for (PlannedStep step : independent) {
+        for (PlannedStep step : computedIndependent()) {
             work.merge(step.step().toString(), step.work(), Double::sum);
         }
         for (double w : work.values()) {

@@ -76,16 +76,17 @@ class ChainPlanTest {
 
     @Test
     void sixteenExactBlursOnAFiftyMegapixelPhotoAreTooCostlyAndTheMessageNamesThem() {
-        // one of the costliest chains a 50 MP input allows: the exact blur at its largest radius (73 units a pixel), 32 times
-        // (sixteen edge-detect were this chain until issue 13 made edge-detect a parallel kernel of 8 units)
+        // one of the costliest chains a 50 MP input allows: the exact blur at its largest radius (73 units a pixel), 31 times (16
+        // in the combined chain, 15 for the independent outputs: the first is the chain's first step); sixteen edge-detect were
+        // this chain until issue 13 made edge-detect a parallel kernel of 8 units
         ChainTooCostlyException e = assertThrows(ChainTooCostlyException.class, () -> plan(8660, 5773, ImageFormat.JPEG,
                 repeat("blur(radius=4)", 16)).checkWork(LIMITS));
         assertTrue(e.work() > 1.2 * e.budget(), e.work() + " vs " + e.budget());
         assertTrue(e.getMessage().startsWith("the chain 'blur(radius=4), blur(radius=4), "), e.getMessage());
-        assertTrue(e.getMessage().contains("is too much work for the 8660x5773 image s3://in/photo: about 125.4 billion work units"),
+        assertTrue(e.getMessage().contains("is too much work for the 8660x5773 image s3://in/photo: about 121.8 billion work units"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("more than the budget of 100.0 billion (PIXELSTEP_MAX_WORK; one unit is one pixel of a "
-                + "simple colour operation such as invert). Costliest steps: steps 1-16 blur(radius=4) (116.8 billion, 93%); decoding the "
+                + "simple colour operation such as invert). Costliest steps: steps 1-16 blur(radius=4) (113.1 billion, 93%); decoding the "
                 + "input and encoding the outputs (8.6 billion, 7%)"), e.getMessage());
         assertTrue(e.getMessage().endsWith("Make those steps cheaper (smaller radius, fewer repetitions) or remove them, use a smaller "
                 + "image, or raise PIXELSTEP_MAX_WORK"), e.getMessage());
@@ -101,8 +102,8 @@ class ChainPlanTest {
         assertFalse(costliest.contains("invert ("), "at most three: " + costliest);
         ChainTooCostlyException codec = assertThrows(ChainTooCostlyException.class,
                 () -> plan(8000, 6000, ImageFormat.PNG, "invert").checkWork(new ChainLimits(50_000_000, 1_000_000)));
-        assertTrue(codec.getMessage().contains("Costliest steps: decoding the input and encoding the outputs (7.0 billion, 99%); "
-                + "step 1 invert (96.0 million, 1%)"), codec.getMessage());
+        assertTrue(codec.getMessage().contains("Costliest steps: decoding the input and encoding the outputs (4.0 billion, 99%); "
+                + "step 1 invert (48.0 million, 1%)"), codec.getMessage());
     }
 
     @Test
@@ -114,7 +115,7 @@ class ChainPlanTest {
     }
 
     @Test
-    void workIsEveryStepOfBothOutputsPlusDecodingAndEncoding() {
+    void workIsEveryStepComputedPlusDecodingAndEncoding() {
         ChainPlan plan = plan(1000, 1000, ImageFormat.JPEG, "grayscale, resize(width=500)");
         double million = 1_000_000;
         double grayscale = 1.1 * million;
@@ -122,12 +123,42 @@ class ChainPlanTest {
         double expected = ChainPlan.DECODE_WORK * million
                 + grayscale + resize // combined
                 + ChainPlan.ENCODE_WORK_JPEG * 250_000 // the combined output is 500x500
-                + grayscale + ChainPlan.ENCODE_WORK_JPEG * million // independent 01-grayscale
+                + ChainPlan.ENCODE_WORK_JPEG * million // independent 01-grayscale: the combined chain's first step, encoded
                 + resize + ChainPlan.ENCODE_WORK_JPEG * 250_000; // independent 02-resize
         assertEquals(expected, plan.work(), 1);
         assertEquals(new ImageSize(500, 500), plan.combinedSize());
         assertEquals(2, plan.independent().size());
         assertEquals(new ImageSize(1000, 1000), plan.independent().get(1).source());
+    }
+
+    @Test
+    void theFirstStepIsComputedOnceForBothOutputsAndAOneStepChainEncodedOnce() {
+        // the processor computed the combined chain's first step again for the first independent output (the same operation on
+        // the same original: operations are deterministic), and encoded a one-step chain's identical outputs twice
+        double million = 1_000_000;
+        ChainPlan one = plan(1000, 1000, ImageFormat.JPEG, "blur(radius=4)");
+        assertEquals(ChainPlan.DECODE_WORK * million + one.combined().get(0).work() + ChainPlan.ENCODE_WORK_JPEG * million, one.work(), 1);
+        ChainPlan two = plan(1000, 1000, ImageFormat.JPEG, "blur(radius=4), invert");
+        double blur = two.combined().get(0).work();
+        double invert = two.combined().get(1).work();
+        assertEquals(ChainPlan.DECODE_WORK * million + blur + invert + 3 * ChainPlan.ENCODE_WORK_JPEG * million + invert, two.work(), 1,
+                "the blur once, the invert twice (combined step 2 and its own independent output), three encodings");
+    }
+
+    @Test
+    void theFirstIndependentOutputIsEncodedWithoutTheOriginal() {
+        // its image is the combined chain's first step, which was the original's last reader
+        ChainPlan plan = plan(2000, 1500, ImageFormat.JPEG, "resize(width=8000), invert");
+        long original = 4L * 3_000_000;
+        ImageSize big = new ImageSize(8000, 6000);
+        ChainPlan.PlannedStep resize = plan.combined().get(0);
+        ChainPlan.PlannedStep invert = plan.combined().get(1);
+        long resultAndEncoder = Math.round((4 + ChainPlan.ENCODE_BYTES_JPEG) * big.pixels());
+        long expected = Math.max(Math.max(original + resize.bytes(), resultAndEncoder), 4L * big.pixels() + invert.bytes());
+        expected = Math.max(expected, original + Math.max(plan.independent().get(1).bytes(), Math.round((4 + ChainPlan.ENCODE_BYTES_JPEG)
+                * plan.independent().get(1).output().pixels())));
+        assertEquals(expected, plan.peakBytes(0));
+        assertTrue(plan.peakBytes(0) < original + resultAndEncoder, "the enlarged first result is never beside the original and its encoder");
     }
 
     @Test
@@ -160,11 +191,13 @@ class ChainPlanTest {
         // issue 13: the plan counted the original beside every step of the combined chain (three images for any chain of two
         // or more steps); the processor now runs the independent outputs first and lets go of the original after step 1
         ImageSize size = new ImageSize(4000, 3000);
-        long one = plan(4000, 3000, ImageFormat.JPEG, "grayscale").peakBytes(0);
-        assertEquals(4L * size.pixels() + Math.round((4 + ChainPlan.ENCODE_BYTES_JPEG) * size.pixels()), one,
-                "the original beside a result and the encoder");
-        assertEquals(one, plan(4000, 3000, ImageFormat.JPEG, "grayscale, invert, sepia, rotate, flip").peakBytes(0),
-                "five steps need what one needs");
+        long two = plan(4000, 3000, ImageFormat.JPEG, "grayscale, invert").peakBytes(0);
+        assertEquals(4L * size.pixels() + Math.round((4 + ChainPlan.ENCODE_BYTES_JPEG) * size.pixels()), two,
+                "the original beside the second independent output and the encoder");
+        assertEquals(two, plan(4000, 3000, ImageFormat.JPEG, "grayscale, invert, sepia, rotate, flip").peakBytes(0),
+                "five steps need what two need");
+        assertEquals(Math.round(ChainPlan.DECODE_BYTES * size.pixels()), plan(4000, 3000, ImageFormat.JPEG, "grayscale").peakBytes(0),
+                "one step's only result is encoded once, without the original: decoding is the peak");
         long blur = BUILT_INS.parse("blur(radius=100)").steps().get(0).cost(size).bytesFor(size);
         assertEquals(4L * size.pixels() + blur, plan(4000, 3000, ImageFormat.JPEG, "grayscale, blur(radius=100)").peakBytes(0),
                 "the blur beside one image, never beside the original and the grayscale result");
@@ -175,13 +208,13 @@ class ChainPlanTest {
         // the plan took the output format from the input alone, so a JPEG with the output option format=png was planned with
         // the JPEG encoder's work and bytes
         ImageHeader header = new ImageHeader(ImageFormat.JPEG, new ImageSize(4000, 3000));
-        ChainPlan asJpeg = ChainPlan.of("s3://in/photo", header, BUILT_INS.parse("invert"), LIMITS);
-        ChainPlan asPng = ChainPlan.of("s3://in/photo", header, ImageFormat.PNG, BUILT_INS.parse("invert"), LIMITS);
+        ChainPlan asJpeg = ChainPlan.of("s3://in/photo", header, BUILT_INS.parse("invert, flip"), LIMITS);
+        ChainPlan asPng = ChainPlan.of("s3://in/photo", header, ImageFormat.PNG, BUILT_INS.parse("invert, flip"), LIMITS);
         long pixels = 12_000_000L;
         assertEquals(4L * pixels + Math.round((4 + ChainPlan.ENCODE_BYTES_JPEG) * pixels), asJpeg.peakBytes(0));
         assertEquals(4L * pixels + Math.round((4 + ChainPlan.ENCODE_BYTES) * pixels), asPng.peakBytes(0));
-        assertEquals(2 * (ChainPlan.ENCODE_WORK_PNG - ChainPlan.ENCODE_WORK_JPEG) * pixels, asPng.work() - asJpeg.work(), 1e3,
-                "two outputs encoded as PNG");
+        assertEquals(3 * (ChainPlan.ENCODE_WORK_PNG - ChainPlan.ENCODE_WORK_JPEG) * pixels, asPng.work() - asJpeg.work(), 1e3,
+                "three outputs encoded as PNG");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.pixelstep.functions.internal.processor;
 
+import dev.pixelstep.functions.internal.image.EncodedImage;
 import dev.pixelstep.functions.internal.image.ImageEncoder;
 import dev.pixelstep.functions.internal.image.ImageFormat;
 import dev.pixelstep.functions.internal.image.OutputOptions;
@@ -10,6 +11,8 @@ import dev.pixelstep.spi.chain.OperationChain;
 import dev.pixelstep.spi.param.Parameter;
 import dev.pixelstep.spi.param.Parameters;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -19,11 +22,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -58,8 +64,14 @@ class ChainRunnerTest {
             }
         }
 
-        void stored() {
-            inFlight.decrementAndGet();
+        /**
+         * An output reached the sink. The first independent output is the combined chain's first step, which the chain's
+         * second step still reads: that step's {@link #consumed} counts it done.
+         */
+        void stored(String key) {
+            if (!key.startsWith("k/independent/01-")) {
+                inFlight.decrementAndGet();
+            }
         }
     }
 
@@ -113,7 +125,7 @@ class ChainRunnerTest {
 
         ChainOutputs outputs = new ChainRunner(new ImageEncoder()).run(original, OperationChain.of(steps),
                 new OutputKeys("k", ImageFormat.PNG), (key, image) -> {
-                    tracker.stored();
+                    tracker.stored(key);
                     stored.add(key);
                 });
 
@@ -166,17 +178,68 @@ class ChainRunnerTest {
 
         ChainOutputs outputs = new ChainRunner(new ImageEncoder(), 1).run(original, OperationChain.of(steps),
                 new OutputKeys("k", ImageFormat.PNG), OutputOptions.DEFAULT, (key, image) -> {
-                    tracker.stored();
+                    tracker.stored(key);
                     stored.add(key);
                 });
 
         assertEquals(1, outputs.workers());
-        assertEquals("k/independent/01-op1.png", stored.get(0), "the independent outputs come first");
+        assertEquals("k/independent/02-op2.png", stored.get(0), "the independent outputs from the second on come first");
+        assertEquals("k/independent/01-op1.png", stored.get(15), "then the combined chain's first step, which is the first one");
         assertEquals("k/combined.png", stored.get(16), "the combined output comes last");
         assertEquals(15, laterStepsWithoutTheOriginal.get(), "steps 2 to 16 of the combined chain ran without the original");
         assertEquals(2, mostImagesAlive.get(), "at most two images at once: the original and a result, or a step's input and output");
         assertEquals(0, tracker.inFlight.get(), "every result reached the sink or the next step");
         assertEquals(17, outputs.files().size());
+    }
+
+    @ParameterizedTest(name = "{0} worker(s)")
+    @ValueSource(ints = {1, 4})
+    void theFirstStepIsComputedOnceForTheCombinedChainAndItsIndependentOutput(int workers) throws IOException {
+        // the first independent output and the combined chain's first step are the same operation on the same original
+        // (operations are deterministic): it was computed twice
+        Map<String, AtomicInteger> applied = new ConcurrentHashMap<>();
+        List<ChainStep> steps = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            String name = "op" + i;
+            steps.add(ChainStep.of(new Inverting(name, new Tracker(),
+                    source -> applied.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet())));
+        }
+        BufferedImage original = TestImages.picture(64, 48, false);
+        Map<String, EncodedImage> stored = new ConcurrentHashMap<>();
+
+        ChainOutputs outputs = new ChainRunner(new ImageEncoder(), workers).run(original, OperationChain.of(steps),
+                new OutputKeys("k", ImageFormat.PNG), stored::put);
+
+        assertEquals(1, applied.get("op1").get(), "step 1 once, for both outputs");
+        assertEquals(2, applied.get("op2").get(), "later steps once in the chain and once for their own output");
+        assertEquals(2, applied.get("op3").get());
+        assertEquals(4, stored.size());
+        assertEquals(4, outputs.files().size());
+        BufferedImage first = ImageIO.read(stored.get("k/independent/01-op1.png").open());
+        for (int y = 0; y < 48; y++) {
+            for (int x = 0; x < 64; x++) {
+                assertEquals(~original.getRGB(x, y) & 0xffffff, first.getRGB(x, y) & 0xffffff, "the first independent output is step 1 of "
+                        + "the original at " + x + "," + y);
+            }
+        }
+        BufferedImage second = ImageIO.read(stored.get("k/independent/02-op2.png").open());
+        assertEquals(~original.getRGB(5, 7) & 0xffffff, second.getRGB(5, 7) & 0xffffff, "the second one is applied to the original");
+        BufferedImage combined = ImageIO.read(stored.get("k/combined.png").open());
+        assertEquals(~original.getRGB(5, 7) & 0xffffff, combined.getRGB(5, 7) & 0xffffff, "three inversions");
+    }
+
+    @Test
+    void aOneStepChainsTwoOutputsAreOneEncoding() {
+        Map<String, EncodedImage> stored = new ConcurrentHashMap<>();
+        AtomicInteger applied = new AtomicInteger();
+        ChainOutputs outputs = new ChainRunner(new ImageEncoder()).run(TestImages.picture(64, 48, false),
+                OperationChain.of(List.of(ChainStep.of(new Inverting("op1", new Tracker(), source -> applied.incrementAndGet())))),
+                new OutputKeys("k", ImageFormat.PNG), stored::put);
+
+        assertEquals(1, applied.get());
+        assertEquals(List.of("k/independent/01-op1.png"), outputs.independent());
+        assertSame(stored.get("k/combined.png"), stored.get("k/independent/01-op1.png"), "the same bytes under both keys");
+        assertEquals(2, outputs.files().size());
     }
 
     /** An {@link Original} of {@code image} that nothing else references; {@code weak} receives a weak reference to it. */
