@@ -191,20 +191,44 @@ public final class ChainPlan {
      * @param encodedBytes the size of the encoded input, held while it is decoded
      */
     public long peakBytes(long encodedBytes) {
+        return peak(encodedBytes).bytes();
+    }
+
+    /** The peak and what holds the heap there, in words for {@link #checkMemory}'s message. */
+    private Peak peak(long encodedBytes) {
         long original = INT * input.pixels();
-        long peak = encodedBytes + bytes(DECODE_BYTES, input);
+        Peak peak = new Peak(encodedBytes + bytes(DECODE_BYTES, input), "decoding the input", false);
         // the independent outputs from the second on first, each beside the original
-        peak = Math.max(peak, original + workerBytes(computedIndependent(), output));
+        for (PlannedStep step : computedIndependent()) {
+            long held = Math.max(step.bytes(), bytes(INT + encodeBytes(output), step.output()));
+            peak = peak.or(original + held, "step " + step.index() + ", " + step.step() + ", holds " + megabytes(held)
+                    + " beside the " + megabytes(original) + " original", true);
+        }
         for (PlannedStep step : combined) {
             // step 1 reads the original, its last reader; every later step holds only its input
-            long held = step.index() == 1 ? original : INT * step.source().pixels();
-            peak = Math.max(peak, held + step.bytes());
+            long input = step.index() == 1 ? original : INT * step.source().pixels();
+            peak = peak.or(input + step.bytes(), "step " + step.index() + ", " + step.step() + ", holds " + megabytes(step.bytes())
+                    + " beside the " + megabytes(input) + (step.index() == 1 ? " original" : " result of step " + (step.index() - 1)), true);
             if (step.index() == 1) { // its result, encoded as the first independent output
-                peak = Math.max(peak, bytes(INT + encodeBytes(output), step.output()));
+                peak = peak.or(bytes(INT + encodeBytes(output), step.output()), "encoding the result of step 1", true);
             }
         }
         ImageSize result = combinedSize();
-        return Math.max(peak, INT * result.pixels() + bytes(encodeBytes(output), result)); // the result, or the empty chain's original
+        // the result, or the empty chain's original
+        return peak.or(INT * result.pixels() + bytes(encodeBytes(output), result), "encoding the combined result", !combined.isEmpty());
+    }
+
+    /**
+     * The most heap at one moment of the request and what holds it there.
+     *
+     * @param byAStep whether making a step's image smaller would lower it
+     */
+    private record Peak(long bytes, String where, boolean byAStep) {
+
+        /** This peak, or the other moment if it needs more. */
+        Peak or(long otherBytes, String otherWhere, boolean otherByAStep) {
+            return otherBytes > bytes ? new Peak(otherBytes, otherWhere, otherByAStep) : this;
+        }
     }
 
     /**
@@ -260,22 +284,15 @@ public final class ChainPlan {
      * @throws InsufficientMemoryException saying how much is needed, which step needs it and what to change
      */
     public void checkMemory(long encodedBytes, long availableBytes, long maxHeapBytes) {
-        long peak = peakBytes(encodedBytes);
-        if (peak <= availableBytes) {
+        Peak peak = peak(encodedBytes);
+        if (peak.bytes() <= availableBytes) {
             return;
         }
-        PlannedStep largest = largestStep();
         throw new InsufficientMemoryException("the chain '" + abbreviate(chainText) + "' on the " + input + " image " + what
-                + " needs about " + megabytes(peak) + " of heap at its peak"
-                + (largest == null ? "" : " (step " + largest.index() + ", " + largest.step() + ", holds " + megabytes(largest.bytes())
-                        + " beside the " + megabytes(INT * input.pixels()) + " original)")
-                + ", more than the " + megabytes(availableBytes) + " this function has free (of a " + megabytes(maxHeapBytes)
-                + " heap). Give the function more memory, use a smaller image, or make that step produce a smaller image");
-    }
-
-    private PlannedStep largestStep() {
-        return java.util.stream.Stream.concat(combined.stream(), independent.stream())
-                .max(Comparator.comparingLong(PlannedStep::bytes)).orElse(null);
+                + " needs about " + megabytes(peak.bytes()) + " of heap at its peak (" + peak.where() + "), more than the "
+                + megabytes(availableBytes) + " this function has free (of a " + megabytes(maxHeapBytes) + " heap). Give the function "
+                + "more memory" + (peak.byAStep() ? ", use a smaller image, or make that step produce a smaller image"
+                : " or use a smaller image"));
     }
 
     /**

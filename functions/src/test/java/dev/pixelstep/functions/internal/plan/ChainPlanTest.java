@@ -234,6 +234,26 @@ class ChainPlanTest {
         assertDoesNotThrow(() -> plan.checkMemory(5_000_000, 4L << 30, 4L << 30));
     }
 
+    @Test
+    void theRefusalNamesWhereThePeakIsNotTheLargestStepBesideTheOriginal() {
+        // the message named the step with the most declared bytes and put it "beside the original", also when the peak was a
+        // later step of the combined chain (beside its input, not the original) or decoding the input
+        ChainPlan enlarged = plan(3000, 2000, ImageFormat.JPEG, "resize(width=6000), blur(radius=20)");
+        InsufficientMemoryException later = assertThrows(InsufficientMemoryException.class,
+                () -> enlarged.checkMemory(1_000_000, 64L << 20, 100L << 20));
+        ChainPlan.PlannedStep blur = enlarged.combined().get(1);
+        assertEquals(4L * 24_000_000 + blur.bytes(), enlarged.peakBytes(1_000_000), "the blur of the enlarged image is the peak");
+        assertTrue(later.getMessage().contains(" of heap at its peak (step 2, blur(radius=20), holds " + megabytes(blur.bytes())
+                + " beside the 92 MB result of step 1), more than the 64 MB"), later.getMessage());
+        assertTrue(later.getMessage().endsWith("or make that step produce a smaller image"), later.getMessage());
+
+        ChainPlan invert = plan(4000, 3000, ImageFormat.JPEG, "invert");
+        InsufficientMemoryException decoding = assertThrows(InsufficientMemoryException.class,
+                () -> invert.checkMemory(80_000_000, 64L << 20, 100L << 20));
+        assertTrue(decoding.getMessage().contains(" of heap at its peak (decoding the input), more than"), decoding.getMessage());
+        assertTrue(decoding.getMessage().endsWith("Give the function more memory or use a smaller image"), decoding.getMessage());
+    }
+
     private static String megabytes(long bytes) {
         return String.format(java.util.Locale.ROOT, "%,d MB", (bytes + (1 << 20) - 1) >> 20);
     }
