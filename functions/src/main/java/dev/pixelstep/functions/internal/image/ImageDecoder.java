@@ -27,8 +27,10 @@ import java.util.function.Supplier;
  * truncated image is refused rather than padded with grey. Whichever decoder ran, the pixels are
  * then brought to sRGB ({@link Srgb}: embedded ICC profiles, CMYK, profile-less grey) and made
  * upright ({@link Orientation}: the EXIF Orientation tag, read from the bytes). The result is
- * normalised to {@code TYPE_INT_RGB} or {@code TYPE_INT_ARGB}. The readers are ImageIO's: the JDK's
- * and, from the layer, TwelveMonkeys' (JPEG with CMYK/YCCK/ICC, WebP, TIFF). Thread-safe.
+ * normalised to {@code TYPE_INT_RGB} or {@code TYPE_INT_ARGB} ({@link #decode}); {@link #read}, for
+ * callers that only count the pixels, hands pixelstep's JPEG decoder's rows to the caller instead.
+ * The readers are ImageIO's: the JDK's and, from the layer, TwelveMonkeys' (JPEG with CMYK/YCCK/ICC,
+ * WebP, TIFF). Thread-safe.
  */
 public final class ImageDecoder {
 
