@@ -5,8 +5,8 @@ import dev.pixelstep.functions.analyser.AnalyseResult;
 import dev.pixelstep.functions.config.FunctionConfig;
 import dev.pixelstep.functions.internal.chart.ChartSeries;
 import dev.pixelstep.functions.internal.chart.HistogramChart;
-import dev.pixelstep.functions.internal.image.DecodedImage;
 import dev.pixelstep.functions.internal.image.ImageDecoder;
+import dev.pixelstep.functions.internal.image.ReadImage;
 import dev.pixelstep.functions.internal.json.InputSummary;
 import dev.pixelstep.functions.internal.json.JsonCodec;
 import dev.pixelstep.functions.internal.s3.ObjectStore;
@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * The analyser's work for one object, independent of Lambda: find it, check its size, download,
- * check its pixel count and decode, count the histograms, then write
+ * check its pixel count and decode, count the histograms (from the rows as they are decoded where
+ * pixelstep's JPEG decoder takes the file, {@link HistogramCounter}; else from the decoded image), then write
  * {@code <prefix>/histogram-<label>.json} and {@code <prefix>/histogram-<label>.png} to the output
  * bucket. Thread-safe.
  */
@@ -44,13 +45,13 @@ public final class Analyser {
         config.limits().checkBytes(object.uri(), object.size());
         byte[] bytes = store.read(object, config.limits());
         long readDone = System.nanoTime();
-        DecodedImage decoded = decoder.decodeAsRead(object.uri(), bytes); // the histogram reads any layout
+        HistogramCounter counter = new HistogramCounter();
+        ReadImage read = decoder.read(object.uri(), bytes, counter); // pixelstep's JPEG decoder: counted as decoded
         bytes = null; // the encoded input is not needed any more
         long decodeDone = System.nanoTime();
-        ImageHistogram histogram = ImageHistogram.of(decoded.image());
-        InputSummary input = new InputSummary(object.bucket(), object.key(), object.size(), decoded.width(), decoded.height(),
-                decoded.format().id());
-        decoded = null;
+        ImageHistogram histogram = counter.histogram(read); // any other reader: of the image, in its layout
+        InputSummary input = new InputSummary(object.bucket(), object.key(), object.size(), read.width(), read.height(),
+                read.format().id());
         long countDone = System.nanoTime();
 
         String prefix = request.resultPrefix().orElse(object.key());

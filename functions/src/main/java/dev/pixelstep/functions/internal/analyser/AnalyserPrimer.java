@@ -1,7 +1,6 @@
 package dev.pixelstep.functions.internal.analyser;
 
 import dev.pixelstep.functions.internal.chart.HistogramChart;
-import dev.pixelstep.functions.internal.image.DecodedImage;
 import dev.pixelstep.functions.internal.image.ImageDecoder;
 import dev.pixelstep.functions.internal.image.ImageEncoder;
 import dev.pixelstep.functions.internal.image.ImageFormat;
@@ -32,12 +31,15 @@ public final class AnalyserPrimer {
 
     public PrimingReport prime() {
         Priming priming = new Priming();
-        DecodedImage[] decoded = new DecodedImage[1];
+        ImageHistogram[] counted = new ImageHistogram[1];
         priming.run("decode-png", () -> decoder.decode("the priming sample",
                 encoder.encode(SampleImage.create(false), ImageFormat.PNG).toByteArray()));
-        priming.run("decode-jpeg", () -> decoded[0] = decoder.decodeAsRead("the priming sample",
-                encoder.encode(SampleImage.create(true), ImageFormat.JPEG).toByteArray()));
-        ImageHistogram histogram = ImageHistogram.of(decoded[0] == null ? SampleImage.create(true) : decoded[0].image());
+        priming.run("decode-jpeg", () -> { // the analyser's path: the histogram counted as the JPEG is decoded
+            HistogramCounter counter = new HistogramCounter();
+            counted[0] = counter.histogram(decoder.read("the priming sample",
+                    encoder.encode(SampleImage.create(true), ImageFormat.JPEG).toByteArray(), counter));
+        });
+        ImageHistogram histogram = counted[0] == null ? ImageHistogram.of(SampleImage.create(true)) : counted[0];
         InputSummary input = new InputSummary("bucket", "key", 1, histogram.width(), histogram.height(), "jpeg");
         return priming
                 .run("json", () -> JsonCodec.toPrettyBytes(HistogramDocument.of("priming", input, histogram)))

@@ -43,6 +43,20 @@ public final class ImageHistogram {
      * {@link BufferedImage#getRGB} for any other layout.
      */
     public static ImageHistogram of(BufferedImage image) {
+        return of(image.getWidth(), image.getHeight(), counts(image));
+    }
+
+    /** The histogram of an image of {@code width x height} whose pixels were counted into {@code counts} (red, green, blue, luminance). */
+    static ImageHistogram of(int width, int height, long[][] counts) {
+        Map<Channel, long[]> bins = new EnumMap<>(Channel.class);
+        bins.put(Channel.RED, counts[0]);
+        bins.put(Channel.GREEN, counts[1]);
+        bins.put(Channel.BLUE, counts[2]);
+        bins.put(Channel.LUMINANCE, counts[3]);
+        return new ImageHistogram(width, height, bins);
+    }
+
+    private static long[][] counts(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
         int[] packed = IntRgb.packed(image);
@@ -61,12 +75,7 @@ public final class ImageHistogram {
             }
             counts = merge(List.<int[]>of(bins));
         }
-        Map<Channel, long[]> bins = new EnumMap<>(Channel.class);
-        bins.put(Channel.RED, counts[0]);
-        bins.put(Channel.GREEN, counts[1]);
-        bins.put(Channel.BLUE, counts[2]);
-        bins.put(Channel.LUMINANCE, counts[3]);
-        return new ImageHistogram(w, h, bins);
+        return counts;
     }
 
     /** Counts pixels {@code [from, to)} into two sets of bins (see {@link #countInto}). */
@@ -92,7 +101,7 @@ public final class ImageHistogram {
     }
 
     /** Sums bins of {@link #countInto} (an image has fewer than 2^31 pixels, so ints do not overflow) by channel. */
-    private static long[][] merge(List<int[]> partial) {
+    static long[][] merge(List<int[]> partial) {
         long[][] counts = new long[4][BINS];
         for (int[] p : partial) {
             for (int i = 0; i < p.length; i++) {
@@ -107,7 +116,7 @@ public final class ImageHistogram {
      * luminance at 768), even pixels into {@code even}, odd ones into {@code odd}; fewer than
      * 2^31 pixels in all.
      */
-    private static void countInto(int[] pixels, int from, int to, int[] even, int[] odd) {
+    static void countInto(int[] pixels, int from, int to, int[] even, int[] odd) {
         int i = from;
         for (; i + 1 < to; i += 2) {
             int p = pixels[i];
@@ -136,7 +145,7 @@ public final class ImageHistogram {
     }
 
     /** Counts one pixel. */
-    private static void add(int[] bins, int r, int g, int b) {
+    static void add(int[] bins, int r, int g, int b) {
         bins[r]++;
         bins[256 + g]++;
         bins[512 + b]++;

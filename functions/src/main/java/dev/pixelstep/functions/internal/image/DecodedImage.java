@@ -5,8 +5,7 @@ import java.util.Objects;
 
 /**
  * A decoded input image in {@link BufferedImage#TYPE_INT_RGB}, or {@link BufferedImage#TYPE_INT_ARGB}
- * when the input has transparency (from {@link ImageDecoder#decode}; from
- * {@link ImageDecoder#decodeAsRead} in the reader's own layout), with the format it was read in.
+ * when the input has transparency (from {@link ImageDecoder#decode}), with the format it was read in.
  *
  * @param image  the pixels
  * @param format the input format

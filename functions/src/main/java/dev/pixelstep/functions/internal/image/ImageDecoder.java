@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Decodes untrusted image bytes with a reader it controls: it finds a reader for the bytes, reads
@@ -25,8 +27,10 @@ import java.util.Optional;
  * truncated image is refused rather than padded with grey. Whichever decoder ran, the pixels are
  * then brought to sRGB ({@link Srgb}: embedded ICC profiles, CMYK, profile-less grey) and made
  * upright ({@link Orientation}: the EXIF Orientation tag, read from the bytes). The result is
- * normalised to {@code TYPE_INT_RGB} or {@code TYPE_INT_ARGB}. The readers are ImageIO's: the JDK's
- * and, from the layer, TwelveMonkeys' (JPEG with CMYK/YCCK/ICC, WebP, TIFF). Thread-safe.
+ * normalised to {@code TYPE_INT_RGB} or {@code TYPE_INT_ARGB} ({@link #decode}); {@link #read}, for
+ * callers that only count the pixels, hands pixelstep's JPEG decoder's rows to the caller instead.
+ * The readers are ImageIO's: the JDK's and, from the layer, TwelveMonkeys' (JPEG with CMYK/YCCK/ICC,
+ * WebP, TIFF). Thread-safe.
  */
 public final class ImageDecoder {
 
@@ -54,17 +58,29 @@ public final class ImageDecoder {
      * @throws dev.pixelstep.functions.error.ImageTooLargeException if the header declares too many pixels
      */
     public DecodedImage decode(String what, byte[] bytes) {
-        DecodedImage decoded = decodeAsRead(what, bytes);
-        return new DecodedImage(IntRgb.of(decoded.image()), decoded.format());
+        ReadImage read = decodeChecked(what, bytes, null);
+        return new DecodedImage(IntRgb.of(read.image().orElseThrow()), read.format());
     }
 
     /**
-     * Decodes {@code bytes} like {@link #decode}, with the same checks, but leaves the pixels in the
-     * layout the reader produced ({@link RgbBytes} for colour JPEGs), for callers that only read
-     * them (the histogram): no conversion to {@code TYPE_INT_*}, no second image, unless the colour
-     * space or the orientation needs one.
+     * Decodes {@code bytes} with the same checks as {@link #decode}, for a caller that only reads the
+     * pixels once (the histogram): where pixelstep's JPEG decoder takes the file its rows go to
+     * {@link PixelRows} from {@code rows} as it converts them (stored orientation; see
+     * {@link JpegDecoder#decode(byte[], long, Supplier)}) and no image is built; otherwise the
+     * answer holds the image, upright, in the layout the reader produced ({@link RgbBytes} for colour
+     * JPEGs: no conversion to {@code TYPE_INT_*}, no second image, unless the colour space or the
+     * orientation needs one), and whatever went to {@code rows} is to be discarded.
+     *
+     * @param rows thread-safe; asked for one {@link PixelRows} per converting task
+     * @throws UnsupportedImageException if the bytes are not a readable image of a supported format
+     * @throws dev.pixelstep.functions.error.ImageTooLargeException if the header declares too many pixels
      */
-    public DecodedImage decodeAsRead(String what, byte[] bytes) {
+    public ReadImage read(String what, byte[] bytes, Supplier<? extends PixelRows> rows) {
+        return decodeChecked(what, bytes, Objects.requireNonNull(rows, "rows"));
+    }
+
+    /** {@link #read}; with {@code rows} null, the own JPEG decoder's pixels as an image too. */
+    private ReadImage decodeChecked(String what, byte[] bytes, Supplier<? extends PixelRows> rows) {
         try (ImageInputStream input = new ByteArrayImageInputStream(bytes)) {
             ReaderMatch match = readerFor(what, input);
             ImageReader reader = match.reader();
@@ -91,9 +107,15 @@ public final class ImageDecoder {
                     });
                 }
                 if (ownJpegDecoder && match.format() == ImageFormat.JPEG) { // ImageIO for the files it declines
-                    Optional<BufferedImage> own = JpegDecoder.decode(bytes, limits.maxPixels());
-                    if (own.isPresent()) {
-                        return new DecodedImage(upright(own.get(), Orientation.of(ImageFormat.JPEG, bytes)), ImageFormat.JPEG);
+                    int orientation = Orientation.of(ImageFormat.JPEG, bytes);
+                    if (rows == null) {
+                        Optional<BufferedImage> own = JpegDecoder.decode(bytes, limits.maxPixels());
+                        if (own.isPresent()) {
+                            return ReadImage.of(upright(own.get(), orientation), ImageFormat.JPEG);
+                        }
+                    } else if (JpegDecoder.decode(bytes, limits.maxPixels(), rows)) {
+                        boolean turned = Orientation.swapsSides(orientation);
+                        return new ReadImage(ImageFormat.JPEG, turned ? height : width, turned ? width : height, Optional.empty());
                     }
                 }
                 List<String> warnings = new ArrayList<>();
@@ -103,7 +125,7 @@ public final class ImageDecoder {
                     throw new UnsupportedImageException(what + " is a damaged or truncated " + match.label()
                             + " image (decoder: " + String.join("; ", warnings) + "); upload the complete file");
                 }
-                return new DecodedImage(upright(Srgb.of(image), Orientation.of(match.format(), bytes)), match.format());
+                return ReadImage.of(upright(Srgb.of(image), Orientation.of(match.format(), bytes)), match.format());
             } finally {
                 reader.dispose();
             }

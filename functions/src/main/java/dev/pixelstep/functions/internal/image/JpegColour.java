@@ -1,7 +1,8 @@
 package dev.pixelstep.functions.internal.image;
 
 /**
- * Turns rows of a decoded JPEG's sample planes into packed {@code TYPE_INT_RGB} pixels: grey
+ * Turns rows of a decoded JPEG's sample planes into packed {@code TYPE_INT_RGB} pixels, handed to a
+ * {@link PixelRows} row by row (an image's {@code int[]}, or the histogram's counter): grey
  * samples into equal channels, YCbCr through chroma upsampling and the JFIF conversion. Both are
  * libjpeg's defaults, so the pixels match the JDK's reader and Pillow: "fancy" upsampling (each
  * output sample 3/4 of the nearer and 1/4 of the farther chroma sample in each direction
@@ -14,13 +15,14 @@ package dev.pixelstep.functions.internal.image;
  * offsets or at a variable one), so rows are copied in and out with {@link System#arraycopy}. For
  * horizontally subsampled chroma the even and odd output pixels are computed as two half rows (the
  * luma row split into its even and odd samples, the neighbours of each chroma sample prepared as
- * shifted copies) and interleaved at the end. One instance per thread.
+ * shifted copies) and handed over as the two halves ({@link PixelRows#pairs}; the image's output
+ * interleaves them, a counter need not). One instance per thread.
  */
 final class JpegColour {
 
     private final JpegFrame frame;
     private final byte[][] planes;
-    private final int[] out;
+    private final PixelRows out;
     /** Bytes of one plane row, copied out of the plane. */
     private final byte[] nearBytes;
     private final byte[] farBytes;
@@ -39,7 +41,7 @@ final class JpegColour {
     private final int[] rgbEven;
     private final int[] rgbOdd;
 
-    JpegColour(JpegFrame frame, byte[][] planes, int[] out) {
+    JpegColour(JpegFrame frame, byte[][] planes, PixelRows out) {
         this.frame = frame;
         this.planes = planes;
         this.out = out;
@@ -69,7 +71,7 @@ final class JpegColour {
             for (int y = from; y < to; y++) {
                 System.arraycopy(planes[0], y * stride, nearBytes, 0, width);
                 grey(nearBytes, rgbEven, width);
-                System.arraycopy(rgbEven, 0, out, y * width, width);
+                out.row(y, rgbEven, width);
             }
             return;
         }
@@ -85,14 +87,14 @@ final class JpegColour {
                 split(nearBytes, lumaEven, lumaOdd, w);
                 convert(lumaEven, blueEven, redEven, rgbEven, w);
                 convert(lumaOdd, blueOdd, redOdd, rgbOdd, w);
-                interleave(rgbEven, rgbOdd, out, y * width, width);
+                out.pairs(y, rgbEven, rgbOdd, width);
             } else {
                 fullRow(planes[1], y, blueEven);
                 fullRow(planes[2], y, redEven);
                 System.arraycopy(planes[0], y * lumaStride, nearBytes, 0, width);
                 widen(nearBytes, lumaEven, width);
                 convert(lumaEven, blueEven, redEven, rgbEven, width);
-                System.arraycopy(rgbEven, 0, out, y * width, width);
+                out.row(y, rgbEven, width);
             }
         }
     }
@@ -170,18 +172,6 @@ final class JpegColour {
         for (int x = 0; x < w; x++) {
             even[x] = samples[2 * x] & 0xff;
             odd[x] = samples[2 * x + 1] & 0xff;
-        }
-    }
-
-    /** Writes the even and odd pixels of a row of {@code width} to {@code out} at {@code at}, alternately. */
-    private static void interleave(int[] even, int[] odd, int[] out, int at, int width) {
-        int pairs = width >> 1;
-        for (int x = 0; x < pairs; x++) {
-            out[at + 2 * x] = even[x];
-            out[at + 2 * x + 1] = odd[x];
-        }
-        if ((width & 1) != 0) {
-            out[at + width - 1] = even[pairs];
         }
     }
 

@@ -7,16 +7,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
  * pixelstep's own decoder for the JPEG files it sees most: baseline (or extended sequential)
  * Huffman-coded, 8-bit, grey or YCbCr with 4:4:4, 4:2:2 or 4:2:0 chroma, with or without
- * restart markers, straight into a {@code TYPE_INT_RGB} image. Pure Java, written for this project
- * like {@link JpegWriter}: the JDK's reader takes about 175 ms of CPU per 13 MP photo on the JVM
- * Lambda runs (its bundled libjpeg 6b), three times a job. Not called by {@link ImageDecoder}: per
- * core it is 1.29-1.33x faster than that reader on JDK 25, at its ship criterion rather than past
- * it, and slower than JDK 17's libjpeg-turbo (the module README, <i>JPEG decoding</i>).
+ * restart markers, straight into a {@code TYPE_INT_RGB} image, or row by row to a {@link PixelRows}
+ * (the analyser counts its histogram from the rows, with no image). Pure Java, written for this
+ * project like {@link JpegWriter}: the JDK's reader takes about 175 ms of CPU per 13 MP photo on the
+ * JVM Lambda runs (its bundled libjpeg 6b), three times a job. {@link ImageDecoder} uses it where it
+ * pays ({@link #pays()}): per core it is 1.26-1.33x faster than that reader on JDK 25, and slower
+ * than JDK 17's libjpeg-turbo (the module README, <i>JPEG decoding</i>).
  *
  * <p>It computes what libjpeg computes by default (the integer inverse DCT, "fancy" chroma
  * upsampling, the JFIF colour conversion, {@link InverseDct}, {@link JpegColour}), so its pixels
@@ -72,13 +74,47 @@ public final class JpegDecoder {
         }
     }
 
-    /** {@link #decode} with {@code workers} threads at most, throwing {@link JpegDeclined} instead of answering empty. */
+    /**
+     * Decodes {@code jpeg} like {@link #decode(byte[], long)}, with the same checks, but hands the
+     * converted rows to {@link PixelRows} from {@code rows} (one per converting task, asked for as
+     * needed on the thread that converts, so {@code rows} must be thread-safe) instead of building an image: true when every row went there, false when the
+     * decoder does not take the file. After false, some rows may have gone to {@code rows}
+     * already (damage found mid-scan): the caller discards them. Never throws for bad data.
+     */
+    public static boolean decode(byte[] jpeg, long maxPixels, Supplier<? extends PixelRows> rows) {
+        try {
+            decodeOrDecline(jpeg, maxPixels, Runtime.getRuntime().availableProcessors(), rows);
+            return true;
+        } catch (JpegDeclined | IndexOutOfBoundsException e) {
+            return false;
+        }
+    }
+
+    /** {@link #decode(byte[], long)} with {@code workers} threads at most, throwing {@link JpegDeclined} instead of answering empty. */
     static BufferedImage decodeOrDecline(byte[] jpeg, long maxPixels, int workers) {
+        JpegFrame frame = frame(jpeg, maxPixels);
+        BufferedImage image = new BufferedImage(frame.width, frame.height, BufferedImage.TYPE_INT_RGB);
+        PixelRows rows = new IntRgbRows(((DataBufferInt) image.getRaster().getDataBuffer()).getData(), frame.width);
+        decode(jpeg, frame, workers, () -> rows);
+        return image;
+    }
+
+    /** {@link #decode(byte[], long, Supplier)} with {@code workers} threads at most, throwing {@link JpegDeclined} instead of answering false. */
+    static void decodeOrDecline(byte[] jpeg, long maxPixels, int workers, Supplier<? extends PixelRows> rows) {
+        decode(jpeg, frame(jpeg, maxPixels), workers, rows);
+    }
+
+    /** The frame of {@code jpeg}, declined when it has more than {@code maxPixels} pixels. */
+    private static JpegFrame frame(byte[] jpeg, long maxPixels) {
         JpegFrame frame = JpegFrame.parse(jpeg);
         long pixels = (long) frame.width * frame.height;
         if (pixels > maxPixels || pixels > Integer.MAX_VALUE - 16) {
             throw new JpegDeclined("too many pixels");
         }
+        return frame;
+    }
+
+    private static void decode(byte[] jpeg, JpegFrame frame, int workers, Supplier<? extends PixelRows> rows) {
         byte[][] planes = new byte[frame.components.length][];
         for (int i = 0; i < planes.length; i++) {
             JpegFrame.Component c = frame.components[i];
@@ -88,26 +124,24 @@ public final class JpegDecoder {
             }
             planes[i] = new byte[(int) size];
         }
-        BufferedImage image = new BufferedImage(frame.width, frame.height, BufferedImage.TYPE_INT_RGB);
-        int[] out = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-        boolean parallel = workers > 1 && pixels >= PARALLEL_THRESHOLD;
+        boolean parallel = workers > 1 && (long) frame.width * frame.height >= PARALLEL_THRESHOLD;
         int[] restarts = parallel ? restartOffsets(jpeg, frame) : null;
         if (restarts != null && restarts.length > 0) {
             decodeIntervals(jpeg, frame, planes, restarts, workers);
             int strips = (frame.height + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
-            IntStream.range(0, strips).parallel().forEach(s -> new JpegColour(frame, planes, out)
+            IntStream.range(0, strips).parallel().forEach(s -> new JpegColour(frame, planes, rows.get())
                     .rows(s * ROWS_PER_TASK, Math.min(frame.height, (s + 1) * ROWS_PER_TASK)));
         } else {
-            decodeInOrder(jpeg, frame, planes, out, parallel);
+            decodeInOrder(jpeg, frame, planes, rows, parallel);
         }
-        return image;
     }
 
     /** One thread decodes the scan MCU row by MCU row; the rows whose samples are complete are converted on the way. */
-    private static void decodeInOrder(byte[] jpeg, JpegFrame frame, byte[][] planes, int[] out, boolean parallel) {
+    private static void decodeInOrder(byte[] jpeg, JpegFrame frame, byte[][] planes, Supplier<? extends PixelRows> rows,
+            boolean parallel) {
         JpegScanDecoder scan = new JpegScanDecoder(frame, jpeg, planes);
         scan.start(0, frame.scanStart);
-        JpegColour colour = parallel ? null : new JpegColour(frame, planes, out);
+        JpegColour colour = parallel ? null : new JpegColour(frame, planes, rows.get());
         List<ForkJoinTask<?>> tasks = new ArrayList<>();
         int mcuHeight = 8 * frame.maxV;
         int converted = 0;
@@ -121,7 +155,7 @@ public final class JpegDecoder {
                     converted = ready;
                 } else if (ready - converted >= ROWS_PER_TASK || ready == frame.height) {
                     int from = converted;
-                    tasks.add(ForkJoinPool.commonPool().submit(() -> new JpegColour(frame, planes, out).rows(from, ready)));
+                    tasks.add(ForkJoinPool.commonPool().submit(() -> new JpegColour(frame, planes, rows.get()).rows(from, ready)));
                     converted = ready;
                 }
             }

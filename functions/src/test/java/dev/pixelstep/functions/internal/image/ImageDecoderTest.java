@@ -2,6 +2,8 @@ package dev.pixelstep.functions.internal.image;
 
 import dev.pixelstep.functions.error.ImageTooLargeException;
 import dev.pixelstep.functions.error.UnsupportedImageException;
+import dev.pixelstep.functions.internal.analyser.Channel;
+import dev.pixelstep.functions.internal.analyser.HistogramCounter;
 import dev.pixelstep.functions.support.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,10 +48,10 @@ class ImageDecoderTest {
     }
 
     @Test
-    void decodeAsReadLeavesColourJpegsInRgbBytesWithTheSamePixels() {
+    void readLeavesColourJpegsInRgbBytesWithTheSamePixelsWhenImageIoDecodes() {
         byte[] jpeg = TestImages.jpeg(157, 93);
-        ImageDecoder imageIo = new ImageDecoder(ImageLimits.defaults(), false); // on JDK 25 the own decoder gives ints (JpegDecoderTest)
-        BufferedImage asRead = imageIo.decodeAsRead("test", jpeg).image();
+        ImageDecoder imageIo = new ImageDecoder(ImageLimits.defaults(), false); // on JDK 25 the own decoder streams rows (JpegRowsHistogramTest)
+        BufferedImage asRead = imageIo.read("test", jpeg, new HistogramCounter()).image().orElseThrow();
         BufferedImage ints = imageIo.decode("test", jpeg).image();
         assertTrue(RgbBytes.is(asRead), "RGB bytes");
         for (int y = 0; y < 93; y++) {
@@ -123,12 +125,22 @@ class ImageDecoderTest {
         assertEquals(136, sum / (image.getWidth() * image.getHeight()), 1.0);
     }
 
-    /** The same fault on the histogram's path: getRGB of a TYPE_BYTE_GRAY image (a grey JPEG) lightens it too. */
+    /**
+     * The same fault on the histogram's path: getRGB of a TYPE_BYTE_GRAY image (a grey JPEG) lightens
+     * it too. Through ImageIO (an image in the reader's layout) and through pixelstep's decoder (rows).
+     */
     @Test
     void greyJpegAsReadForTheHistogramIsNotLightened() {
         BufferedImage grey = new BufferedImage(64, 64, BufferedImage.TYPE_BYTE_GRAY);
         java.util.Arrays.fill(((java.awt.image.DataBufferByte) grey.getRaster().getDataBuffer()).getData(), (byte) 64);
-        BufferedImage asRead = decoder.decodeAsRead("grey.jpg", TestImages.encode(grey, "jpeg")).image();
-        assertEquals(64, asRead.getRGB(10, 10) & 0xff, 1);
+        byte[] jpeg = TestImages.encode(grey, "jpeg");
+        for (boolean own : new boolean[] {false, true}) {
+            HistogramCounter counter = new HistogramCounter();
+            ReadImage read = new ImageDecoder(ImageLimits.defaults(), own).read("grey.jpg", jpeg, counter);
+            assertEquals(own, read.image().isEmpty(), "rows counted as decoded only by pixelstep's decoder");
+            for (Channel channel : Channel.values()) {
+                assertEquals(64, counter.histogram(read).statistics(channel).mean(), 1, channel.id() + ", own decoder " + own);
+            }
+        }
     }
 }

@@ -1,6 +1,9 @@
 package dev.pixelstep.functions.internal.image;
 
 import dev.pixelstep.functions.error.UnsupportedImageException;
+import dev.pixelstep.functions.internal.analyser.HistogramCounter;
+import dev.pixelstep.functions.internal.analyser.ImageHistogram;
+import dev.pixelstep.functions.support.Histograms;
 import dev.pixelstep.testkit.gen.ExifFixture;
 import dev.pixelstep.functions.support.TestImages;
 import dev.pixelstep.testkit.photos.TestPhotos;
@@ -244,10 +247,14 @@ class JpegDecoderTest {
             BufferedImage upright = Orientation.apply(ours, orientation);
             assertEquals(expected.getWidth(), upright.getWidth(), "orientation " + orientation);
             assertArrayEquals(pixels(expected), pixels(upright), "orientation " + orientation);
-            for (BufferedImage decoded : new BufferedImage[] {withOwn.decode("test", jpeg).image(), withOwn.decodeAsRead("test", jpeg).image()}) {
-                assertEquals(BufferedImage.TYPE_INT_RGB, decoded.getType(), "the own decoder ran");
-                assertArrayEquals(pixels(expected), pixels(decoded), "orientation " + orientation);
-            }
+            assertArrayEquals(pixels(expected), pixels(withOwn.decode("test", jpeg).image()), "orientation " + orientation);
+            // the histogram's path: the rows counted in stored orientation, the upright size reported
+            HistogramCounter counter = new HistogramCounter();
+            ReadImage read = withOwn.read("test", jpeg, counter);
+            assertTrue(read.image().isEmpty(), "the own decoder ran and built no image");
+            assertEquals(expected.getWidth(), read.width(), "orientation " + orientation);
+            assertEquals(expected.getHeight(), read.height(), "orientation " + orientation);
+            Histograms.assertSame(ImageHistogram.of(expected), counter.histogram(read), "orientation " + orientation);
         }
     }
 
@@ -256,12 +263,13 @@ class JpegDecoderTest {
         ImageDecoder decoder = new ImageDecoder(ImageLimits.defaults(), true);
         BufferedImage picture = TestImages.picture(157, 93, false);
         byte[] baseline = jdkJpeg(picture, 2, 2, 0, false);
-        BufferedImage own = decoder.decodeAsRead("test", baseline).image();
-        assertEquals(BufferedImage.TYPE_INT_RGB, own.getType(), "pixelstep's decoder: TYPE_INT_RGB, not ImageIO's RGB bytes");
-        assertArrayEquals(pixels(IntRgb.of(ImageIO.read(new ByteArrayInputStream(baseline)))), pixels(own));
-        assertTrue(RgbBytes.is(decoder.decodeAsRead("test", jdkJpeg(picture, 2, 2, 0, true)).image()), "progressive: ImageIO");
-        assertTrue(RgbBytes.is(new ImageDecoder(ImageLimits.defaults(), false).decodeAsRead("test", baseline).image()),
-                "without it: ImageIO");
+        BufferedImage imageIo = IntRgb.of(ImageIO.read(new ByteArrayInputStream(baseline)));
+        assertArrayEquals(pixels(imageIo), pixels(decoder.decode("test", baseline).image()));
+        assertTrue(decoder.read("test", baseline, new HistogramCounter()).image().isEmpty(), "pixelstep's decoder: rows, no image");
+        assertTrue(RgbBytes.is(decoder.read("test", jdkJpeg(picture, 2, 2, 0, true), new HistogramCounter()).image().orElseThrow()),
+                "progressive: ImageIO's RGB bytes");
+        assertTrue(RgbBytes.is(new ImageDecoder(ImageLimits.defaults(), false).read("test", baseline, new HistogramCounter()).image()
+                .orElseThrow()), "without it: ImageIO");
         // damaged data is declined, and ImageIO's path reports it as before
         byte[] truncated = Arrays.copyOf(baseline, baseline.length * 2 / 3);
         assertThrows(UnsupportedImageException.class, () -> decoder.decode("test", truncated));
