@@ -24,8 +24,8 @@ import java.util.Locale;
 
 /**
  * CPU time per core of one JPEG decode of a photo, side by side: pixelstep's own decoder
- * ({@link JpegDecoder#decode}, into {@code TYPE_INT_RGB}; not wired into {@link ImageDecoder}, see
- * the functions README), the JDK's ImageIO
+ * ({@link JpegDecoder#decode}, into {@code TYPE_INT_RGB}; what {@link ImageDecoder} uses from JDK 25 on,
+ * see the functions README), the JDK's ImageIO
  * reader as ImageDecoder uses it (the first reader ImageIO
  * finds, into RGB bytes, what the analyser counts, and then unpacked to {@code TYPE_INT_RGB}, what
  * the processor uses), and Pillow's {@code Image.open().load()}
