@@ -28,15 +28,18 @@ final class IntBoxPasses {
             Rings rings = new Rings(passes);
             for (int s = from; s < to; s++) {
                 int x0 = s * STRIP;
-                columns(source, planes, target, width, height, x0, Math.min(width, x0 + STRIP), passes, mode, rings);
+                for (char[] plane : planes) {
+                    new StripColumn(plane, width, height, x0, Math.min(width, x0 + STRIP) - x0, passes, rings).run();
+                }
             }
         });
+        Bands.run(height, (long) width * height, (from, to) -> pack(source, planes, target, width, from, to, mode));
     }
 
     /**
      * What {@link #blur} allocates: the planes, per band of rows the padded lines, per band of
-     * columns the rings and sums of {@link Rings}, and per strip its packed values (see
-     * {@link SeparableGaussian#workingBytes}).
+     * columns the rings and sums of {@link Rings}, and per band of rows packed the values of a row
+     * (see {@link SeparableGaussian#workingBytes}).
      */
     static long workingBytes(int width, int height, BoxGaussian.Passes passes, SeparableGaussian.Mode mode) {
         int channels = ChannelLines.channels(mode);
@@ -45,9 +48,9 @@ final class IntBoxPasses {
         int strips = (width + STRIP - 1) / STRIP;
         long planes = channels * array(pixels, 2) + array(channels, 8);
         long rows = Bands.bands(height, pixels) * ((channels + 1) * array(line, 4) + array(width, 4) + array(channels, 8));
-        long columns = Bands.bands(strips, pixels) * Rings.bytes(passes)
-                + (long) strips * ((channels + 1) * (16 + array(STRIP, 4)) + array(channels, 8));
-        return planes + rows + columns;
+        long columns = Bands.bands(strips, pixels) * Rings.bytes(passes);
+        long packed = Bands.bands(height, pixels) * ((channels + 1) * array(width, 4) + array(channels, 8));
+        return planes + rows + columns + packed;
     }
 
     /** Rows {@code [fromRow, toRow)} filtered along x into the planes (12-bit values). */
@@ -109,38 +112,32 @@ final class IntBoxPasses {
     }
 
     /**
-     * Columns {@code [x0, x1)}: filtered along y (in place in the planes), then packed into the
-     * target. The three passes run down the strip together, row by row, each keeping a running sum
-     * per column and the rows of its input it still needs in a ring (the plain boxes' 2 radius + 2
-     * rows, the extended box's 2 last + 3): the working set stays in the core's cache whatever the
-     * image's height, instead of streaming whole columns through memory three times.
+     * Rows {@code [fromRow, toRow)} of the planes (filtered both ways) packed into the target: a
+     * pass of its own along whole rows after the strips, so that planes, source and target are
+     * read and written as long sequential streams rather than a strip's width at a time.
      */
-    private static void columns(int[] source, char[][] planes, int[] target, int width, int height, int x0, int x1,
-                                BoxGaussian.Passes passes, SeparableGaussian.Mode mode, Rings rings) {
-        int strip = x1 - x0;
-        for (char[] plane : planes) {
-            new StripColumn(plane, width, height, x0, strip, passes, rings).run();
-        }
+    private static void pack(int[] source, char[][] planes, int[] target, int width, int fromRow, int toRow,
+                             SeparableGaussian.Mode mode) {
         int channels = planes.length;
-        int[][] values = new int[channels][strip];
-        int[] scratch = new int[strip];
-        char[] chars = rings.row;
-        for (int y = 0; y < height; y++) {
-            int row = y * width + x0;
+        int[][] values = new int[channels][width];
+        int[] scratch = new int[width];
+        for (int y = fromRow; y < toRow; y++) {
+            int row = y * width;
             for (int c = 0; c < channels; c++) {
                 int[] v = values[c];
-                System.arraycopy(planes[c], row, chars, 0, strip);
-                for (int x = 0; x < strip; x++) {
-                    v[x] = chars[x] << DROP;
+                char[] plane = planes[c];
+                for (int x = 0; x < width; x++) {
+                    v[x] = plane[row + x] << DROP;
                 }
             }
-            ChannelLines.pack(values, 0, source, target, row, strip, scratch, mode);
+            ChannelLines.pack(values, 0, source, target, row, width, scratch, mode);
         }
     }
 
     /**
-     * The buffers of one band of strips: the two rings, the running sums, the input rows entering
-     * and leaving the first box, and a row of the plane on its way out.
+     * The buffers of one band of strips: the two rings, the running sums, the extended box's
+     * weighted sums, the input rows entering and leaving the first box, and a row of the plane on
+     * its way out.
      */
     private static final class Rings {
         final int[][] boxed;
@@ -148,6 +145,7 @@ final class IntBoxPasses {
         final int[] sum1 = new int[STRIP];
         final int[] sum2 = new int[STRIP];
         final long[] sum3 = new long[STRIP];
+        final long[] weighted = new long[STRIP];
         final char[] entering = new char[STRIP];
         final char[] leaving = new char[STRIP];
         final char[] row = new char[STRIP];
@@ -161,7 +159,7 @@ final class IntBoxPasses {
             int boxed = 2 * passes.radius() + 2;
             int twice = 2 * passes.last() + 3;
             return 16 + array(boxed, 8) + boxed * array(STRIP, 4) + array(twice, 8) + twice * array(STRIP, 4)
-                    + 2 * array(STRIP, 4) + array(STRIP, 8) + 3 * array(STRIP, 2);
+                    + 2 * array(STRIP, 4) + 2 * array(STRIP, 8) + 3 * array(STRIP, 2);
         }
     }
 
@@ -172,6 +170,10 @@ final class IntBoxPasses {
      * Y, written back to the plane, combines the second's rows Y - last - 1 .. Y + last + 1. Each
      * pass makes its rows in order, from its first row's full sum on by adding the row entering and
      * subtracting the row leaving (exact integer sums, so the same values as the whole-column passes).
+     * The passes run down the strip together, each keeping only the rows of its input it still
+     * needs in a ring (the plain boxes' 2 radius + 2 rows, the extended box's 2 last + 3): the
+     * working set stays in the core's cache whatever the image's height, instead of streaming whole
+     * columns through memory three times.
      */
     private static final class StripColumn {
         private final char[] plane;
@@ -212,6 +214,7 @@ final class IntBoxPasses {
             long outer = passes.outer();
             long centre = passes.centre();
             long[] sum = rings.sum3;
+            long[] weighted = rings.weighted;
             char[] out = rings.row;
             for (int y = pad; y < pad + height; y++) {
                 while (twiceNext <= y + last + 1) {
@@ -234,9 +237,12 @@ final class IntBoxPasses {
                 }
                 int[] after = twiceRow(y + last + 1);
                 int[] middle = twiceRow(y);
+                // two loops: the JIT vectorises each, not the whole sum in one (too large a loop body to unroll)
                 for (int x = 0; x < strip; x++) {
-                    out[x] = (char) ((sum[x] * inner + ((long) above[x] + after[x]) * outer + middle[x] * centre
-                            + BoxGaussian.ROUND) >>> BoxGaussian.SHIFT);
+                    weighted[x] = sum[x] * inner + ((long) above[x] + after[x]) * outer;
+                }
+                for (int x = 0; x < strip; x++) {
+                    out[x] = (char) ((weighted[x] + middle[x] * centre + BoxGaussian.ROUND) >>> BoxGaussian.SHIFT);
                 }
                 // every input row the first box reads from now on lies below this one (beyond y + last): safe in place
                 System.arraycopy(out, 0, plane, (y - pad) * width + x0, strip);
