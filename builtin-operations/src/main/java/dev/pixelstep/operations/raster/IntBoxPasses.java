@@ -47,7 +47,8 @@ final class IntBoxPasses {
         long line = width + 2L * passes.reach();
         int strips = (width + STRIP - 1) / STRIP;
         long planes = channels * array(pixels, 2) + array(channels, 8);
-        long rows = Bands.bands(height, pixels) * ((channels + 1) * array(line, 4) + array(width, 4) + array(channels, 8));
+        long rows = Bands.bands(height, pixels) * ((channels + 1) * array(line, 4) + 3 * array(width, 4) + array(width, 8)
+                + array(channels, 8));
         long columns = Bands.bands(strips, pixels) * Rings.bytes(passes);
         long packed = Bands.bands(height, pixels) * ((channels + 1) * array(width, 4) + array(channels, 8));
         return planes + rows + columns + packed;
@@ -63,6 +64,9 @@ final class IntBoxPasses {
         int[][] lines = new int[channels][length];
         int[] spare = new int[length];
         int[] scratch = new int[width];
+        long[] sums = new long[width];
+        int[] above = new int[width];
+        int[] after = new int[width];
         for (int y = fromRow; y < toRow; y++) {
             ChannelLines.unpack(source, y * width, width, pad, lines, scratch, mode);
             for (int c = 0; c < channels; c++) {
@@ -73,12 +77,7 @@ final class IntBoxPasses {
                 }
                 box(in, out, r, r + 1, length - r - 1);
                 box(out, in, r, 2 * (r + 1), length - 2 * (r + 1));
-                extended(in, out, passes, pad, pad + width);
-                char[] plane = planes[c];
-                int row = y * width;
-                for (int x = 0; x < width; x++) {
-                    plane[row + x] = (char) out[pad + x];
-                }
+                extended(in, planes[c], y * width, width, pad, passes, sums, above, after);
             }
         }
     }
@@ -95,8 +94,15 @@ final class IntBoxPasses {
         }
     }
 
-    /** The normalising extended box along a line: {@code out[i]} for i in {@code [from, to)}. */
-    private static void extended(int[] in, int[] out, BoxGaussian.Passes passes, int from, int to) {
+    /**
+     * The normalising extended box along a line, rounded into {@code plane[row .. row + width)}:
+     * places {@code [from, from + width)} of the line. The running sum is sequential, a scalar loop
+     * of additions; the weighting that follows is two loops over arrays indexed alike (the pixels
+     * either side copied into {@code above} and {@code after} to line them up), which the JIT
+     * vectorises, not one loop reading the line at three offsets.
+     */
+    private static void extended(int[] in, char[] plane, int row, int width, int from, BoxGaussian.Passes passes,
+                                 long[] sums, int[] above, int[] after) {
         int r = passes.last();
         long inner = passes.inner();
         long outer = passes.outer();
@@ -105,9 +111,19 @@ final class IntBoxPasses {
         for (int i = from - r; i <= from + r; i++) {
             sum += in[i];
         }
-        for (int i = from; i < to; i++) {
-            out[i] = (int) ((sum * inner + ((long) in[i - r - 1] + in[i + r + 1]) * outer + in[i] * centre + BoxGaussian.ROUND) >>> BoxGaussian.SHIFT);
-            sum += in[i + r + 1] - in[i - r];
+        for (int x = 0; x < width; x++) {
+            sums[x] = sum;
+            sum += in[from + x + r + 1] - in[from + x - r];
+        }
+        System.arraycopy(in, from - r - 1, above, 0, width);
+        System.arraycopy(in, from + r + 1, after, 0, width);
+        for (int x = 0; x < width; x++) {
+            sums[x] = sums[x] * inner + ((long) above[x] + after[x]) * outer;
+        }
+        int[] middle = above;
+        System.arraycopy(in, from, middle, 0, width);
+        for (int x = 0; x < width; x++) {
+            plane[row + x] = (char) ((sums[x] + middle[x] * centre + BoxGaussian.ROUND) >>> BoxGaussian.SHIFT);
         }
     }
 
