@@ -7,6 +7,20 @@ import static dev.pixelstep.operations.raster.SeparableGaussian.array;
  * in {@code int}s: for {@link SeparableGaussian.Mode#RGB} and {@link SeparableGaussian.Mode#GRAY}.
  * The plain passes' sums, at most (2r + 1)^2 * 4095, fit an int for every supported sigma, so the
  * column loops work on ints (twice the vector lanes of longs).
+ *
+ * <p>Three phases: rows filtered along x into one 16-bit plane per channel (parallel bands of
+ * rows), the planes filtered along y in place (parallel bands of strips of {@link #STRIP} columns,
+ * see {@link StripColumn}), and the planes packed into the target (parallel bands of rows, whole
+ * rows at a time). Along a row the running sums are sequential and stay scalar; everything else
+ * is written as loops over arrays indexed alike, which the JIT vectorises (the extended box's
+ * 64-bit weighting split in two loops, each small enough to unroll).
+ *
+ * <p>Working memory ({@link #workingBytes}): the planes, 2 bytes a pixel per channel (6 for RGB,
+ * 2 for grey), the only buffer the size of the image; per band of rows one padded line per
+ * channel plus one, and a long and two ints per pixel of a row for the extended box; per band of
+ * strips the two rings (2 radius + 2 and 2 last + 3 rows of {@link #STRIP} ints) and a few rows of
+ * sums; per band of rows packed one row of ints per channel plus one. On 12 MP with sigma 100 that
+ * is 6.4 bytes a pixel for RGB with one processor's bands, 6.7 with two, 6 of them the planes.
  */
 final class IntBoxPasses {
 
@@ -28,15 +42,18 @@ final class IntBoxPasses {
             Rings rings = new Rings(passes);
             for (int s = from; s < to; s++) {
                 int x0 = s * STRIP;
-                columns(source, planes, target, width, height, x0, Math.min(width, x0 + STRIP), passes, mode, rings);
+                for (char[] plane : planes) {
+                    new StripColumn(plane, width, height, x0, Math.min(width, x0 + STRIP) - x0, passes, rings).run();
+                }
             }
         });
+        Bands.run(height, (long) width * height, (from, to) -> pack(source, planes, target, width, from, to, mode));
     }
 
     /**
      * What {@link #blur} allocates: the planes, per band of rows the padded lines, per band of
-     * columns the rings and sums of {@link Rings}, and per strip its packed values (see
-     * {@link SeparableGaussian#workingBytes}).
+     * columns the rings and sums of {@link Rings}, and per band of rows packed the values of a row
+     * (see {@link SeparableGaussian#workingBytes}).
      */
     static long workingBytes(int width, int height, BoxGaussian.Passes passes, SeparableGaussian.Mode mode) {
         int channels = ChannelLines.channels(mode);
@@ -44,10 +61,11 @@ final class IntBoxPasses {
         long line = width + 2L * passes.reach();
         int strips = (width + STRIP - 1) / STRIP;
         long planes = channels * array(pixels, 2) + array(channels, 8);
-        long rows = Bands.bands(height, pixels) * ((channels + 1) * array(line, 4) + array(width, 4) + array(channels, 8));
-        long columns = Bands.bands(strips, pixels) * Rings.bytes(passes)
-                + (long) strips * ((channels + 1) * (16 + array(STRIP, 4)) + array(channels, 8));
-        return planes + rows + columns;
+        long rows = Bands.bands(height, pixels) * ((channels + 1) * array(line, 4) + 3 * array(width, 4) + array(width, 8)
+                + array(channels, 8));
+        long columns = Bands.bands(strips, pixels) * Rings.bytes(passes);
+        long packed = Bands.bands(height, pixels) * ((channels + 1) * array(width, 4) + array(channels, 8));
+        return planes + rows + columns + packed;
     }
 
     /** Rows {@code [fromRow, toRow)} filtered along x into the planes (12-bit values). */
@@ -60,6 +78,9 @@ final class IntBoxPasses {
         int[][] lines = new int[channels][length];
         int[] spare = new int[length];
         int[] scratch = new int[width];
+        long[] sums = new long[width];
+        int[] above = new int[width];
+        int[] after = new int[width];
         for (int y = fromRow; y < toRow; y++) {
             ChannelLines.unpack(source, y * width, width, pad, lines, scratch, mode);
             for (int c = 0; c < channels; c++) {
@@ -70,12 +91,7 @@ final class IntBoxPasses {
                 }
                 box(in, out, r, r + 1, length - r - 1);
                 box(out, in, r, 2 * (r + 1), length - 2 * (r + 1));
-                extended(in, out, passes, pad, pad + width);
-                char[] plane = planes[c];
-                int row = y * width;
-                for (int x = 0; x < width; x++) {
-                    plane[row + x] = (char) out[pad + x];
-                }
+                extended(in, planes[c], y * width, width, pad, passes, sums, above, after);
             }
         }
     }
@@ -92,8 +108,15 @@ final class IntBoxPasses {
         }
     }
 
-    /** The normalising extended box along a line: {@code out[i]} for i in {@code [from, to)}. */
-    private static void extended(int[] in, int[] out, BoxGaussian.Passes passes, int from, int to) {
+    /**
+     * The normalising extended box along a line, rounded into {@code plane[row .. row + width)}:
+     * places {@code [from, from + width)} of the line. The running sum is sequential, a scalar loop
+     * of additions; the weighting that follows is two loops over arrays indexed alike (the pixels
+     * either side copied into {@code above} and {@code after} to line them up), which the JIT
+     * vectorises, not one loop reading the line at three offsets.
+     */
+    private static void extended(int[] in, char[] plane, int row, int width, int from, BoxGaussian.Passes passes,
+                                 long[] sums, int[] above, int[] after) {
         int r = passes.last();
         long inner = passes.inner();
         long outer = passes.outer();
@@ -102,45 +125,49 @@ final class IntBoxPasses {
         for (int i = from - r; i <= from + r; i++) {
             sum += in[i];
         }
-        for (int i = from; i < to; i++) {
-            out[i] = (int) ((sum * inner + ((long) in[i - r - 1] + in[i + r + 1]) * outer + in[i] * centre + BoxGaussian.ROUND) >>> BoxGaussian.SHIFT);
-            sum += in[i + r + 1] - in[i - r];
+        for (int x = 0; x < width; x++) {
+            sums[x] = sum;
+            sum += in[from + x + r + 1] - in[from + x - r];
+        }
+        System.arraycopy(in, from - r - 1, above, 0, width);
+        System.arraycopy(in, from + r + 1, after, 0, width);
+        for (int x = 0; x < width; x++) {
+            sums[x] = sums[x] * inner + ((long) above[x] + after[x]) * outer;
+        }
+        int[] middle = above;
+        System.arraycopy(in, from, middle, 0, width);
+        for (int x = 0; x < width; x++) {
+            plane[row + x] = (char) ((sums[x] + middle[x] * centre + BoxGaussian.ROUND) >>> BoxGaussian.SHIFT);
         }
     }
 
     /**
-     * Columns {@code [x0, x1)}: filtered along y (in place in the planes), then packed into the
-     * target. The three passes run down the strip together, row by row, each keeping a running sum
-     * per column and the rows of its input it still needs in a ring (the plain boxes' 2 radius + 2
-     * rows, the extended box's 2 last + 3): the working set stays in the core's cache whatever the
-     * image's height, instead of streaming whole columns through memory three times.
+     * Rows {@code [fromRow, toRow)} of the planes (filtered both ways) packed into the target: a
+     * pass of its own along whole rows after the strips, so that planes, source and target are
+     * read and written as long sequential streams rather than a strip's width at a time.
      */
-    private static void columns(int[] source, char[][] planes, int[] target, int width, int height, int x0, int x1,
-                                BoxGaussian.Passes passes, SeparableGaussian.Mode mode, Rings rings) {
-        int strip = x1 - x0;
-        for (char[] plane : planes) {
-            new StripColumn(plane, width, height, x0, strip, passes, rings).run();
-        }
+    private static void pack(int[] source, char[][] planes, int[] target, int width, int fromRow, int toRow,
+                             SeparableGaussian.Mode mode) {
         int channels = planes.length;
-        int[][] values = new int[channels][strip];
-        int[] scratch = new int[strip];
-        char[] chars = rings.row;
-        for (int y = 0; y < height; y++) {
-            int row = y * width + x0;
+        int[][] values = new int[channels][width];
+        int[] scratch = new int[width];
+        for (int y = fromRow; y < toRow; y++) {
+            int row = y * width;
             for (int c = 0; c < channels; c++) {
                 int[] v = values[c];
-                System.arraycopy(planes[c], row, chars, 0, strip);
-                for (int x = 0; x < strip; x++) {
-                    v[x] = chars[x] << DROP;
+                char[] plane = planes[c];
+                for (int x = 0; x < width; x++) {
+                    v[x] = plane[row + x] << DROP;
                 }
             }
-            ChannelLines.pack(values, 0, source, target, row, strip, scratch, mode);
+            ChannelLines.pack(values, 0, source, target, row, width, scratch, mode);
         }
     }
 
     /**
-     * The buffers of one band of strips: the two rings, the running sums, the input rows entering
-     * and leaving the first box, and a row of the plane on its way out.
+     * The buffers of one band of strips: the two rings, the running sums, the extended box's
+     * weighted sums, the input rows entering and leaving the first box, and a row of the plane on
+     * its way out.
      */
     private static final class Rings {
         final int[][] boxed;
@@ -148,6 +175,7 @@ final class IntBoxPasses {
         final int[] sum1 = new int[STRIP];
         final int[] sum2 = new int[STRIP];
         final long[] sum3 = new long[STRIP];
+        final long[] weighted = new long[STRIP];
         final char[] entering = new char[STRIP];
         final char[] leaving = new char[STRIP];
         final char[] row = new char[STRIP];
@@ -161,7 +189,7 @@ final class IntBoxPasses {
             int boxed = 2 * passes.radius() + 2;
             int twice = 2 * passes.last() + 3;
             return 16 + array(boxed, 8) + boxed * array(STRIP, 4) + array(twice, 8) + twice * array(STRIP, 4)
-                    + 2 * array(STRIP, 4) + array(STRIP, 8) + 3 * array(STRIP, 2);
+                    + 2 * array(STRIP, 4) + 2 * array(STRIP, 8) + 3 * array(STRIP, 2);
         }
     }
 
@@ -172,6 +200,10 @@ final class IntBoxPasses {
      * Y, written back to the plane, combines the second's rows Y - last - 1 .. Y + last + 1. Each
      * pass makes its rows in order, from its first row's full sum on by adding the row entering and
      * subtracting the row leaving (exact integer sums, so the same values as the whole-column passes).
+     * The passes run down the strip together, each keeping only the rows of its input it still
+     * needs in a ring (the plain boxes' 2 radius + 2 rows, the extended box's 2 last + 3): the
+     * working set stays in the core's cache whatever the image's height, instead of streaming whole
+     * columns through memory three times.
      */
     private static final class StripColumn {
         private final char[] plane;
@@ -212,6 +244,7 @@ final class IntBoxPasses {
             long outer = passes.outer();
             long centre = passes.centre();
             long[] sum = rings.sum3;
+            long[] weighted = rings.weighted;
             char[] out = rings.row;
             for (int y = pad; y < pad + height; y++) {
                 while (twiceNext <= y + last + 1) {
@@ -219,24 +252,27 @@ final class IntBoxPasses {
                 }
                 int[] above = twiceRow(y - last - 1); // also the row leaving the sum
                 int[] below = twiceRow(y + last);
-                if (y == pad) {
+                int[] after = twiceRow(y + last + 1);
+                int[] middle = twiceRow(y);
+                if (y == pad) { // the sum over the window of the row before, which the loop below moves on
                     java.util.Arrays.fill(sum, 0, strip, 0);
-                    for (int k = y - last; k <= y + last; k++) {
+                    for (int k = y - last - 1; k < y + last; k++) {
                         int[] row = twiceRow(k);
                         for (int x = 0; x < strip; x++) {
                             sum[x] += row[x];
                         }
                     }
-                } else {
-                    for (int x = 0; x < strip; x++) {
-                        sum[x] += below[x] - above[x];
-                    }
                 }
-                int[] after = twiceRow(y + last + 1);
-                int[] middle = twiceRow(y);
+                // two loops, the running sum moved in the first: the JIT vectorises each on JDK 25 (one loop
+                // was too large to unroll), and JDK 17, which vectorises no loop converting int to long, does
+                // not get one loop more than before
                 for (int x = 0; x < strip; x++) {
-                    out[x] = (char) ((sum[x] * inner + ((long) above[x] + after[x]) * outer + middle[x] * centre
-                            + BoxGaussian.ROUND) >>> BoxGaussian.SHIFT);
+                    long moved = sum[x] + (below[x] - above[x]);
+                    sum[x] = moved;
+                    weighted[x] = moved * inner + ((long) above[x] + after[x]) * outer;
+                }
+                for (int x = 0; x < strip; x++) {
+                    out[x] = (char) ((weighted[x] + middle[x] * centre + BoxGaussian.ROUND) >>> BoxGaussian.SHIFT);
                 }
                 // every input row the first box reads from now on lies below this one (beyond y + last): safe in place
                 System.arraycopy(out, 0, plane, (y - pad) * width + x0, strip);

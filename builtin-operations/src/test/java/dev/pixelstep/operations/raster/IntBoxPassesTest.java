@@ -29,12 +29,42 @@ class IntBoxPassesTest {
         assertEqualsDirectSums(513, 9, 5, 3);
     }
 
+    @Test
+    void equalsThePassesSummedPixelByPixelOnOnePixelLinesWhateverTheReach() {
+        // the rows' extended box copies the pixels either side of each place into line, and the packing runs along whole rows
+        for (double sigma : new double[] {4.01, 37, 100}) {
+            assertEqualsDirectSums(1, 1, sigma, 4);
+            assertEqualsDirectSums(1, 300, sigma, 5);
+            assertEqualsDirectSums(300, 1, sigma, 6);
+            assertEqualsDirectSums(2, 3, sigma, 7);
+        }
+    }
+
+    @Test
+    void greyImagesEqualThePassesSummedPixelByPixel() {
+        // GRAY blurs one plane and packs it into all three channels, each pixel keeping its alpha bits
+        qt().withExamples(20).forAll(integers().between(1, 600), integers().between(1, 40), doubles().between(4.01, 100), integers().all())
+                .checkAssert((w, h, sigma, seed) -> assertEqualsDirectSums(w, h, sigma, seed, SeparableGaussian.Mode.GRAY));
+        assertEqualsDirectSums(1100, 7, 60, 8, SeparableGaussian.Mode.GRAY);
+    }
+
     private static void assertEqualsDirectSums(int w, int h, double sigma, long seed) {
+        assertEqualsDirectSums(w, h, sigma, seed, SeparableGaussian.Mode.RGB);
+    }
+
+    /** With {@code GRAY} on a grey image (each pixel's blue copied to red and green), which RGB's direct sums also describe. */
+    private static void assertEqualsDirectSums(int w, int h, double sigma, long seed, SeparableGaussian.Mode mode) {
         int[] source = ExactGaussianTest.random(w * h, seed, false);
+        if (mode == SeparableGaussian.Mode.GRAY) {
+            for (int i = 0; i < source.length; i++) {
+                int blue = source[i] & 0xff;
+                source[i] = (source[i] & 0xff0000ff) | blue << 16 | blue << 8;
+            }
+        }
         BoxGaussian.Passes passes = BoxGaussian.Passes.of(sigma);
         int[] actual = new int[source.length];
-        IntBoxPasses.blur(source, actual, w, h, passes, SeparableGaussian.Mode.RGB);
-        assertArrayEquals(direct(source, w, h, passes), actual, w + "x" + h + " sigma " + sigma);
+        IntBoxPasses.blur(source, actual, w, h, passes, mode);
+        assertArrayEquals(direct(source, w, h, passes), actual, mode + " " + w + "x" + h + " sigma " + sigma);
     }
 
     /** The three passes along x, then along y, each pixel's sums taken afresh over the extended image. */
