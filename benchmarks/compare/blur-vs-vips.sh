@@ -7,8 +7,9 @@
 #   benchmarks/compare/blur-vs-vips.sh [JAVA]               # JAVA defaults to 'java' on PATH
 #
 # Both sides are measured in CPU time, not wall time, so that other processes on the machine barely
-# move the figures: pixelstep with KernelCpuTimes (-XX:ActiveProcessorCount=1: one band, the
-# calling thread's CPU time; medians of 15 after 15 warm-ups), libvips as user + system time of
+# move the figures: pixelstep with KernelCpuTimes (-XX:ActiveProcessorCount=1: the CPU time of every
+# Java thread, the caller and the common pool's worker that share the bands; until 2026-11-27 the
+# caller's alone, about half; medians of 15 after 15 warm-ups), libvips as user + system time of
 # 'vips gaussblur' with VIPS_CONCURRENCY=1 minus the same of 'vips copy' (loading and saving the
 # uncompressed .v file), medians of 7. Needs Debian's libvips-tools and python3-pil.
 set -euo pipefail
