@@ -38,9 +38,10 @@ public final class Vignette implements ImageOperation {
     }
 
     /**
-     * A square root and a smoothstep per pixel into a row of factors, then one pass from the
-     * source into the result, in parallel bands (8.5-8.8 units measured); the result, the
-     * distances of a row and one row of factors per band.
+     * A square root and a smoothstep per pixel of half the rows into a row of factors (a row and
+     * its mirror share them), then one pass from the source into the result, in parallel bands
+     * (8.5-8.8 units measured before the rows were paired); the result, the distances of a row and
+     * one row of factors and one row of pixels per band.
      */
     @Override
     public OperationCost cost(ImageSize source, Parameters parameters) {
@@ -70,16 +71,20 @@ public final class Vignette implements ImageOperation {
             double dx = (x + 0.5 - cx) / halfDiagonal;
             dx2[x] = dx * dx;
         }
-        dev.pixelstep.operations.raster.Bands.run(height, (long) width * height,
-                (from, to) -> darken(in, px, width, from, to, cy, halfDiagonal, dx2, strength, start));
+        // rows y and height - 1 - y are as far from the centre (their offsets are exact negations), so one row of
+        // factors serves both: the bands run over those pairs of rows
+        dev.pixelstep.operations.raster.Bands.run((height + 1) / 2, (long) width * height,
+                (from, to) -> darken(in, px, width, height, from, to, cy, halfDiagonal, dx2, strength, start));
         return out.image();
     }
 
-    private static void darken(int[] in, int[] px, int width, int fromRow, int toRow, double cy, double halfDiagonal,
+    /** Darkens the pairs of rows {@code [fromPair, toPair)}: rows y and height - 1 - y for each y there. */
+    private static void darken(int[] in, int[] px, int width, int height, int fromPair, int toPair, double cy, double halfDiagonal,
                                double[] dx2, double strength, double start) {
         double over = start >= 1 ? 0 : 1 / (1 - start);
         int[] k = new int[width];
-        for (int y = fromRow; y < toRow; y++) {
+        int[] row = new int[width];
+        for (int y = fromPair; y < toPair; y++) {
             double dy = (y + 0.5 - cy) / halfDiagonal;
             double dy2 = dy * dy;
             // the factor of every pixel of the row (256 = unchanged), in a loop without branches
@@ -87,14 +92,28 @@ public final class Vignette implements ImageOperation {
                 double t = Math.max(0, Math.min(1, (Math.sqrt(dx2[x] + dy2) - start) * over));
                 k[x] = (int) ((1 - strength * t * t * (3 - 2 * t)) * 256 + 0.5); // Math.round of a non-negative value
             }
-            for (int x = 0, i = y * width; x < width; x++, i++) {
-                int p = in[i];
-                int f = k[x];
-                px[i] = (p & 0xff000000)
-                        | ((((p >> 16) & 0xff) * f + 128) >> 8) << 16
-                        | ((((p >> 8) & 0xff) * f + 128) >> 8) << 8
-                        | (((p & 0xff) * f + 128) >> 8);
+            apply(in, px, y * width, k, row);
+            if (height - 1 - y != y) {
+                apply(in, px, (height - 1 - y) * width, k, row);
             }
         }
+    }
+
+    /**
+     * One row from {@code offset} with the factors {@code k}, through a copy of the row: a loop reading the image at
+     * the row's offset (not a constant) stays scalar.
+     */
+    private static void apply(int[] in, int[] px, int offset, int[] k, int[] row) {
+        int width = row.length;
+        System.arraycopy(in, offset, row, 0, width);
+        for (int x = 0; x < width; x++) {
+            int p = row[x];
+            int f = k[x];
+            row[x] = (p & 0xff000000)
+                    | ((((p >> 16) & 0xff) * f + 128) >> 8) << 16
+                    | ((((p >> 8) & 0xff) * f + 128) >> 8) << 8
+                    | (((p & 0xff) * f + 128) >> 8);
+        }
+        System.arraycopy(row, 0, px, offset, width);
     }
 }

@@ -44,4 +44,35 @@ class VignetteTest extends ImageOperationContract {
         assertEquals(0xffffffff, out[50 * 101 + 50], "centre");
         assertTrue(Pixels.red(out[0]) < 8, "corner " + Integer.toHexString(out[0]));
     }
+
+    @Test
+    void everyPixelIsTheDocumentedFactorAppliedWhateverTheSizeOrBands() {
+        // a row and its mirror share one row of factors: a pairing that skipped or repeated a row (odd heights, the middle
+        // row, a band's edge) would leave pixels of the source or darken them twice
+        int[][] sizes = {{1, 1}, {5, 1}, {1, 6}, {64, 7}, {63, 8}, {900, 301}, {301, 900}};
+        for (int[] size : sizes) {
+            int w = size[0];
+            int h = size[1];
+            int[] pixels = new int[w * h];
+            for (int i = 0; i < pixels.length; i++) {
+                pixels[i] = 0x80000000 | (i * 2654435761L > 0 ? (int) (i * 2654435761L) : i) & 0xffffff;
+            }
+            int[] out = Pixels.argb(BuiltIns.apply("vignette(strength=0.8, start=0.25)", Pixels.image(w, h, true, pixels)));
+            double cx = w / 2.0;
+            double cy = h / 2.0;
+            double half = Math.sqrt(cx * cx + cy * cy);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    double dx = (x + 0.5 - cx) / half;
+                    double dy = (y + 0.5 - cy) / half;
+                    double t = Math.max(0, Math.min(1, (Math.sqrt(dx * dx + dy * dy) - 0.25) / 0.75));
+                    int f = (int) Math.round((1 - 0.8 * t * t * (3 - 2 * t)) * 256);
+                    int p = pixels[y * w + x];
+                    int expected = (p & 0xff000000) | (((p >> 16 & 0xff) * f + 128) >> 8) << 16 | (((p >> 8 & 0xff) * f + 128) >> 8) << 8
+                            | ((p & 0xff) * f + 128) >> 8;
+                    assertEquals(expected, out[y * w + x], w + "x" + h + " at " + x + "," + y);
+                }
+            }
+        }
+    }
 }
