@@ -45,7 +45,7 @@ public final class Vignette implements ImageOperation {
      */
     @Override
     public OperationCost cost(ImageSize source, Parameters parameters) {
-        double rows = 8 + 4 * Bands.bands(source.height(), source.pixels());
+        double rows = 8 + 8 * Bands.bands((source.height() + 1) / 2, source.pixels()); // doubles of distances; per band, ints of factors and of a row
         return new OperationCost(9, 4 + (rows * source.width() + 256) / source.pixels());
     }
 
