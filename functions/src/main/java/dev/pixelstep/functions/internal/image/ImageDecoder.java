@@ -106,8 +106,8 @@ public final class ImageDecoder {
                                 + " chunk is wrong); upload an undamaged copy of the file");
                     });
                 }
+                int orientation = Orientation.of(match.format(), bytes);
                 if (ownJpegDecoder && match.format() == ImageFormat.JPEG) { // ImageIO for the files it declines
-                    int orientation = Orientation.of(ImageFormat.JPEG, bytes);
                     if (rows == null) {
                         Optional<BufferedImage> own = JpegDecoder.decode(bytes, limits.maxPixels());
                         if (own.isPresent()) {
@@ -125,7 +125,7 @@ public final class ImageDecoder {
                     throw new UnsupportedImageException(what + " is a damaged or truncated " + match.label()
                             + " image (decoder: " + String.join("; ", warnings) + "); upload the complete file");
                 }
-                return ReadImage.of(upright(Srgb.of(image), Orientation.of(match.format(), bytes)), match.format());
+                return ReadImage.of(upright(Srgb.of(image), orientation), match.format());
             } finally {
                 reader.dispose();
             }
