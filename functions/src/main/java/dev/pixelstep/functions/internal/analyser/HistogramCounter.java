@@ -77,14 +77,11 @@ public final class HistogramCounter implements Supplier<PixelRows> {
         public void pairs(int y, int[] evenPixels, int[] oddPixels, int width) {
             int pairs = width >> 1;
             for (int i = 0; i < pairs; i++) {
-                int p = evenPixels[i];
-                ImageHistogram.add(even, (p >>> 16) & 0xff, (p >>> 8) & 0xff, p & 0xff);
-                int q = oddPixels[i];
-                ImageHistogram.add(odd, (q >>> 16) & 0xff, (q >>> 8) & 0xff, q & 0xff);
+                ImageHistogram.addPacked(even, evenPixels[i]);
+                ImageHistogram.addPacked(odd, oddPixels[i]);
             }
             if ((width & 1) != 0) {
-                int p = evenPixels[pairs];
-                ImageHistogram.add(even, (p >>> 16) & 0xff, (p >>> 8) & 0xff, p & 0xff);
+                ImageHistogram.addPacked(even, evenPixels[pairs]);
             }
         }
     }

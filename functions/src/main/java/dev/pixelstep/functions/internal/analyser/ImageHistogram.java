@@ -119,14 +119,11 @@ public final class ImageHistogram {
     static void countInto(int[] pixels, int from, int to, int[] even, int[] odd) {
         int i = from;
         for (; i + 1 < to; i += 2) {
-            int p = pixels[i];
-            add(even, (p >>> 16) & 0xff, (p >>> 8) & 0xff, p & 0xff);
-            int q = pixels[i + 1];
-            add(odd, (q >>> 16) & 0xff, (q >>> 8) & 0xff, q & 0xff);
+            addPacked(even, pixels[i]);
+            addPacked(odd, pixels[i + 1]);
         }
         if (i < to) {
-            int p = pixels[i];
-            add(even, (p >>> 16) & 0xff, (p >>> 8) & 0xff, p & 0xff);
+            addPacked(even, pixels[i]);
         }
     }
 
@@ -142,6 +139,11 @@ public final class ImageHistogram {
             int j = 3 * i;
             add(even, rgb[j] & 0xff, rgb[j + 1] & 0xff, rgb[j + 2] & 0xff);
         }
+    }
+
+    /** Counts one packed pixel ({@code 0xAARRGGBB}; alpha ignored). */
+    static void addPacked(int[] bins, int pixel) {
+        add(bins, (pixel >>> 16) & 0xff, (pixel >>> 8) & 0xff, pixel & 0xff);
     }
 
     /** Counts one pixel. */
