@@ -11,7 +11,6 @@ import dev.pixelstep.spi.chain.ChainStep;
 import dev.pixelstep.spi.chain.OperationChain;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -200,7 +199,7 @@ public final class ChainPlan {
         Peak peak = new Peak(encodedBytes + bytes(DECODE_BYTES, input), "decoding the input", false);
         // the independent outputs from the second on first, each beside the original
         for (PlannedStep step : computedIndependent()) {
-            long held = Math.max(step.bytes(), bytes(INT + encodeBytes(output), step.output()));
+            long held = workerBytes(step, output);
             peak = peak.or(original + held, "step " + step.index() + ", " + step.step() + ", holds " + megabytes(held)
                     + " beside the " + megabytes(original) + " original", true);
         }
@@ -248,9 +247,14 @@ public final class ChainPlan {
     private static long workerBytes(List<PlannedStep> steps, ImageFormat output) {
         long most = 0;
         for (PlannedStep step : steps) {
-            most = Math.max(most, Math.max(step.bytes(), bytes(INT + encodeBytes(output), step.output())));
+            most = Math.max(most, workerBytes(step, output));
         }
         return most;
+    }
+
+    /** What one independent output holds at once: its step's declared bytes, or its result and the encoder's. */
+    private static long workerBytes(PlannedStep step, ImageFormat output) {
+        return Math.max(step.bytes(), bytes(INT + encodeBytes(output), step.output()));
     }
 
     /** Heap bytes per pixel the encoder of {@code format} holds besides the image. */
