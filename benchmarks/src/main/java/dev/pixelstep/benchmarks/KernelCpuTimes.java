@@ -67,8 +67,14 @@ public final class KernelCpuTimes {
                 throw new IllegalStateException("no result");
             }
         }
-        Arrays.sort(ms);
-        return ms[runs / 2];
+        return median(ms);
+    }
+
+    /** The median of {@code values} (for an even count the upper of the two middle ones); {@code values} is not changed. */
+    public static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     /** The CPU time of every live Java thread, in nanoseconds (a thread that ended in between is not counted). */

@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 
+import static dev.pixelstep.benchmarks.KernelCpuTimes.median;
+
 /**
  * The analyser's pixel work for one photo (decode with the checks, count the histogram), its two
  * ways side by side: the histogram counted from pixelstep's JPEG decoder's rows as they are
@@ -123,11 +125,5 @@ public final class AnalyserCpuTime {
             sum += gc.getCollectionTime();
         }
         return sum;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }

@@ -22,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import static dev.pixelstep.benchmarks.KernelCpuTimes.median;
+
 /**
  * CPU time per core of one JPEG decode of a photo, side by side: pixelstep's own decoder
  * ({@link JpegDecoder#decode}, into {@code TYPE_INT_RGB}; what {@link ImageDecoder} uses from JDK 25 on,
@@ -105,11 +107,6 @@ public final class JpegDecodeCpuTime {
         return (THREADS.getCurrentThreadCpuTime() - start) / 1e6;
     }
 
-    private static double median(double[] ms) {
-        double[] sorted = ms.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
 
     /**
      * What the functions do (ImageDecoder): the first
