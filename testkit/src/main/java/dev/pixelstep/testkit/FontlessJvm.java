@@ -39,19 +39,26 @@ public final class FontlessJvm {
     public record Run(int exitCode, String output) {
     }
 
+    /** The temporary directory of the JVMs {@link #run} starts with {@code scratch}. */
+    public static Path temporaryDirectory(Path scratch) {
+        return scratch.resolve("tmp");
+    }
+
     /**
      * Runs {@code main} with {@code args} in a headless JVM with this JVM's class path, 128 MB of
-     * heap and no fonts.
+     * heap and no fonts. Its temporary directory ({@code java.io.tmpdir}) is {@link #temporaryDirectory},
+     * so that a test can check what the run left there.
      *
-     * @param scratch a directory for the empty font configuration and the JVM's home
+     * @param scratch a directory for the empty font configuration, the JVM's home and its temporary directory
      * @throws AssertionError if the JVM does not finish within 60 seconds (it is then killed)
      */
     public static Run run(Path scratch, Class<?> main, String... args) {
         try {
             Path emptyConfig = scratch.resolve("empty-fonts.conf");
             Files.writeString(emptyConfig, "<?xml version=\"1.0\"?>\n<fontconfig/>\n", StandardCharsets.UTF_8);
+            Path temporary = Files.createDirectories(temporaryDirectory(scratch));
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Duser.home=" + scratch.resolve("home"), "-Djava.awt.headless=true", "-Xmx128m",
+                    "-Duser.home=" + scratch.resolve("home"), "-Djava.io.tmpdir=" + temporary, "-Djava.awt.headless=true", "-Xmx128m",
                     "-cp", System.getProperty("java.class.path"), main.getName()));
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

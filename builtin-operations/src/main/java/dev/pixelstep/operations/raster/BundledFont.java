@@ -71,12 +71,13 @@ public final class BundledFont {
                 }
             }
             Path dir = Files.createTempDirectory("pixelstep-operations-font");
+            // deleted at exit in the reverse order of these calls: the file first, then its directory, then empty
+            dir.toFile().deleteOnExit();
             Path copy = dir.resolve(RESOURCE);
+            copy.toFile().deleteOnExit();
             try (InputStream in = url.openStream()) {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
-            copy.toFile().deleteOnExit();
-            dir.toFile().deleteOnExit();
             return copy;
         }
 

@@ -28,13 +28,13 @@ class AwsCliExampleTest {
     private static final String CHAIN = "grayscale, blur(radius=4), watermark(text=\"it's 'ours'\")";
 
     @Test
-    void theShellReadsTheCredentialsTheEndpointAndTheChainAsJsonMetadata() throws Exception {
+    void theShellReadsTheCredentialsTheEndpointAndTheChainAsJsonMetadata(@TempDir Path home) throws Exception {
         S3Credentials credentials = S3Credentials.generate();
         URI endpoint = URI.create("http://127.0.0.1:9000");
         String command = String.join("\n", AwsCliExample.lines(endpoint, credentials, "pixelstep-input", "my photo.jpg", "my photo.jpg", CHAIN));
         // A stand-in 'aws' that prints what the shell passed it: its environment and its arguments.
         String script = "aws() { printf '%s\\0' \"$AWS_ACCESS_KEY_ID\" \"$AWS_SECRET_ACCESS_KEY\" \"$AWS_REGION\" \"$@\"; }\n" + command;
-        List<String> words = Arrays.asList(bash(script, null).split("\0"));
+        List<String> words = Arrays.asList(bash(script, null, home).split("\0"));
 
         assertEquals(List.of(credentials.accessKeyId(), credentials.secretAccessKey(), "us-east-1", "--endpoint-url", endpoint.toString(),
                 "s3", "cp", "my photo.jpg", "s3://pixelstep-input/my photo.jpg", "--metadata"), words.subList(0, 10), command);
@@ -51,20 +51,22 @@ class AwsCliExampleTest {
             Path work = Files.createDirectories(dir.resolve("work"));
             Files.writeString(work.resolve("photo.jpg"), "stands in for a photo");
             String command = String.join("\n", AwsCliExample.lines(s3.endpoint(), credentials, "pixelstep-input", "photo.jpg", "photo.jpg", CHAIN));
-            bash(command, work);
+            bash(command, work, Files.createDirectories(dir.resolve("home")));
             assertEquals(CHAIN, s3.head("pixelstep-input", "photo.jpg").metadata().get("operations"));
         }
     }
 
-    /** Runs {@code script} with bash, in a clean environment with no AWS configuration of the user's; returns its output. */
-    private static String bash(String script, Path directory) throws IOException, InterruptedException {
+    /**
+     * Runs {@code script} with bash in {@code directory}, in a clean environment with no AWS configuration of the user's
+     * ({@code home} as its home); returns its output.
+     */
+    private static String bash(String script, Path directory, Path home) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true);
         if (directory != null) {
             builder.directory(directory.toFile());
         }
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("AWS_"));
-        Path home = Files.createTempDirectory("aws-cli-home");
         env.put("HOME", home.toString());
         env.put("AWS_CONFIG_FILE", home.resolve("none").toString());
         env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("none").toString());

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 import javax.imageio.ImageIO;
@@ -70,7 +71,9 @@ class FailurePathsPipelineTest {
     private static final String OUTPUT = "failure-output";
     private static final String TRANSIENT = TransientErrors.FUNCTION_ERRORS.get(0);
 
-    private Path data;
+    /** The class's data directory, deleted after its last test. */
+    @TempDir
+    static Path data;
     private EmbeddedS3 s3;
     private FaultInjectingProxy proxy;
     private HostedFunction processor;
@@ -80,7 +83,6 @@ class FailurePathsPipelineTest {
 
     @BeforeAll
     void start() throws Exception {
-        data = Files.createTempDirectory("failure-paths-test");
         s3 = EmbeddedS3.start(data.resolve("s3"), "127.0.0.1", 0, S3Credentials.generate(), created -> { }, INPUT, OUTPUT);
         proxy = FaultInjectingProxy.start(s3.endpoint());
         Map<String, String> environment = LocalRuntime.functionEnvironment(proxy.endpoint(), s3.credentials(), OUTPUT); // every S3 call of the functions passes the proxy

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 import java.io.PrintStream;
@@ -55,7 +56,9 @@ class ImagePipelineDefinitionTest {
     private static final String OUTPUT = "pipeline-output";
     private static final String OTHER_OUTPUT = "other-output";
 
-    private Path data;
+    /** The class's data directory, deleted after its last test. */
+    @TempDir
+    static Path data;
     private EmbeddedS3 s3;
     private HostedFunction processor;
     private HostedFunction analyser;
@@ -63,7 +66,6 @@ class ImagePipelineDefinitionTest {
 
     @BeforeAll
     void start() throws Exception {
-        data = Files.createTempDirectory("image-pipeline-test");
         s3 = EmbeddedS3.start(data.resolve("s3"), "127.0.0.1", 0, S3Credentials.generate(), created -> { }, INPUT, OUTPUT, OTHER_OUTPUT);
         Map<String, String> environment = LocalRuntime.functionEnvironment(s3.endpoint(), s3.credentials(), OUTPUT);
         LambdaLayout layout = LambdaLayout.prepare(data.resolve("lambda"),

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +44,9 @@ class RestartTest {
     private static final List<String> ODD_KEYS = List.of("K", "K/x", "a/./b/../c.png", "long/" + "s".repeat(960) + ".png",
             "trailing/", "K/combined.png", "..", "dot/./.");
 
-    private Path data;
+    /** The class's data directory, deleted after its last test. */
+    @TempDir
+    static Path data;
     private LocalStack second;
     private final Map<String, Instant> firstStarts = new HashMap<>();
     private final Map<String, String> sameKeyChains = new HashMap<>();
@@ -51,7 +54,6 @@ class RestartTest {
 
     @BeforeAll
     void runStopAndRestart() throws Exception {
-        data = Files.createTempDirectory("restart-test");
         byte[] same = LocalStack.png(40, 30, 7);
         try (LocalStack first = LocalStack.start(data, 2)) {
             first.upload(CONTROL_KEY, LocalStack.png(32, 24, 1), "invert");

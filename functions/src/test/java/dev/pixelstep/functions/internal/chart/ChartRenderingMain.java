@@ -1,6 +1,7 @@
 package dev.pixelstep.functions.internal.chart;
 
 import dev.pixelstep.functions.internal.image.ImageEncoder;
+import dev.pixelstep.operations.raster.BundledFont;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -34,5 +35,6 @@ public final class ChartRenderingMain {
                 List.of(new ChartSeries("Red", Color.RED, rising), new ChartSeries("Blue", Color.BLUE, falling)));
         Files.write(Path.of(args[1]), png);
         System.out.println("rendered " + png.length + " bytes");
+        System.out.println("font resource: " + BundledFont.class.getResource(BundledFont.RESOURCE));
     }
 }

@@ -9,6 +9,7 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -40,6 +41,11 @@ class ChartWithoutSystemFontsTest {
         Path png = dir.resolve("chart.png");
         FontlessJvm.Run run = FontlessJvm.run(dir, ChartRenderingMain.class, "render", png.toString());
         assertEquals(0, run.exitCode(), run.output());
+        // the font is copied to the temporary directory only when it comes from a jar (as in the layer); Maven's class path has the jar
+        assertTrue(run.output().contains("font resource: jar:"), run.output());
+        try (var left = Files.list(FontlessJvm.temporaryDirectory(dir))) {
+            assertEquals(List.of(), left.toList(), "the font's copy and its directory are deleted when the JVM exits");
+        }
 
         BufferedImage chart = ImageIO.read(png.toFile());
         assertEquals(HistogramChart.WIDTH, chart.getWidth());
