@@ -7,6 +7,7 @@ import dev.pixelstep.functions.config.FunctionConfig;
 import dev.pixelstep.functions.internal.image.ImageLimits;
 import dev.pixelstep.functions.processor.ProcessorHandler;
 import dev.pixelstep.functions.support.S3ProxyServer;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.ByteArrayInputStream;
@@ -59,7 +60,10 @@ final class PixelstepJob implements AutoCloseable {
         String key = photo.getFileName().toString();
         server.put(IN, key, Files.readAllBytes(photo), Map.of("operations", CHAIN));
         FunctionConfig config = new FunctionConfig(OUT, ImageLimits.defaults(), Optional.of(server.endpoint()), true);
-        S3Client s3 = S3ProxyServer.client(server.endpoint());
+        Optional<SimulatedLink> link = SimulatedLink.fromSystemProperty();
+        link.ifPresent(l -> System.out.println("pixelstep's S3 calls go through a simulated link: " + l));
+        S3Client s3 = link.map(l -> S3ProxyServer.client(server.endpoint(), ClientOverrideConfiguration.builder().addExecutionInterceptor(l).build()))
+                .orElseGet(() -> S3ProxyServer.client(server.endpoint()));
         this.processor = new ProcessorHandler(config, s3);
         this.analyser = new AnalyserHandler(config, s3);
         this.processRequest = json(Map.of("bucket", IN, "key", key));

@@ -7,6 +7,7 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -66,7 +67,13 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /** A client (path-style, this server's credentials) for a server started here, in this JVM or another. */
     public static S3Client client(URI endpoint) {
+        return client(endpoint, ClientOverrideConfiguration.builder().build());
+    }
+
+    /** {@link #client(URI)} with {@code override} (e.g. interceptors of a benchmark). */
+    public static S3Client client(URI endpoint, ClientOverrideConfiguration override) {
         return S3Client.builder()
+                .overrideConfiguration(override)
                 .endpointOverride(endpoint)
                 .forcePathStyle(true)
                 .region(Region.US_EAST_1)

@@ -27,6 +27,11 @@ public final class EncodedImage {
         return length;
     }
 
+    /** The heap the bytes hold: their buffer, which may be longer than {@link #length}. */
+    public long heldBytes() {
+        return buffer.length;
+    }
+
     public ImageFormat format() {
         return format;
     }

@@ -36,7 +36,8 @@ import java.util.Optional;
  * object, parse its {@code operations} metadata, check its size, read its first bytes and from
  * the image header check its pixel count and plan the chain ({@link ChainPlan}: every step's
  * output size, the work, the peak heap), then download the rest, decode, and write the combined
- * and independent outputs. Cheap checks come first, so bad input and a chain the function cannot
+ * and independent outputs, each uploading while the next is computed when the heap affords it
+ * ({@link BackgroundUploads}). Cheap checks come first, so bad input and a chain the function cannot
  * afford fail before the download and decoding. Pixel work runs under the caller's
  * {@link dev.pixelstep.spi.Cancellation}: a request that runs out of time stops with a
  * {@link WorkTimedOutException}; one that runs out of memory anyway ends with an
@@ -99,10 +100,15 @@ public final class Processor {
                     decoded.format().id());
             Original original = new Original(decoded.image());
             decoded = null; // the runner holds the original alone, so that it can let go of it once its last reader has read it
-            ChainOutputs outputs = pipeline.run(original, chain, keys, output,
-                    (key, image) -> store.write(config.outputBucket(), key, image.format().contentType(), image.length(), image::open));
-            long end = System.nanoTime();
-            return result(input, chain, outputs, start, headDone, readDone, decodeDone, end);
+            OutputSink bucket = (key, image) -> store.write(config.outputBucket(), key, image.format().contentType(), image.length(),
+                    image::open);
+            int processors = Runtime.getRuntime().availableProcessors();
+            try (BackgroundUploads uploads = new BackgroundUploads(bucket, uploadReserve(plan, processors), processors)) {
+                ChainOutputs outputs = pipeline.run(original, chain, keys, output, uploads);
+                uploads.finish();
+                long end = System.nanoTime();
+                return result(input, chain, outputs, start, headDone, readDone, decodeDone, end);
+            }
         } catch (OperationCancelledException e) {
             throw timedOut(object, chain, plan, start, e);
         } catch (OutOfMemoryError e) {
@@ -139,6 +145,20 @@ public final class Processor {
         }
         plan.checkMemory(encodedBytes, available(runtime), runtime.maxMemory());
         return plan;
+    }
+
+    /**
+     * The heap to keep free besides outputs waiting for their upload ({@link BackgroundUploads}):
+     * twice the plan's peak (the room the serial collector needs around the live images: the
+     * smallest heap that works measured 1.5-1.6 times the live peak) for every processor, since
+     * each may run a worker; without a plan, all of it (every output uploads on its worker).
+     */
+    private static long uploadReserve(ChainPlan plan, int processors) {
+        if (plan == null) {
+            return Long.MAX_VALUE;
+        }
+        long peak = plan.peakBytes(0);
+        return peak > Long.MAX_VALUE / 2 / processors ? Long.MAX_VALUE : 2 * peak * processors;
     }
 
     private static long available(Runtime runtime) {
