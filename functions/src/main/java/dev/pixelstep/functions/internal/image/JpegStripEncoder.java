@@ -7,8 +7,9 @@ import java.util.Arrays;
 
 /**
  * Compresses consecutive strips of an image into entropy-coded JPEG data, each strip one restart
- * interval: colour conversion straight from the packed pixels (alpha composited onto white),
- * 4:2:0 chroma subsampling (a 2x2 mean), {@link ForwardDct}, quantisation by multiplication and
+ * interval: fixed-point colour conversion straight from the packed pixels (alpha composited onto
+ * white), 4:2:0 chroma subsampling (a 2x2 mean), the fixed-point {@link ForwardDct}, quantisation
+ * by multiplication with a reciprocal and
  * Huffman coding with a 64-bit bit accumulator and 0xFF byte stuffing. After every strip but the
  * image's last it writes the restart marker {@code RSTn}, n = strip index mod 8, so that the
  * output of several encoders over consecutive strip ranges concatenates into one scan.
@@ -18,8 +19,10 @@ import java.util.Arrays;
  * colour conversion, chroma downsampling, both halves of the DCT, quantisation (into zig-zag
  * order) and the masks of non-zero coefficients are loops over the MCUs on arrays at the same
  * index, which the JIT vectorises; only the deinterleaving and the Huffman coding stay scalar.
- * The arithmetic per sample is the scalar encoder's, in the same order, so the files are the same
- * byte for byte. One instance per thread: it holds the buffers of one group.
+ * Everything up to the Huffman coding is {@code int} arithmetic, which JDK 17's C2 vectorises as
+ * JDK 25's does (it left the int/float conversions of a float pipeline scalar), and which is exact,
+ * so compiled, vectorised or interpreted, the same pixels give the same bytes. One instance per
+ * thread: it holds the buffers of one group.
  */
 final class JpegStripEncoder {
 
@@ -31,6 +34,22 @@ final class JpegStripEncoder {
      * (a 13 MP photo's MCU row is 276 MCUs).
      */
     static final int LANES = 320;
+
+    /** Luma weights in 16-bit fixed point (0.299, 0.587, 0.114; they sum to 2^16). */
+    private static final int LUMA_RED = 19595;
+    private static final int LUMA_GREEN = 38470;
+    private static final int LUMA_BLUE = 7471;
+    /** Rounds to nearest and centres on zero: half of the last kept bit, minus 128 levels. */
+    private static final int LUMA_BIAS = (1 << (15 - ForwardDct.SAMPLE_BITS)) - (128 << 16);
+    /** Chroma weights in 16-bit fixed point: Cb = 0.5 B - 0.168736 R - 0.331264 G, Cr = 0.5 R - 0.418688 G - 0.081312 B. */
+    private static final int HALF_WEIGHT = 32768;
+    private static final int BLUE_RED = 11058;
+    private static final int BLUE_GREEN = 21710;
+    private static final int RED_GREEN = 27439;
+    private static final int RED_BLUE = 5329;
+    /** From a sum of four pixels times 2^16 to the mean with {@link ForwardDct#SAMPLE_BITS} fraction bits. */
+    private static final int CHROMA_SHIFT = 18 - ForwardDct.SAMPLE_BITS;
+    private static final int CHROMA_ROUNDING = 1 << (CHROMA_SHIFT - 1);
 
     private final JpegWriter.Layout layout;
     private final JpegTables tables;
@@ -51,12 +70,19 @@ final class JpegStripEncoder {
      * sample n (natural order) of block b of MCU i; b = 0..3 the luma blocks in MCU order, 4
      * chroma blue, 5 chroma red; grey images have b = 0 only (MCU i is block i).
      */
-    private final float[][] samples;
-    /** The quantised coefficients, in zig-zag order: {@code coefficients[64 b + k][i]}. */
+    private final int[][] samples;
+    /**
+     * The quantised coefficients in zig-zag order, {@code coefficients[64 b + k][i]}, each v as
+     * {@code v + (v >> 31)} (v - 1 below zero): the low bits of that are what JPEG appends to a
+     * coefficient's Huffman code, and {@code c ^ (c >> 31)} is |v|.
+     */
     private final int[][] coefficients;
     /** Bit k of {@code high[b][i] << 32 | low[b][i]}: coefficient k (zig-zag) of block b of MCU i is not zero. */
     private final int[][] low;
     private final int[][] high;
+    /** Colour images: the {@link #sums} of one chroma sample's four pixels in a group. */
+    private final int[] redBlueSums;
+    private final int[] greenSums;
 
     private byte[] out;
     private int position;
@@ -78,10 +104,12 @@ final class JpegStripEncoder {
         this.lanes = (layout.mcusPerRow() + groups - 1) / groups; // groups of (nearly) equal size
         int blocks = layout.grey() ? 1 : 6;
         this.source = layout.grey() ? null : new int[32][lanes];
-        this.samples = new float[64 * blocks][lanes];
+        this.samples = new int[64 * blocks][lanes];
         this.coefficients = new int[64 * blocks][lanes];
         this.low = new int[blocks][lanes];
         this.high = new int[blocks][lanes];
+        this.redBlueSums = layout.grey() ? null : new int[lanes];
+        this.greenSums = layout.grey() ? null : new int[lanes];
         this.out = new byte[Math.max(8192, initialBytes)];
     }
 
@@ -132,7 +160,7 @@ final class JpegStripEncoder {
                 chroma(pair, count);
             }
             for (int b = 0; b < 6; b++) {
-                transform(b, b < 4 ? tables.lumaScale : tables.chromaScale, count);
+                transform(b, b < 4 ? tables.lumaQuantisers : tables.chromaQuantisers, count);
             }
             JpegTables t = tables;
             for (int i = 0; i < count; i++) {
@@ -172,43 +200,64 @@ final class JpegStripEncoder {
         }
     }
 
-    /** The luma of source row {@code at} (0 or 16) into row {@code r} (0..15) of the MCUs' luma blocks, shifted to be centred on zero. */
+    /** The luma of source row {@code at} (0 or 16) into row {@code r} (0..15) of the MCUs' luma blocks. */
     private void luma(int r, int at, int count) {
         for (int c = 0; c < 16; c++) {
-            int[] s = source[at + c];
-            float[] l = samples[(r >> 3) * 128 + (c >> 3) * 64 + (r & 7) * 8 + (c & 7)];
-            for (int i = 0; i < count; i++) {
-                int p = s[i];
-                // 0.299 R + 0.587 G + 0.114 B in 16-bit fixed point (exact in a float), one conversion a pixel
-                l[i] = (19595 * ((p >>> 16) & 0xff) + 38470 * ((p >>> 8) & 0xff) + 7471 * (p & 0xff)) * 0x1p-16f - 128f;
-            }
+            luma(source[at + c], samples[(r >> 3) * 128 + (c >> 3) * 64 + (r & 7) * 8 + (c & 7)], count);
+        }
+    }
+
+    /**
+     * The luma of {@code count} packed pixels, centred on zero, with {@link ForwardDct#SAMPLE_BITS}
+     * fraction bits: {@code (0.299 R + 0.587 G + 0.114 B - 128) 2^SAMPLE_BITS} rounded to nearest,
+     * from 16-bit fixed-point weights (all in {@code int}, which the JIT vectorises on JDK 17 too).
+     */
+    static void luma(int[] pixels, int[] luma, int count) {
+        for (int i = 0; i < count; i++) {
+            int p = pixels[i];
+            luma[i] = (LUMA_RED * ((p >>> 16) & 0xff) + LUMA_GREEN * ((p >>> 8) & 0xff) + LUMA_BLUE * (p & 0xff) + LUMA_BIAS)
+                    >> (16 - ForwardDct.SAMPLE_BITS);
         }
     }
 
     /** Chroma row {@code r} (0..7) of the MCUs from both source rows: the chroma of each 2x2 mean colour. */
     private void chroma(int r, int count) {
         for (int c = 0; c < 8; c++) {
-            int[] a = source[2 * c];
-            int[] b = source[2 * c + 1];
-            int[] d = source[16 + 2 * c];
-            int[] e = source[16 + 2 * c + 1];
-            float[] blue = samples[4 * 64 + 8 * r + c];
-            float[] red = samples[5 * 64 + 8 * r + c];
-            for (int i = 0; i < count; i++) {
-                int p00 = a[i];
-                int p01 = b[i];
-                int p10 = d[i];
-                int p11 = e[i];
-                // red and blue summed in two 16-bit lanes, green apart: the mean of the four pixels'
-                // chroma is the chroma of their mean colour
-                int redBlue = (p00 & 0xff00ff) + (p01 & 0xff00ff) + (p10 & 0xff00ff) + (p11 & 0xff00ff);
-                int green = (p00 & 0xff00) + (p01 & 0xff00) + (p10 & 0xff00) + (p11 & 0xff00);
-                float rr = redBlue >>> 16;
-                float g = green >>> 8;
-                float bl = redBlue & 0xffff;
-                blue[i] = -0.0421840f * rr - 0.0828160f * g + 0.125f * bl;
-                red[i] = 0.125f * rr - 0.1046720f * g - 0.0203280f * bl;
-            }
+            sums(source[2 * c], source[2 * c + 1], source[16 + 2 * c], source[16 + 2 * c + 1], redBlueSums, greenSums, count);
+            chroma(redBlueSums, greenSums, samples[4 * 64 + 8 * r + c], samples[5 * 64 + 8 * r + c], count);
+        }
+    }
+
+    /**
+     * The sums of four pixels' channels {@code a[i] + b[i] + d[i] + e[i]}: red and blue in two
+     * 16-bit lanes of {@code redBlue[i]}, green times 256 in {@code green[i]}. (A loop of its own:
+     * with the chroma arithmetic in the same loop, JDK 17's C2 left it scalar, 4x slower.)
+     */
+    static void sums(int[] a, int[] b, int[] d, int[] e, int[] redBlue, int[] green, int count) {
+        for (int i = 0; i < count; i++) {
+            int p00 = a[i];
+            int p01 = b[i];
+            int p10 = d[i];
+            int p11 = e[i];
+            redBlue[i] = (p00 & 0xff00ff) + (p01 & 0xff00ff) + (p10 & 0xff00ff) + (p11 & 0xff00ff);
+            green[i] = (p00 & 0xff00) + (p01 & 0xff00) + (p10 & 0xff00) + (p11 & 0xff00);
+        }
+    }
+
+    /**
+     * The chroma (Cb, Cr) of the mean colour of four pixels from their {@link #sums}, with
+     * {@link ForwardDct#SAMPLE_BITS} fraction bits, rounded to nearest: the mean of four pixels'
+     * chroma is the chroma of their mean colour. The weights are 16-bit fixed point and sum to
+     * zero, so a grey has no chroma.
+     */
+    static void chroma(int[] redBlue, int[] green, int[] blue, int[] red, int count) {
+        for (int i = 0; i < count; i++) {
+            int rb = redBlue[i];
+            int rr = rb >>> 16;
+            int g = green[i] >>> 8;
+            int bl = rb & 0xffff;
+            blue[i] = (HALF_WEIGHT * bl - BLUE_RED * rr - BLUE_GREEN * g + CHROMA_ROUNDING) >> CHROMA_SHIFT;
+            red[i] = (HALF_WEIGHT * rr - RED_GREEN * g - RED_BLUE * bl + CHROMA_ROUNDING) >> CHROMA_SHIFT;
         }
     }
 
@@ -223,22 +272,22 @@ final class JpegStripEncoder {
             for (int r = 0; r < 8; r++) {
                 int row = Math.min(top + r, height - 1) * width;
                 for (int c = 0; c < 8; c++) {
-                    float[] l = samples[8 * r + c];
+                    int[] l = samples[8 * r + c];
                     if (alpha) {
                         for (int i = 0; i < count; i++) {
-                            l[i] = (ontoWhite(pixels[row + Math.min(x0 + 8 * i + c, width - 1)]) & 0xff) - 128f;
+                            l[i] = ((ontoWhite(pixels[row + Math.min(x0 + 8 * i + c, width - 1)]) & 0xff) - 128) << ForwardDct.SAMPLE_BITS;
                         }
                     } else {
                         for (int i = 0, p = row + x0 + c; i < whole; i++, p += 8) {
-                            l[i] = (pixels[p] & 0xff) - 128f;
+                            l[i] = ((pixels[p] & 0xff) - 128) << ForwardDct.SAMPLE_BITS;
                         }
                         for (int i = whole; i < count; i++) {
-                            l[i] = (pixels[row + Math.min(x0 + 8 * i + c, width - 1)] & 0xff) - 128f;
+                            l[i] = ((pixels[row + Math.min(x0 + 8 * i + c, width - 1)] & 0xff) - 128) << ForwardDct.SAMPLE_BITS;
                         }
                     }
                 }
             }
-            transform(0, tables.lumaScale, count);
+            transform(0, tables.lumaQuantisers, count);
             JpegTables t = tables;
             for (int i = 0; i < count; i++) {
                 ensure(1024);
@@ -251,7 +300,7 @@ final class JpegStripEncoder {
      * The DCT of block {@code b} of the group's MCUs, quantised (round half up, like libjpeg) into
      * {@link #coefficients} in zig-zag order, with the masks of the non-zero ones.
      */
-    private void transform(int b, float[] scale, int count) {
+    private void transform(int b, ForwardDct.Quantisers quantisers, int count) {
         ForwardDct.columns(samples, 64 * b, count);
         ForwardDct.rows(samples, 64 * b, count);
         int[] lo = low[b];
@@ -261,13 +310,15 @@ final class JpegStripEncoder {
         int[] order = JpegTables.ZIGZAG;
         for (int k = 0; k < 64; k++) {
             int n = order[k];
-            float[] f = samples[64 * b + n];
-            float s = scale[n];
+            int[] f = samples[64 * b + n];
+            int multiplier = quantisers.multiplier()[n];
+            int shift = quantisers.shift()[n];
+            int rounding = 1 << (shift - 1);
             int[] q = coefficients[64 * b + k];
             int[] mask = k < 32 ? lo : hi;
             for (int i = 0; i < count; i++) {
-                int c = (int) (f[i] * s + 16384.5f) - 16384;
-                q[i] = c;
+                int c = (f[i] * multiplier + rounding) >> shift;
+                q[i] = c + (c >> 31);
                 mask[i] |= ((c | -c) >>> 31) << k;
             }
         }
@@ -281,7 +332,8 @@ final class JpegStripEncoder {
     private int code(int b, int i, int previousDc, JpegTables.Huffman dc, JpegTables.Huffman ac) {
         int[][] c = coefficients;
         int base = 64 * b;
-        int dcValue = c[base][i];
+        int dcCode = c[base][i];
+        int dcValue = dcCode - (dcCode >> 31);
         long bits = this.bits;
         int free = this.free;
         int position = this.position;
@@ -314,9 +366,9 @@ final class JpegStripEncoder {
             } else {
                 nonZero &= nonZero - 1;
                 int v = c[base + k][i];
-                int n = bitLength(v);
+                int n = 32 - Integer.numberOfLeadingZeros(v ^ (v >> 31));
                 entry = table[run << 4 | n];
-                value = (entry >>> 8) << n | (v + (v >> 31)) & ((1 << n) - 1);
+                value = (entry >>> 8) << n | v & ((1 << n) - 1);
                 size = (entry & 0xff) + n;
                 last = k;
             }

@@ -20,9 +20,9 @@ final class JpegTables {
     /** Quantisation tables in natural order: luminance, chrominance. */
     final int[] lumaQuant;
     final int[] chromaQuant;
-    /** In natural order: 1 / (quantiser x the scale of {@link ForwardDct}'s output). */
-    final float[] lumaScale;
-    final float[] chromaScale;
+    /** The quantisation of {@link ForwardDct}'s outputs by multiplication, luminance and chrominance. */
+    final ForwardDct.Quantisers lumaQuantisers;
+    final ForwardDct.Quantisers chromaQuantisers;
     final Huffman dcLuma = new Huffman(JPEGHuffmanTable.StdDCLuminance);
     final Huffman acLuma = new Huffman(JPEGHuffmanTable.StdACLuminance);
     final Huffman dcChroma = new Huffman(JPEGHuffmanTable.StdDCChrominance);
@@ -31,8 +31,8 @@ final class JpegTables {
     JpegTables(int quality) {
         lumaQuant = scaled(JPEGQTable.K1Luminance.getTable(), quality);
         chromaQuant = scaled(JPEGQTable.K2Chrominance.getTable(), quality);
-        lumaScale = ForwardDct.quantisers(lumaQuant);
-        chromaScale = ForwardDct.quantisers(chromaQuant);
+        lumaQuantisers = ForwardDct.Quantisers.of(lumaQuant);
+        chromaQuantisers = ForwardDct.Quantisers.of(chromaQuant);
     }
 
     /** The IJG quality scaling: percentage 5000 / q below 50, 200 - 2q above; rounded, clamped to 1..255 (baseline). */

@@ -75,9 +75,9 @@ class JpegWriterTest {
             String what = String.format(java.util.Locale.ROOT, "%s: PSNR %.2f dB (JDK writer %.2f dB), %d bytes (JDK writer %d)",
                     file.getFileName(), oursDb, theirsDb, ours.length, theirs.length);
             System.out.println(what);
-            assertTrue(Math.abs(oursDb - theirsDb) <= 0.3, what);
+            assertTrue(Math.abs(oursDb - theirsDb) <= 0.2, what);
             double size = ours.length / (double) theirs.length;
-            assertTrue(size > 0.9 && size < 1.1, what);
+            assertTrue(size > 0.99 && size < 1.01, what);
         }
     }
 
