@@ -100,12 +100,12 @@ final class InverseDct {
         for (int row = 0; row < 8; row++) {
             row(row, n);
         }
-        int[][] lo = low;
-        int[][] hi = high;
-        for (int b = 0; b < n; b++) {
-            int at = offsets[b];
-            for (int row = 0; row < 8; row++, at += stride) {
-                LONG_LE.set(plane, at, (long) hi[row][b] << 32 | lo[row][b] & 0xffffffffL);
+        for (int row = 0; row < 8; row++) {
+            int[] lo = low[row];
+            int[] hi = high[row];
+            int down = row * stride;
+            for (int b = 0; b < n; b++) {
+                LONG_LE.set(plane, offsets[b] + down, (long) hi[b] << 32 | lo[b] & 0xffffffffL);
             }
         }
     }

@@ -9,10 +9,16 @@ package dev.pixelstep.functions.internal.image;
 final class JpegHuffmanLookup {
 
     /** Codes of up to this many bits are found with one lookup. */
-    static final int FAST_BITS = 9;
+    static final int FAST_BITS = 10;
 
     /** Indexed by the next {@link #FAST_BITS} bits: code length << 8 | symbol, or 0 for a longer code. */
     final int[] fast = new int[1 << FAST_BITS];
+    /**
+     * For AC tables, indexed like {@link #fast}: where the code and the coefficient's extra bits both fit
+     * in {@link #FAST_BITS} bits, the coefficient resolved in one lookup, {@code value << 16 | run << 8 |
+     * (code length + size)} (value never 0); otherwise the entry of {@link #fast} (upper 16 bits 0).
+     */
+    final int[] fastCoefficient = new int[1 << FAST_BITS];
     /** Per length 1..16: the largest code of that length, or -1 when there is none. */
     final int[] maxCode = new int[18];
     /** Per length: index into {@link #symbols} of the first code of that length, minus that code. */
@@ -50,5 +56,21 @@ final class JpegHuffmanLookup {
             code <<= 1;
         }
         maxCode[17] = Integer.MAX_VALUE; // a sentinel: no valid code is longer than 16 bits
+        for (int bits = 0; bits < fast.length; bits++) {
+            fastCoefficient[bits] = coefficient(fast[bits], bits);
+        }
+    }
+
+    /** The {@link #fastCoefficient} entry for the next bits {@code bits} whose {@link #fast} entry is {@code entry}. */
+    private static int coefficient(int entry, int bits) {
+        int length = entry >> 8;
+        int run = entry >> 4 & 15;
+        int size = entry & 15;
+        if (entry == 0 || size == 0 || length + size > FAST_BITS) {
+            return entry;
+        }
+        int extra = bits >> FAST_BITS - length - size & (1 << size) - 1;
+        int value = extra - ((extra >> size - 1) - 1 & (1 << size) - 1); // F.2.2.1's EXTEND, as the scan decoder's
+        return value << 16 | run << 8 | length + size;
     }
 }

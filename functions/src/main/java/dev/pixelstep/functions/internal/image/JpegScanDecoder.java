@@ -179,11 +179,29 @@ final class JpegScanDecoder {
         predictors[ci] = dc;
         coef[0][b] = (short) dc;
         JpegHuffmanLookup table = c.ac;
+        int[] fast = table.fastCoefficient;
         for (int k = 1; k < 64; k++) {
             if (bits < 32) {
                 fill();
             }
-            int rs = symbol(table);
+            int entry = fast[(int) (buffer >>> bits - JpegHuffmanLookup.FAST_BITS) & (1 << JpegHuffmanLookup.FAST_BITS) - 1];
+            int value = entry >> 16;
+            if (value != 0) { // code and extra bits in one lookup
+                bits -= entry & 0xff;
+                k += entry >> 8 & 15;
+                if (k > 63) {
+                    throw new JpegDeclined("a coefficient past the end of a block");
+                }
+                coef[k][b] = value;
+                continue;
+            }
+            int rs;
+            if (entry != 0) {
+                bits -= entry >> 8;
+                rs = entry & 0xff;
+            } else {
+                rs = longSymbol(table);
+            }
             int run = rs >> 4;
             s = rs & 15;
             if (s != 0) {
