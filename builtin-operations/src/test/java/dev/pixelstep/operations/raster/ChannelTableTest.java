@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (issue 13); the oracle is the lookup it replaced: {@code (p & 0xff000000) | t[r] << 16 | t[g] << 8 | t[b]},
  * t the function's values clamped to 0..255. The tables are those the operations make (their formulas, at
  * their parameters' edges and defaults), applied to a photo and to every channel value with alpha 0, 128 and
- * 255. That the arithmetic path is really taken for the linear operations (and the lookup for the others) is
- * checked too, so that both are under test.
+ * 255, both ways (computed and looked up) whatever the JDK. That the linear operations' tables are found to be
+ * lines (and the others not) is checked too, so that the arithmetic is under test.
  */
 class ChannelTableTest {
 
@@ -91,6 +91,13 @@ class ChannelTableTest {
     }
 
     @Test
+    void linesAreComputedFromJdk25On() {
+        assertFalse(ChannelTable.linesPay(17));
+        assertFalse(ChannelTable.linesPay(24));
+        assertTrue(ChannelTable.linesPay(25));
+    }
+
+    @Test
     void otherTablesAreLookedUp() {
         others().forEach((name, f) -> assertFalse(ChannelTable.of(f).isLines(), name));
         // one channel that is no line makes the three looked up (Negate's red with a solarized green)
@@ -123,12 +130,17 @@ class ChannelTableTest {
                 int p = pixels[i];
                 expected[i] = (p & 0xff000000) | r[(p >> 16) & 0xff] << 16 | g[(p >> 8) & 0xff] << 8 | b[p & 0xff];
             }
+            for (boolean computeLines : new boolean[] {true, false}) {
+                int[] out = new int[pixels.length];
+                table.apply(pixels, out, computeLines);
+                assertArrayEquals(expected, out, name + " on " + pixels.length + " pixels, lines " + computeLines);
+                int[] inPlace = pixels.clone();
+                table.apply(inPlace, inPlace, computeLines);
+                assertArrayEquals(expected, inPlace, name + " in place, lines " + computeLines);
+            }
             int[] out = new int[pixels.length];
             table.apply(pixels, out);
-            assertArrayEquals(expected, out, name + " on " + pixels.length + " pixels");
-            int[] inPlace = pixels.clone();
-            table.apply(inPlace, inPlace);
-            assertArrayEquals(expected, inPlace, name + " in place");
+            assertArrayEquals(expected, out, name + " as this JVM applies it");
         }
     }
 
