@@ -1,10 +1,15 @@
 package dev.pixelstep.operations.effect;
 
 import dev.pixelstep.operations.BuiltIns;
+import dev.pixelstep.operations.reference.ReferencePointOperations;
 import dev.pixelstep.testkit.ImageOperationContract;
 import dev.pixelstep.testkit.Pixels;
 import dev.pixelstep.testkit.gen.Images;
+import dev.pixelstep.testkit.photos.BenchmarkImages;
+import dev.pixelstep.testkit.photos.TestPhotos;
 import org.junit.jupiter.api.Test;
+
+import java.awt.image.BufferedImage;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +21,35 @@ class VignetteTest extends ImageOperationContract {
     @Override
     protected String operationName() {
         return "vignette";
+    }
+
+    /**
+     * Issue 13: each row computes and scales only its two ends, copying the span around the middle column whose
+     * pixels are no farther from the centre than {@code start}; the pixels must be exactly those of the previous
+     * formulation ({@link ReferencePointOperations#vignette}, every pixel computed) on a photo, on images of one
+     * pixel, one row, one column, odd and even sizes, with alpha, and at the parameters' edges.
+     */
+    @Test
+    void skippingTheUnchangedMiddleGivesThePreviousPixels() {
+        BufferedImage photo = BenchmarkImages.decode(TestPhotos.jpeg());
+        double[][] parameters = {{0.5, 0.5}, {1, 0}, {1, 1}, {0, 0.5}, {0.7, 0.3}, {1, 0.99}, {1, 0.01}, {0.33, 0.8}};
+        for (double[] p : parameters) {
+            String chain = "vignette(strength=" + p[0] + ", start=" + p[1] + ")";
+            assertArrayEquals(Pixels.argb(ReferencePointOperations.vignette(photo, p[0], p[1])),
+                    Pixels.argb(BuiltIns.apply(chain, photo)), chain + " on the photo");
+            java.util.Random random = new java.util.Random(5);
+            for (int[] size : new int[][] {{1, 1}, {1, 2}, {2, 1}, {1, 9}, {9, 1}, {2, 2}, {3, 3}, {5, 4}, {4, 5}, {301, 257}}) {
+                BufferedImage image = new BufferedImage(size[0], size[1], BufferedImage.TYPE_INT_ARGB);
+                for (int y = 0; y < size[1]; y++) {
+                    for (int x = 0; x < size[0]; x++) {
+                        image.setRGB(x, y, random.nextInt());
+                    }
+                }
+                image.setRGB(0, 0, 0x00ffffff);
+                assertArrayEquals(Pixels.argb(ReferencePointOperations.vignette(image, p[0], p[1])),
+                        Pixels.argb(BuiltIns.apply(chain, image)), chain + " on " + size[0] + "x" + size[1]);
+            }
+        }
     }
 
     @Test

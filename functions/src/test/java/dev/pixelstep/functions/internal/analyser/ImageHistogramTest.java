@@ -121,6 +121,63 @@ class ImageHistogramTest {
                 });
     }
 
+    /**
+     * Issue 13: a band is counted into four sets of bins allocated by {@link ImageHistogram#countPacked}, pixel i
+     * into set i mod 4, added up at the end; the counts must be those of one pixel at a time into one set (the
+     * previous formulation), on a photo, on every length up to 9 (the tail after the groups of four), from any
+     * start, on the edge values 0 and 255 with any alpha, and through {@link ImageHistogram#of} for packed and
+     * byte images (both counted this way).
+     */
+    @Test
+    void fourSetsOfBinsGiveTheCountsOfOnePixelAtATime() {
+        BufferedImage decoded = dev.pixelstep.testkit.photos.BenchmarkImages.decode(dev.pixelstep.testkit.photos.TestPhotos.jpeg());
+        int w = decoded.getWidth();
+        int h = decoded.getHeight();
+        BufferedImage photo = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] pixels = ((java.awt.image.DataBufferInt) photo.getRaster().getDataBuffer()).getData();
+        decoded.getRGB(0, 0, w, h, pixels, 0, w);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(oneAtATime(pixels, 0, pixels.length), ImageHistogram.countPacked(pixels, 0, pixels.length));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(oneAtATime(pixels, 12_345, 1_000_003), ImageHistogram.countPacked(pixels, 12_345, 1_000_003));
+        int[] edges = {0, 0xffffffff, 0xff000000, 0x00ffffff, 0x80ff00ff, 0x7f00ff00, 0x000000ff, 0xffff0000, 0x40808080};
+        for (int from = 0; from < edges.length; from++) {
+            for (int to = from; to <= edges.length; to++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(oneAtATime(edges, from, to), ImageHistogram.countPacked(edges, from, to),
+                        "pixels " + from + " to " + to);
+            }
+        }
+        long[][] expected = ImageHistogram.merge(java.util.List.of(oneAtATime(pixels, 0, pixels.length)));
+        BufferedImage bytes = dev.pixelstep.functions.internal.image.RgbBytes.blank(w, h);
+        byte[] data = ((java.awt.image.DataBufferByte) bytes.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < pixels.length; i++) {
+            data[3 * i] = (byte) (pixels[i] >> 16);
+            data[3 * i + 1] = (byte) (pixels[i] >> 8);
+            data[3 * i + 2] = (byte) pixels[i];
+        }
+        for (BufferedImage image : java.util.List.of(photo, bytes)) {
+            ImageHistogram histogram = ImageHistogram.of(image);
+            Channel[] channels = {Channel.RED, Channel.GREEN, Channel.BLUE, Channel.LUMINANCE};
+            for (int c = 0; c < 4; c++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(expected[c], histogram.counts(channels[c]), channels[c].id());
+            }
+        }
+    }
+
+    /** The previous formulation: every pixel in turn into one set of bins. */
+    private static int[] oneAtATime(int[] pixels, int from, int to) {
+        int[] bins = new int[4 * ImageHistogram.BINS];
+        for (int i = from; i < to; i++) {
+            int p = pixels[i];
+            int r = (p >> 16) & 0xff;
+            int g = (p >> 8) & 0xff;
+            int b = p & 0xff;
+            bins[r]++;
+            bins[256 + g]++;
+            bins[512 + b]++;
+            bins[768 + (2126 * r + 7152 * g + 722 * b + 5000) / 10000]++;
+        }
+        return bins;
+    }
+
     @Test
     void lumaIsWithinRangeForEveryColour() {
         qt().forAll(integers().between(0, 255), integers().between(0, 255), integers().between(0, 255))
