@@ -4,8 +4,6 @@ import dev.pixelstep.functions.internal.image.EncodedImage;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Hands one request's encoded outputs to a sink (the output bucket) on threads of its own, so that
@@ -27,8 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class BackgroundUploads implements OutputSink, AutoCloseable {
 
-    private static final AtomicInteger THREADS = new AtomicInteger();
-
     private final OutputSink target;
     private final long reserveBytes;
     private final int threads;
@@ -37,9 +33,9 @@ final class BackgroundUploads implements OutputSink, AutoCloseable {
     private ExecutorService uploader;
     /** Uploads handed to the background and not yet ended; guarded by {@link #lock}. */
     private int pending;
-    /** The first upload that failed; guarded by {@link #lock}. */
-    private RuntimeException failure;
-    private Error error;
+    /** The first upload's failure (a RuntimeException or an Error); guarded by {@link #lock}. */
+    private Throwable failure;
+    /** Set by {@link #close}; later outputs upload on their caller; guarded by {@link #lock}. */
     private boolean closed;
 
     /**
@@ -64,14 +60,9 @@ final class BackgroundUploads implements OutputSink, AutoCloseable {
         synchronized (lock) {
             rethrow();
             background = !closed && affords(image.heldBytes());
-            if (background) {
+            if (background) { // not closed, so the uploader is not shut down
                 pending++;
-                try {
-                    uploader().execute(() -> upload(key, image));
-                } catch (RejectedExecutionException e) {
-                    pending--;
-                    throw new IllegalStateException("the uploads of this request were closed", e);
-                }
+                uploader().execute(() -> upload(key, image));
             }
         }
         if (!background) {
@@ -112,16 +103,10 @@ final class BackgroundUploads implements OutputSink, AutoCloseable {
     private void upload(String key, EncodedImage image) {
         try {
             target.accept(key, image);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             synchronized (lock) {
-                if (failure == null && error == null) {
+                if (failure == null) {
                     failure = e;
-                }
-            }
-        } catch (Error e) {
-            synchronized (lock) {
-                if (failure == null && error == null) {
-                    error = e;
                 }
             }
         } finally {
@@ -133,18 +118,12 @@ final class BackgroundUploads implements OutputSink, AutoCloseable {
     }
 
     private boolean affords(long bytes) {
-        Runtime runtime = Runtime.getRuntime();
-        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
-        return free - bytes >= reserveBytes;
+        return FreeHeap.bytes() - bytes >= reserveBytes;
     }
 
     private ExecutorService uploader() {
         if (uploader == null) {
-            uploader = Executors.newFixedThreadPool(threads, runnable -> {
-                Thread t = new Thread(runnable, "pixelstep-upload-" + THREADS.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
+            uploader = Executors.newFixedThreadPool(threads, DaemonThreads.named("upload"));
         }
         return uploader;
     }
@@ -165,11 +144,11 @@ final class BackgroundUploads implements OutputSink, AutoCloseable {
     }
 
     private void rethrow() {
-        if (error != null) {
-            throw error;
+        if (failure instanceof Error e) {
+            throw e;
         }
         if (failure != null) {
-            throw failure;
+            throw (RuntimeException) failure;
         }
     }
 }

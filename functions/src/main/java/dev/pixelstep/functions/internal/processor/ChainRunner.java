@@ -17,8 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
@@ -38,8 +36,6 @@ import java.util.function.UnaryOperator;
  * sink decides where bytes go. Thread-safe.
  */
 public final class ChainRunner {
-
-    private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final ImageEncoder encoder;
     private final int maxWorkers;
@@ -114,7 +110,7 @@ public final class ChainRunner {
                     steps.isEmpty() ? 0 : 1, List.of());
         }
         // the combined chain is the first task, so that its encoding overlaps the independent steps
-        ExecutorService pool = Executors.newFixedThreadPool(workers, daemonThreads());
+        ExecutorService pool = Executors.newFixedThreadPool(workers, DaemonThreads.named("worker"));
         Cancellation cancellation = Cancellation.current(); // the workers' steps check the request's cancellation too
         try {
             Future<Long> combined = pool.submit(() -> cancellation.run(() -> {
@@ -194,14 +190,6 @@ public final class ChainRunner {
             }
             throw new IllegalStateException(cause);
         }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        return runnable -> {
-            Thread t = new Thread(runnable, "pixelstep-worker-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     private static long millis(long nanos) {

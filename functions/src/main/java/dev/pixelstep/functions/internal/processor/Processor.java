@@ -139,11 +139,10 @@ public final class Processor {
         config.limits().checkPixels(object.uri(), header.size().width(), header.size().height());
         ChainPlan plan = ChainPlan.of(object.uri(), header, output.formatFor(header.format()), chain, config.chainLimits());
         plan.checkWork(config.chainLimits());
-        Runtime runtime = Runtime.getRuntime();
-        if (plan.peakBytes(encodedBytes) > available(runtime)) {
+        if (plan.peakBytes(encodedBytes) > FreeHeap.bytes()) {
             System.gc(); // what is in use may be garbage of an earlier request; measure again before refusing
         }
-        plan.checkMemory(encodedBytes, available(runtime), runtime.maxMemory());
+        plan.checkMemory(encodedBytes, FreeHeap.bytes(), Runtime.getRuntime().maxMemory());
         return plan;
     }
 
@@ -159,10 +158,6 @@ public final class Processor {
         }
         long peak = plan.peakBytes(0);
         return peak > Long.MAX_VALUE / 2 / processors ? Long.MAX_VALUE : 2 * peak * processors;
-    }
-
-    private static long available(Runtime runtime) {
-        return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
     }
 
     private static WorkTimedOutException timedOut(StoredObject object, OperationChain chain, ChainPlan plan, long start,

@@ -13,9 +13,7 @@ final class Workers {
     }
 
     static int count(int tasks, long bytesPerImage) {
-        Runtime runtime = Runtime.getRuntime();
-        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
-        long byHeap = Math.max(1, free / Math.max(1, bytesPerImage * IMAGES_PER_WORKER));
-        return (int) Math.max(1, Math.min(Math.min(tasks, runtime.availableProcessors()), byHeap));
+        long byHeap = Math.max(1, FreeHeap.bytes() / Math.max(1, bytesPerImage * IMAGES_PER_WORKER));
+        return (int) Math.max(1, Math.min(Math.min(tasks, Runtime.getRuntime().availableProcessors()), byHeap));
     }
 }
