@@ -108,14 +108,9 @@ public final class ChannelTable {
             }
         }
         for (long a = lo; a <= hi; a++) {
-            if (width(lower, upper, a) >= 0) {
-                long from = Long.MIN_VALUE;
-                long to = Long.MAX_VALUE;
-                for (int v = 0; v < 256; v++) {
-                    from = Math.max(from, lower[v] - a * v);
-                    to = Math.min(to, upper[v] - a * v);
-                }
-                long c = Math.max(from, Math.min(to, 0)); // the fitting intercept nearest 0
+            long[] fitting = intercepts(lower, upper, a);
+            if (fitting[1] >= fitting[0]) {
+                long c = Math.max(fitting[0], Math.min(fitting[1], 0)); // the fitting intercept nearest 0
                 if (Math.abs(c) + Math.abs(a) * 255 >= Integer.MAX_VALUE) {
                     return null;
                 }
@@ -132,14 +127,21 @@ public final class ChannelTable {
         return null;
     }
 
+    /** How wide the interval of intercepts that fit every bound with slope {@code a} is (negative when none fits). */
     private static long width(long[] lower, long[] upper, long a) {
+        long[] fitting = intercepts(lower, upper, a);
+        return fitting[1] - fitting[0];
+    }
+
+    /** The least and the greatest intercept that fit every bound with slope {@code a} (the least above the greatest when none fits). */
+    private static long[] intercepts(long[] lower, long[] upper, long a) {
         long from = Long.MIN_VALUE;
         long to = Long.MAX_VALUE;
         for (int v = 0; v < 256; v++) {
             from = Math.max(from, lower[v] - a * v);
             to = Math.min(to, upper[v] - a * v);
         }
-        return to - from;
+        return new long[] {from, to};
     }
 
     /** A channel value on a clamped line, exactly as {@link #applyLines} computes it. */
