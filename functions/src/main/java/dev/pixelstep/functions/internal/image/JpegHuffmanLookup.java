@@ -69,8 +69,12 @@ final class JpegHuffmanLookup {
         if (entry == 0 || size == 0 || length + size > FAST_BITS) {
             return entry;
         }
-        int extra = bits >> FAST_BITS - length - size & (1 << size) - 1;
-        int value = extra - ((extra >> size - 1) - 1 & (1 << size) - 1); // F.2.2.1's EXTEND, as the scan decoder's
+        int value = extend(bits >> FAST_BITS - length - size & (1 << size) - 1, size);
         return value << 16 | run << 8 | length + size;
+    }
+
+    /** The signed value of a coefficient's {@code size} (1..15) extra bits {@code extra} (F.2.2.1's EXTEND). */
+    static int extend(int extra, int size) {
+        return extra - ((extra >> size - 1) - 1 & (1 << size) - 1);
     }
 }

@@ -246,8 +246,7 @@ final class JpegScanDecoder {
     /** The next {@code s} bits (1..15) as a signed value (F.2.2.1's EXTEND). */
     private int receive(int s) {
         bits -= s;
-        int v = (int) (buffer >>> bits) & (1 << s) - 1;
-        return v - ((v >> s - 1) - 1 & (1 << s) - 1);
+        return JpegHuffmanLookup.extend((int) (buffer >>> bits) & (1 << s) - 1, s);
     }
 
     /**
