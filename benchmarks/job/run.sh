@@ -11,11 +11,15 @@
 # Variants (JVM flags of pixelstep's side; the Pillow process is a child of that JVM and shares its
 # CPU affinity):
 #   default   the build JDK ('java' on PATH or $JAVA_HOME), no flags
+#   default-jdk25  Temurin 25 (the JDK of Lambda's java25 runtime, which the CDK app deploys), no
+#             flags: default flags on the deployed JDK, beside 'default' on the build JDK
 #   deployed  what the CDK app deploys: Lambda's java25 runtime (Temurin 25 here when installed,
 #             else the build JDK) with the runtime's own flags for a 2048 MB function plus the
 #             app's JAVA_TOOL_OPTIONS (-XX:+TieredCompilation -XX:TieredStopAtLevel=4)
 #   1cpu      'deployed' on one CPU: -XX:ActiveProcessorCount=1 and taskset -c 0 for both sides
 #             (a 1769 MB Lambda has one vCPU)
+#   1cpu-s3-apart  '1cpu' with S3Proxy in a JVM of its own on the last CPU (S3Elsewhere): on
+#             Lambda, S3's work is not done on the function's vCPU, as it is in '1cpu'
 #   1cpu-build-jdk  '1cpu' on the build JDK instead of Temurin 25: on Debian its JPEG codec is the
 #             system's libjpeg-turbo, where Temurin and Lambda's Corretto bundle libjpeg 6b, so
 #             the two 1cpu rows side by side show what the codec costs
@@ -28,7 +32,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 ROUNDS=${ROUNDS:-5}
 WARMUP=${WARMUP:-5}
 if [ "${1:-}" = "--quick" ]; then ROUNDS=3; WARMUP=2; fi
-VARIANTS=${VARIANTS:-"default deployed 1cpu 1cpu-build-jdk"}
+VARIANTS=${VARIANTS:-"default default-jdk25 deployed 1cpu 1cpu-s3-apart 1cpu-build-jdk"}
 PHOTOS=${PHOTOS:-"13mp 4mp"}
 PYTHON=${PYTHON:-/usr/bin/python3}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -76,10 +80,12 @@ for photo in $PHOTOS; do
   for variant in $VARIANTS; do
     case $variant in
       default)  cmd=("$JAVA"); env=() ;;
+      default-jdk25) cmd=("$JAVA25"); env=() ;;
       deployed) cmd=("$JAVA25" $LAMBDA_FLAGS); env=(JAVA_TOOL_OPTIONS="$DEPLOYED_TOOL_OPTIONS") ;;
       1cpu)     cmd=(taskset -c 0 "$JAVA25" $LAMBDA_FLAGS -XX:ActiveProcessorCount=1); env=(JAVA_TOOL_OPTIONS="$DEPLOYED_TOOL_OPTIONS") ;;
+      1cpu-s3-apart) cmd=(taskset -c 0 "$JAVA25" $LAMBDA_FLAGS -XX:ActiveProcessorCount=1 -Dpixelstep.job.s3Cpus=$(( $(nproc) - 1 ))); env=(JAVA_TOOL_OPTIONS="$DEPLOYED_TOOL_OPTIONS") ;;
       1cpu-build-jdk) cmd=(taskset -c 0 "$JAVA" $LAMBDA_FLAGS -XX:ActiveProcessorCount=1); env=(JAVA_TOOL_OPTIONS="$DEPLOYED_TOOL_OPTIONS") ;;
-      *) echo "unknown variant $variant (default, deployed, 1cpu, 1cpu-build-jdk)" >&2; exit 1 ;;
+      *) echo "unknown variant $variant (default, default-jdk25, deployed, 1cpu, 1cpu-s3-apart, 1cpu-build-jdk)" >&2; exit 1 ;;
     esac
     echo "== $photo, $variant"
     RUN_OUT=$(mktemp)

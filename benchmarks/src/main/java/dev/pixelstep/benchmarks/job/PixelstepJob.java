@@ -8,14 +8,15 @@ import dev.pixelstep.functions.internal.image.ImageLimits;
 import dev.pixelstep.functions.processor.ProcessorHandler;
 import dev.pixelstep.functions.support.S3ProxyServer;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +30,8 @@ import java.util.concurrent.Future;
  * pixelstep's side of the whole job, as the state machine runs it: the processor and the analyser
  * of the original at once (the Parallel state), then the analyser of the combined image; through
  * the real handlers ({@link ProcessorHandler}, {@link AnalyserHandler}, JSON in and out) against
- * S3Proxy on loopback with a filesystem store, all in this JVM and warm.
+ * S3Proxy on loopback with a filesystem store, all in this JVM and warm (S3Proxy in a JVM of its
+ * own with {@link S3Elsewhere}).
  */
 final class PixelstepJob implements AutoCloseable {
 
@@ -38,7 +40,8 @@ final class PixelstepJob implements AutoCloseable {
     private static final String OUT = "job-out";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final S3ProxyServer server;
+    /** Where S3Proxy runs: in this JVM, or in one of its own ({@link S3Elsewhere}). */
+    private final AutoCloseable server;
     private final ProcessorHandler processor;
     private final AnalyserHandler analyser;
     private final ExecutorService parallel = Executors.newFixedThreadPool(2, r -> {
@@ -54,16 +57,29 @@ final class PixelstepJob implements AutoCloseable {
     private final Map<String, JsonNode> lastTimings = new LinkedHashMap<>();
 
     PixelstepJob(Path photo, Path work) throws IOException {
-        this.server = S3ProxyServer.startOn(work.resolve("s3"));
-        server.createBucket(IN);
-        server.createBucket(OUT);
+        Optional<String> s3Cpus = S3Elsewhere.cpusFromSystemProperty();
+        URI endpoint;
+        if (s3Cpus.isPresent()) {
+            S3Elsewhere elsewhere = S3Elsewhere.start(work.resolve("s3"), s3Cpus.get());
+            System.out.println(elsewhere);
+            this.server = elsewhere;
+            endpoint = elsewhere.endpoint();
+        } else {
+            S3ProxyServer here = S3ProxyServer.startOn(work.resolve("s3"));
+            this.server = here;
+            endpoint = here.endpoint();
+        }
         String key = photo.getFileName().toString();
-        server.put(IN, key, Files.readAllBytes(photo), Map.of("operations", CHAIN));
-        FunctionConfig config = new FunctionConfig(OUT, ImageLimits.defaults(), Optional.of(server.endpoint()), true);
+        try (S3Client setup = S3ProxyServer.client(endpoint)) {
+            setup.createBucket(b -> b.bucket(IN));
+            setup.createBucket(b -> b.bucket(OUT));
+            setup.putObject(b -> b.bucket(IN).key(key).metadata(Map.of("operations", CHAIN)), RequestBody.fromFile(photo));
+        }
+        FunctionConfig config = new FunctionConfig(OUT, ImageLimits.defaults(), Optional.of(endpoint), true);
         Optional<SimulatedLink> link = SimulatedLink.fromSystemProperty();
         link.ifPresent(l -> System.out.println("pixelstep's S3 calls go through a simulated link: " + l));
-        S3Client s3 = link.map(l -> S3ProxyServer.client(server.endpoint(), ClientOverrideConfiguration.builder().addExecutionInterceptor(l).build()))
-                .orElseGet(() -> S3ProxyServer.client(server.endpoint()));
+        S3Client s3 = link.map(l -> S3ProxyServer.client(endpoint, ClientOverrideConfiguration.builder().addExecutionInterceptor(l).build()))
+                .orElseGet(() -> S3ProxyServer.client(endpoint));
         this.processor = new ProcessorHandler(config, s3);
         this.analyser = new AnalyserHandler(config, s3);
         this.processRequest = json(Map.of("bucket", IN, "key", key));
@@ -122,6 +138,10 @@ final class PixelstepJob implements AutoCloseable {
     @Override
     public void close() {
         parallel.shutdownNow();
-        server.close();
+        try {
+            server.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop S3Proxy", e);
+        }
     }
 }
