@@ -1,5 +1,6 @@
 package dev.pixelstep.functions.internal.image;
 
+import javax.imageio.plugins.jpeg.JPEGHuffmanTable;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -34,6 +35,26 @@ final class JpegStripEncoder {
      * (a 13 MP photo's MCU row is 276 MCUs).
      */
     static final int LANES = 320;
+
+    /** Length of {@link #words}: room for the bits of several MCUs. */
+    private static final int WORDS = 1024;
+    /** The most words one MCU (six blocks) can fill: a block is at most 20 + 63 x 26 bits, 26 words. */
+    private static final int WORDS_PER_MCU = 6 * 26 + 1;
+
+    /**
+     * The standard AC Huffman tables (the same for every quality) by symbol, with the symbol's extra
+     * bits folded in: entry {@code chroma << 8 | run << 4 | size} is {@code (code << size) << 5 |
+     * (length + size)}, so the bits of a coefficient are {@code entry >>> 5 | its low size bits} and
+     * their count {@code entry & 31}. A constant array indexed with a mask, so that the JIT drops the
+     * bounds check.
+     */
+    private static final int[] AC = withExtraBits(new JpegTables.Huffman(JPEGHuffmanTable.StdACLuminance),
+            new JpegTables.Huffman(JPEGHuffmanTable.StdACChrominance), 256);
+    /** The same for the DC tables: entry {@code chroma << 4 | size}. */
+    private static final int[] DC = withExtraBits(new JpegTables.Huffman(JPEGHuffmanTable.StdDCLuminance),
+            new JpegTables.Huffman(JPEGHuffmanTable.StdDCChrominance), 16);
+    /** Entry {@code chroma << 2 | r}: r ZRL codes in one (r = 1..3, the most a block can need before a coefficient), as {@code bits << 6 | count}. */
+    private static final long[] ZRL = zrl();
 
     /** Luma weights in 16-bit fixed point (0.299, 0.587, 0.114; they sum to 2^16). */
     private static final int LUMA_RED = 19595;
@@ -72,11 +93,11 @@ final class JpegStripEncoder {
      */
     private final int[][] samples;
     /**
-     * The quantised coefficients in zig-zag order, {@code coefficients[64 b + k][i]}, each v as
+     * The quantised coefficients in zig-zag order, {@code coefficients[b][k][i]}, each v as
      * {@code v + (v >> 31)} (v - 1 below zero): the low bits of that are what JPEG appends to a
      * coefficient's Huffman code, and {@code c ^ (c >> 31)} is |v|.
      */
-    private final int[][] coefficients;
+    private final int[][][] coefficients;
     /** Bit k of {@code high[b][i] << 32 | low[b][i]}: coefficient k (zig-zag) of block b of MCU i is not zero. */
     private final int[][] low;
     private final int[][] high;
@@ -86,12 +107,19 @@ final class JpegStripEncoder {
 
     private byte[] out;
     private int position;
+    /**
+     * The entropy-coded bits of the last few MCUs, 64 to a word, first bit the most significant,
+     * before byte stuffing: {@code words[0, written)}, moved to {@link #out} by {@link #drain}.
+     * Kept apart so that the Huffman coder's loop holds few values (the bit word, its free bits,
+     * this array and its index) and writes one {@code long} where a whole word is full.
+     */
+    private final long[] words = new long[WORDS];
+    private int written;
     /** Bits waiting to be written: the low {@code 64 - free} bits of {@code bits}. */
     private long bits;
     private int free = 64;
-    private int lumaDc;
-    private int blueDc;
-    private int redDc;
+    /** The DC predictors of the components (luma, blue, red): the last block's DC coefficient. */
+    private final int[] predictors = new int[3];
 
     JpegStripEncoder(JpegWriter.Layout layout, JpegTables tables, int[] pixels, boolean alpha, int initialBytes) {
         this.layout = layout;
@@ -105,7 +133,7 @@ final class JpegStripEncoder {
         int blocks = layout.grey() ? 1 : 6;
         this.source = layout.grey() ? null : new int[32][lanes];
         this.samples = new int[64 * blocks][lanes];
-        this.coefficients = new int[64 * blocks][lanes];
+        this.coefficients = new int[blocks][64][lanes];
         this.low = new int[blocks][lanes];
         this.high = new int[blocks][lanes];
         this.redBlueSums = layout.grey() ? null : new int[lanes];
@@ -117,9 +145,7 @@ final class JpegStripEncoder {
     void encode(int from, int to, Runnable beforeEachStrip) {
         for (int strip = from; strip < to; strip++) {
             beforeEachStrip.run();
-            lumaDc = 0;
-            blueDc = 0;
-            redDc = 0;
+            Arrays.fill(predictors, 0);
             int firstRow = strip * layout.mcuRowsPerStrip();
             int lastRow = Math.min(layout.mcuRows(), firstRow + layout.mcuRowsPerStrip());
             for (int mcuRow = firstRow; mcuRow < lastRow; mcuRow++) {
@@ -162,15 +188,17 @@ final class JpegStripEncoder {
             for (int b = 0; b < 6; b++) {
                 transform(b, b < 4 ? tables.lumaQuantisers : tables.chromaQuantisers, count);
             }
-            JpegTables t = tables;
+            int[][][] c = coefficients;
             for (int i = 0; i < count; i++) {
-                ensure(4096);
-                lumaDc = code(0, i, lumaDc, t.dcLuma, t.acLuma);
-                lumaDc = code(1, i, lumaDc, t.dcLuma, t.acLuma);
-                lumaDc = code(2, i, lumaDc, t.dcLuma, t.acLuma);
-                lumaDc = code(3, i, lumaDc, t.dcLuma, t.acLuma);
-                blueDc = code(4, i, blueDc, t.dcChroma, t.acChroma);
-                redDc = code(5, i, redDc, t.dcChroma, t.acChroma);
+                if (written > WORDS - WORDS_PER_MCU) {
+                    drain();
+                }
+                code(c[0], low[0], high[0], i, 0);
+                code(c[1], low[1], high[1], i, 0);
+                code(c[2], low[2], high[2], i, 0);
+                code(c[3], low[3], high[3], i, 0);
+                code(c[4], low[4], high[4], i, 1);
+                code(c[5], low[5], high[5], i, 2);
             }
         }
     }
@@ -288,10 +316,12 @@ final class JpegStripEncoder {
                 }
             }
             transform(0, tables.lumaQuantisers, count);
-            JpegTables t = tables;
+            int[][] c = coefficients[0];
             for (int i = 0; i < count; i++) {
-                ensure(1024);
-                lumaDc = code(0, i, lumaDc, t.dcLuma, t.acLuma);
+                if (written > WORDS - WORDS_PER_MCU) {
+                    drain();
+                }
+                code(c, low[0], high[0], i, 0);
             }
         }
     }
@@ -314,7 +344,7 @@ final class JpegStripEncoder {
             int multiplier = quantisers.multiplier()[n];
             int shift = quantisers.shift()[n];
             int rounding = 1 << (shift - 1);
-            int[] q = coefficients[64 * b + k];
+            int[] q = coefficients[b][k];
             int[] mask = k < 32 ? lo : hi;
             for (int i = 0; i < count; i++) {
                 int c = (f[i] * multiplier + rounding) >> shift;
@@ -325,74 +355,119 @@ final class JpegStripEncoder {
     }
 
     /**
-     * Huffman codes block {@code b} of MCU {@code i}; returns its DC coefficient (the next block's
-     * predictor). The bits gather in a 64-bit word, written when full ({@link #flush}); the word,
-     * its free bits and the write position are kept in locals for the block.
+     * Huffman codes block {@code i} of {@code planes} (its quantised coefficients, {@code planes[k][i]}, and the masks of
+     * the non-zero ones in {@code low[i]}, {@code high[i]}) of {@code component} (0 luma, 1 blue, 2 red), whose DC
+     * predictor it updates. The bits gather in a 64-bit word kept in a local with its free bits for the block, stored in
+     * {@link #words} when full. (The words and their count stay in fields, touched once in eight symbols or so: fewer
+     * values live in the loop, which the JIT then keeps in registers.)
      */
-    private int code(int b, int i, int previousDc, JpegTables.Huffman dc, JpegTables.Huffman ac) {
-        int[][] c = coefficients;
-        int base = 64 * b;
-        int dcCode = c[base][i];
+    private void code(int[][] planes, int[] low, int[] high, int i, int component) {
+        int dcCode = planes[0][i];
         int dcValue = dcCode - (dcCode >> 31);
+        int diff = dcValue - predictors[component];
+        predictors[component] = dcValue;
+        int chroma = component == 0 ? 0 : 1;
         long bits = this.bits;
         int free = this.free;
-        int position = this.position;
-        byte[] out = this.out;
 
-        int diff = dcValue - previousDc;
         int magnitude = bitLength(diff);
-        int entry = dc.codeAndSize[magnitude];
-        int value = (entry >>> 8) << magnitude | (diff + (diff >> 31)) & ((1 << magnitude) - 1);
-        int size = (entry & 0xff) + magnitude;
+        int entry = DC[(chroma << 4 | magnitude) & 31];
+        int value = entry >>> 5 | (diff + (diff >> 31)) & ((1 << magnitude) - 1);
+        int size = entry & 31;
         // put(value, size), here and below: the low 'size' bits of value, most significant first
         if (size > free) {
-            position = flush(out, position, bits << free | value >>> (size - free));
+            store(bits << free | value >>> (size - free));
             free += 64;
         }
         bits = bits << size | value;
         free -= size;
 
-        int[] table = ac.codeAndSize;
-        long nonZero = ((long) high[b][i] << 32 | low[b][i] & 0xffffffffL) & ~1L;
+        long nonZero = ((long) high[i] << 32 | low[i] & 0xffffffffL) & ~1L;
+        int table = chroma << 8;
         int last = 0;
         while (nonZero != 0) {
             int k = Long.numberOfTrailingZeros(nonZero);
+            nonZero &= nonZero - 1;
             int run = k - last - 1;
-            if (run > 15) { // ZRL: sixteen zeros
-                entry = table[0xF0];
-                value = entry >>> 8;
-                size = entry & 0xff;
-                last += 16;
-            } else {
-                nonZero &= nonZero - 1;
-                int v = c[base + k][i];
-                int n = 32 - Integer.numberOfLeadingZeros(v ^ (v >> 31));
-                entry = table[run << 4 | n];
-                value = (entry >>> 8) << n | v & ((1 << n) - 1);
-                size = (entry & 0xff) + n;
-                last = k;
+            last = k;
+            if (run > 15) { // ZRL: sixteen zeros, up to three times
+                long zrl = ZRL[(chroma << 2 | run >> 4) & 7];
+                int zrlSize = (int) zrl & 63;
+                long zrlBits = zrl >>> 6;
+                if (zrlSize > free) {
+                    store(bits << free | zrlBits >>> (zrlSize - free));
+                    free += 64;
+                }
+                bits = bits << zrlSize | zrlBits;
+                free -= zrlSize;
+                run &= 15;
             }
+            int v = planes[k][i];
+            int n = 32 - Integer.numberOfLeadingZeros(v ^ (v >> 31));
+            entry = AC[(table | run << 4 | n) & 511];
+            value = entry >>> 5 | v & ((1 << n) - 1);
+            size = entry & 31;
             if (size > free) {
-                position = flush(out, position, bits << free | value >>> (size - free));
+                store(bits << free | value >>> (size - free));
                 free += 64;
             }
             bits = bits << size | value;
             free -= size;
         }
         if (last != 63) { // EOB
-            entry = table[0];
-            size = entry & 0xff;
+            entry = AC[table & 511];
+            size = entry & 31;
+            value = entry >>> 5;
             if (size > free) {
-                position = flush(out, position, bits << free | (entry >>> 8) >>> (size - free));
+                store(bits << free | value >>> (size - free));
                 free += 64;
             }
-            bits = bits << size | entry >>> 8;
+            bits = bits << size | value;
             free -= size;
         }
         this.bits = bits;
         this.free = free;
-        this.position = position;
-        return dcValue;
+    }
+
+    /** Appends a full word of bits to {@link #words}. */
+    private void store(long word) {
+        words[written++] = word;
+    }
+
+    /**
+     * Per symbol of the luma table {@code luma} (entries {@code 0 .. symbols - 1}) and of the chroma
+     * table {@code chroma} (from {@code symbols} on), whose low four bits are a size: the code shifted
+     * left by the size, then by 5, or'ed with the code's length plus the size.
+     */
+    private static int[] withExtraBits(JpegTables.Huffman luma, JpegTables.Huffman chroma, int symbols) {
+        int[] table = new int[2 * symbols];
+        for (int symbol = 0; symbol < symbols; symbol++) {
+            int size = symbol & 15;
+            table[symbol] = withExtraBits(luma.codeAndSize[symbol], size);
+            table[symbols + symbol] = withExtraBits(chroma.codeAndSize[symbol], size);
+        }
+        return table;
+    }
+
+    private static int withExtraBits(int codeAndSize, int size) {
+        return (codeAndSize >>> 8) << size << 5 | (codeAndSize & 0xff) + size;
+    }
+
+    private static long[] zrl() {
+        JpegTables.Huffman[] tables = {new JpegTables.Huffman(JPEGHuffmanTable.StdACLuminance),
+                new JpegTables.Huffman(JPEGHuffmanTable.StdACChrominance)};
+        long[] zrl = new long[8];
+        for (int chroma = 0; chroma < 2; chroma++) {
+            int code = tables[chroma].codeAndSize[0xF0];
+            long bits = 0;
+            int count = 0;
+            for (int r = 1; r < 4; r++) {
+                bits = bits << (code & 0xff) | code >>> 8;
+                count += code & 0xff;
+                zrl[chroma << 2 | r] = bits << 6 | count;
+            }
+        }
+        return zrl;
     }
 
     /** The colour of {@code argb} composited onto opaque white, each channel rounded to the nearest value. */
@@ -438,8 +513,22 @@ final class JpegStripEncoder {
         }
     }
 
+    /** Moves the full {@link #words} to {@link #out}, stuffing a zero byte after each 0xFF. */
+    private void drain() {
+        ensure(16 * written); // every byte could be 0xFF
+        byte[] out = this.out;
+        long[] words = this.words;
+        int position = this.position;
+        for (int w = 0; w < written; w++) {
+            position = flush(out, position, words[w]);
+        }
+        this.position = position;
+        written = 0;
+    }
+
     /** Pads the last byte with one bits (as the standard asks before a marker) and writes what is left. */
     private void flushBits() {
+        drain();
         ensure(32);
         int count = 64 - free;
         int pad = (8 - count % 8) % 8;
