@@ -42,17 +42,18 @@ final class JpegStripEncoder {
     private static final int WORDS_PER_MCU = 6 * 26 + 1;
 
     /**
-     * The standard AC Huffman tables (the same for every quality) by symbol, with the symbol's extra
-     * bits folded in: entry {@code chroma << 8 | run << 4 | size} is {@code (code << size) << 5 |
-     * (length + size)}, so the bits of a coefficient are {@code entry >>> 5 | its low size bits} and
-     * their count {@code entry & 31}. A constant array indexed with a mask, so that the JIT drops the
-     * bounds check.
+     * The standard AC Huffman tables (the same for every quality) with each symbol's extra bits
+     * folded in, by the run of zeros and the leading zeros of the coefficient's bits: entry
+     * {@code chroma << 9 | run << 5 | z}, z = 31 - size ({@link #leadingZeros}), is
+     * {@code (code << size) << 5 | (length + size)}, so the bits of a coefficient are
+     * {@code entry >>> 5 | its low size bits} and their count {@code entry & 31} (EOB: z = 31).
+     * A constant array indexed with a mask, so that the JIT drops the bounds check.
      */
-    private static final int[] AC = withExtraBits(new JpegTables.Huffman(JPEGHuffmanTable.StdACLuminance),
-            new JpegTables.Huffman(JPEGHuffmanTable.StdACChrominance), 256);
-    /** The same for the DC tables: entry {@code chroma << 4 | size}. */
-    private static final int[] DC = withExtraBits(new JpegTables.Huffman(JPEGHuffmanTable.StdDCLuminance),
-            new JpegTables.Huffman(JPEGHuffmanTable.StdDCChrominance), 16);
+    private static final int[] AC = acTable(new JpegTables.Huffman(JPEGHuffmanTable.StdACLuminance),
+            new JpegTables.Huffman(JPEGHuffmanTable.StdACChrominance));
+    /** The same for the DC tables by size: entry {@code chroma << 4 | size}. */
+    private static final int[] DC = dcTable(new JpegTables.Huffman(JPEGHuffmanTable.StdDCLuminance),
+            new JpegTables.Huffman(JPEGHuffmanTable.StdDCChrominance));
     /** Entry {@code chroma << 2 | r}: r ZRL codes in one (r = 1..3, the most a block can need before a coefficient), as {@code bits << 6 | count}. */
     private static final long[] ZRL = zrl();
 
@@ -383,7 +384,7 @@ final class JpegStripEncoder {
         free -= size;
 
         long nonZero = ((long) high[i] << 32 | low[i] & 0xffffffffL) & ~1L;
-        int table = chroma << 8;
+        int table = chroma << 9;
         int last = 0;
         while (nonZero != 0) {
             int k = Long.numberOfTrailingZeros(nonZero);
@@ -403,9 +404,9 @@ final class JpegStripEncoder {
                 run &= 15;
             }
             int v = planes[k][i];
-            int n = 32 - Integer.numberOfLeadingZeros(v ^ (v >> 31));
-            entry = AC[(table | run << 4 | n) & 511];
-            value = entry >>> 5 | v & ((1 << n) - 1);
+            int z = leadingZeros(v);
+            entry = AC[(table | run << 5 | z) & 1023];
+            value = entry >>> 5 | v & (Integer.MAX_VALUE >>> z);
             size = entry & 31;
             if (size > free) {
                 store(bits << free | value >>> (size - free));
@@ -415,7 +416,7 @@ final class JpegStripEncoder {
             free -= size;
         }
         if (last != 63) { // EOB
-            entry = AC[table & 511];
+            entry = AC[(table | 31) & 1023];
             size = entry & 31;
             value = entry >>> 5;
             if (size > free) {
@@ -435,20 +436,36 @@ final class JpegStripEncoder {
     }
 
     /**
-     * Per symbol of the luma table {@code luma} (entries {@code 0 .. symbols - 1}) and of the chroma
-     * table {@code chroma} (from {@code symbols} on), whose low four bits are a size: the code shifted
-     * left by the size, then by 5, or'ed with the code's length plus the size.
+     * 31 minus the size of a non-zero coefficient stored as {@code v} (v - 1 below zero; see
+     * {@link #coefficients}): the highest bit where v and 2v differ is bit size (above it a
+     * positive v has zeros, a negative one ones, and bit size - 1 is the sign's opposite).
      */
-    private static int[] withExtraBits(JpegTables.Huffman luma, JpegTables.Huffman chroma, int symbols) {
-        int[] table = new int[2 * symbols];
-        for (int symbol = 0; symbol < symbols; symbol++) {
-            int size = symbol & 15;
-            table[symbol] = withExtraBits(luma.codeAndSize[symbol], size);
-            table[symbols + symbol] = withExtraBits(chroma.codeAndSize[symbol], size);
+    static int leadingZeros(int v) {
+        return Integer.numberOfLeadingZeros(v ^ v << 1);
+    }
+
+    private static int[] acTable(JpegTables.Huffman luma, JpegTables.Huffman chroma) {
+        int[] table = new int[1024];
+        for (int run = 0; run < 16; run++) {
+            for (int size = 0; size < 16; size++) {
+                int at = run << 5 | 31 - size;
+                table[at] = withExtraBits(luma.codeAndSize[run << 4 | size], size);
+                table[512 + at] = withExtraBits(chroma.codeAndSize[run << 4 | size], size);
+            }
         }
         return table;
     }
 
+    private static int[] dcTable(JpegTables.Huffman luma, JpegTables.Huffman chroma) {
+        int[] table = new int[32];
+        for (int size = 0; size < 16; size++) {
+            table[size] = withExtraBits(luma.codeAndSize[size], size);
+            table[16 + size] = withExtraBits(chroma.codeAndSize[size], size);
+        }
+        return table;
+    }
+
+    /** A symbol's code and length ({@link JpegTables.Huffman#codeAndSize}) with room for {@code size} extra bits: {@code (code << size) << 5 | (length + size)}. */
     private static int withExtraBits(int codeAndSize, int size) {
         return (codeAndSize >>> 8) << size << 5 | (codeAndSize & 0xff) + size;
     }
