@@ -57,6 +57,15 @@ final class JpegStripEncoder {
     /** Entry {@code chroma << 2 | r}: r ZRL codes in one (r = 1..3, the most a block can need before a coefficient), as {@code bits << 6 | count}. */
     private static final long[] ZRL = zrl();
 
+    /** The zig-zag position of each natural index (the inverse of {@link JpegTables#ZIGZAG}). */
+    private static final int[] ZIGZAG_POSITION = new int[64];
+
+    static {
+        for (int k = 0; k < 64; k++) {
+            ZIGZAG_POSITION[JpegTables.ZIGZAG[k]] = k;
+        }
+    }
+
     /** Luma weights in 16-bit fixed point (0.299, 0.587, 0.114; they sum to 2^16). */
     private static final int LUMA_RED = 19595;
     private static final int LUMA_GREEN = 38470;
@@ -333,25 +342,29 @@ final class JpegStripEncoder {
      */
     private void transform(int b, ForwardDct.Quantisers quantisers, int count) {
         ForwardDct.columns(samples, 64 * b, count);
-        ForwardDct.rows(samples, 64 * b, count);
         int[] lo = low[b];
         int[] hi = high[b];
         Arrays.fill(lo, 0);
         Arrays.fill(hi, 0);
-        int[] order = JpegTables.ZIGZAG;
-        for (int k = 0; k < 64; k++) {
-            int n = order[k];
-            int[] f = samples[64 * b + n];
-            int multiplier = quantisers.multiplier()[n];
-            int shift = quantisers.shift()[n];
-            int rounding = 1 << (shift - 1);
-            int[] q = coefficients[b][k];
-            int[] mask = k < 32 ? lo : hi;
-            for (int i = 0; i < count; i++) {
-                int c = (f[i] * multiplier + rounding) >> shift;
-                q[i] = c + (c >> 31);
-                mask[i] |= ((c | -c) >>> 31) << k;
+        int[] multipliers = quantisers.multiplier();
+        int[] shifts = quantisers.shift();
+        for (int v = 0; v < 64; v += 8) {
+            // each row quantised while its coefficients are still in the L1 cache
+            ForwardDct.row(samples, 64 * b + v, count);
+            for (int n = v; n < v + 8; n++) {
+                int k = ZIGZAG_POSITION[n];
+                quantise(samples[64 * b + n], multipliers[n], shifts[n], coefficients[b][k], k < 32 ? lo : hi, k & 31, count);
             }
+        }
+    }
+
+    /** Coefficient {@code f} of the blocks quantised into {@code q}, bit {@code bit} of {@code mask} set where not zero. */
+    private static void quantise(int[] f, int multiplier, int shift, int[] q, int[] mask, int bit, int count) {
+        int rounding = 1 << (shift - 1);
+        for (int i = 0; i < count; i++) {
+            int c = (f[i] * multiplier + rounding) >> shift;
+            q[i] = c + (c >> 31);
+            mask[i] |= ((c | -c) >>> 31) << bit;
         }
     }
 
