@@ -36,10 +36,10 @@ final class JpegStripEncoder {
      */
     static final int LANES = 320;
 
-    /** Length of {@link #words}: room for the bits of several MCUs. */
-    private static final int WORDS = 1024;
-    /** The most words one MCU (six blocks) can fill: a block is at most 20 + 63 x 26 bits, 26 words. */
-    private static final int WORDS_PER_MCU = 6 * 26 + 1;
+    /** Length of {@link #raw}: room for the bytes of several MCUs. */
+    private static final int RAW = 16384;
+    /** The most bytes one MCU (six blocks) can fill, with the 8 a last store writes: a block is at most 22 + 63 x 26 + 4 bits, 209 bytes. */
+    private static final int RAW_PER_MCU = 6 * 209 + 8;
 
     /**
      * The standard AC Huffman tables (the same for every quality) with each symbol's extra bits
@@ -118,16 +118,15 @@ final class JpegStripEncoder {
     private byte[] out;
     private int position;
     /**
-     * The entropy-coded bits of the last few MCUs, 64 to a word, first bit the most significant,
-     * before byte stuffing: {@code words[0, written)}, moved to {@link #out} by {@link #drain}.
-     * Kept apart so that the Huffman coder's loop holds few values (the bit word, its free bits,
-     * this array and its index) and writes one {@code long} where a whole word is full.
+     * The entropy-coded bytes of the last few MCUs before byte stuffing: {@code raw[0, length)},
+     * moved to {@link #out} by {@link #drain}. The coder writes eight bytes at a time, of which the
+     * whole bytes of its bit word count, without a test for 0xFF.
      */
-    private final long[] words = new long[WORDS];
-    private int written;
-    /** Bits waiting to be written: the low {@code 64 - free} bits of {@code bits}. */
+    private final byte[] raw = new byte[RAW];
+    private int length;
+    /** Bits waiting to be written: the top {@code count} bits of {@code bits} (at most 7 between blocks). */
     private long bits;
-    private int free = 64;
+    private int count;
     /** The DC predictors of the components (luma, blue, red): the last block's DC coefficient. */
     private final int[] predictors = new int[3];
 
@@ -200,7 +199,7 @@ final class JpegStripEncoder {
             }
             int[][][] c = coefficients;
             for (int i = 0; i < count; i++) {
-                if (written > WORDS - WORDS_PER_MCU) {
+                if (length > RAW - RAW_PER_MCU) {
                     drain();
                 }
                 code(c[0], low[0], high[0], i, 0);
@@ -328,7 +327,7 @@ final class JpegStripEncoder {
             transform(0, tables.lumaQuantisers, count);
             int[][] c = coefficients[0];
             for (int i = 0; i < count; i++) {
-                if (written > WORDS - WORDS_PER_MCU) {
+                if (length > RAW - RAW_PER_MCU) {
                     drain();
                 }
                 code(c, low[0], high[0], i, 0);
@@ -371,9 +370,9 @@ final class JpegStripEncoder {
     /**
      * Huffman codes block {@code i} of {@code planes} (its quantised coefficients, {@code planes[k][i]}, and the masks of
      * the non-zero ones in {@code low[i]}, {@code high[i]}) of {@code component} (0 luma, 1 blue, 2 red), whose DC
-     * predictor it updates. The bits gather in a 64-bit word kept in a local with its free bits for the block, stored in
-     * {@link #words} when full. (The words and their count stay in fields, touched once in eight symbols or so: fewer
-     * values live in the loop, which the JIT then keeps in registers.)
+     * predictor it updates. The bits gather at the top of a 64-bit word; after the DC symbol and after every two AC
+     * symbols its whole bytes are stored ({@link #put}): 7 bits left over and two symbols of at most 26 bits fit in the
+     * word, so there is no test whether it is full, a branch the processor mispredicted once a word.
      */
     private void code(int[][] planes, int[] low, int[] high, int i, int component) {
         int dcCode = planes[0][i];
@@ -382,70 +381,72 @@ final class JpegStripEncoder {
         predictors[component] = dcValue;
         int chroma = component == 0 ? 0 : 1;
         long bits = this.bits;
-        int free = this.free;
+        int count = this.count;
+        byte[] raw = this.raw;
+        int length = this.length;
 
         int magnitude = bitLength(diff);
         int entry = DC[(chroma << 4 | magnitude) & 31];
-        int value = entry >>> 5 | (diff + (diff >> 31)) & ((1 << magnitude) - 1);
+        // add(value, size), here and below: the low 'size' bits of value below the bits there are
         int size = entry & 31;
-        // put(value, size), here and below: the low 'size' bits of value, most significant first
-        if (size > free) {
-            store(bits << free | value >>> (size - free));
-            free += 64;
-        }
-        bits = bits << size | value;
-        free -= size;
+        bits |= (long) (entry >>> 5 | (diff + (diff >> 31)) & ((1 << magnitude) - 1)) << (64 - count - size);
+        count += size;
+        BIG_ENDIAN_LONG.set(raw, length, bits);
+        length += count >>> 3;
+        bits <<= count & ~7;
+        count &= 7;
 
         long nonZero = ((long) high[i] << 32 | low[i] & 0xffffffffL) & ~1L;
         int table = chroma << 9;
         int last = 0;
+        int pair = 0;
         while (nonZero != 0) {
             int k = Long.numberOfTrailingZeros(nonZero);
             nonZero &= nonZero - 1;
             int run = k - last - 1;
             last = k;
-            if (run > 15) { // ZRL: sixteen zeros, up to three times
+            if (run > 15) { // ZRL: sixteen zeros, up to three times (at most 33 bits), in a word of their own
+                BIG_ENDIAN_LONG.set(raw, length, bits);
+                length += count >>> 3;
+                bits <<= count & ~7;
+                count &= 7;
                 long zrl = ZRL[(chroma << 2 | run >> 4) & 7];
                 int zrlSize = (int) zrl & 63;
-                long zrlBits = zrl >>> 6;
-                if (zrlSize > free) {
-                    store(bits << free | zrlBits >>> (zrlSize - free));
-                    free += 64;
-                }
-                bits = bits << zrlSize | zrlBits;
-                free -= zrlSize;
+                bits |= (zrl >>> 6) << (64 - count - zrlSize);
+                count += zrlSize;
+                BIG_ENDIAN_LONG.set(raw, length, bits);
+                length += count >>> 3;
+                bits <<= count & ~7;
+                count &= 7;
                 run &= 15;
             }
             int v = planes[k][i];
             int z = leadingZeros(v);
             entry = AC[(table | run << 5 | z) & 1023];
-            value = entry >>> 5 | v & (Integer.MAX_VALUE >>> z);
             size = entry & 31;
-            if (size > free) {
-                store(bits << free | value >>> (size - free));
-                free += 64;
+            bits |= (long) (entry >>> 5 | v & (Integer.MAX_VALUE >>> z)) << (64 - count - size);
+            count += size;
+            pair ^= 1;
+            if (pair == 0) {
+                BIG_ENDIAN_LONG.set(raw, length, bits);
+                length += count >>> 3;
+                bits <<= count & ~7;
+                count &= 7;
             }
-            bits = bits << size | value;
-            free -= size;
         }
         if (last != 63) { // EOB
             entry = AC[(table | 31) & 1023];
             size = entry & 31;
-            value = entry >>> 5;
-            if (size > free) {
-                store(bits << free | value >>> (size - free));
-                free += 64;
-            }
-            bits = bits << size | value;
-            free -= size;
+            bits |= (long) (entry >>> 5) << (64 - count - size);
+            count += size;
         }
+        BIG_ENDIAN_LONG.set(raw, length, bits);
+        length += count >>> 3;
+        bits <<= count & ~7;
+        count &= 7;
         this.bits = bits;
-        this.free = free;
-    }
-
-    /** Appends a full word of bits to {@link #words}. */
-    private void store(long word) {
-        words[written++] = word;
+        this.count = count;
+        this.length = length;
     }
 
     /**
@@ -543,31 +544,36 @@ final class JpegStripEncoder {
         }
     }
 
-    /** Moves the full {@link #words} to {@link #out}, stuffing a zero byte after each 0xFF. */
+    /** Moves the bytes in {@link #raw} to {@link #out}, stuffing a zero byte after each 0xFF. */
     private void drain() {
-        ensure(16 * written); // every byte could be 0xFF
+        ensure(2 * length); // every byte could be 0xFF
         byte[] out = this.out;
-        long[] words = this.words;
+        byte[] raw = this.raw;
         int position = this.position;
-        for (int w = 0; w < written; w++) {
-            position = flush(out, position, words[w]);
+        int whole = length & ~7;
+        for (int at = 0; at < whole; at += 8) {
+            position = flush(out, position, (long) BIG_ENDIAN_LONG.get(raw, at));
+        }
+        for (int at = whole; at < length; at++) {
+            byte b = raw[at];
+            out[position++] = b;
+            if (b == (byte) 0xFF) {
+                out[position++] = 0;
+            }
         }
         this.position = position;
-        written = 0;
+        length = 0;
     }
 
-    /** Pads the last byte with one bits (as the standard asks before a marker) and writes what is left. */
+    /** Pads the last byte with one bits (as the standard asks before a marker) and writes it. */
     private void flushBits() {
         drain();
-        ensure(32);
-        int count = 64 - free;
-        int pad = (8 - count % 8) % 8;
-        long word = bits << pad | ((1L << pad) - 1);
-        for (int shift = count + pad - 8; shift >= 0; shift -= 8) {
-            emit((int) (word >>> shift));
+        ensure(2);
+        if (count > 0) {
+            emit((int) (bits >>> 56) | 0xff >> count);
         }
         bits = 0;
-        free = 64;
+        count = 0;
     }
 
     private void ensure(int bytes) {
