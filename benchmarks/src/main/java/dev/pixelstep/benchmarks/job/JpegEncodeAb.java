@@ -28,7 +28,8 @@ import java.util.Locale;
  * java -cp "benchmarks/target/classes:$(cat benchmarks/target/job-classpath.txt)" dev.pixelstep.benchmarks.job.JpegEncodeAb \
  *   benchmarks/target/job-photos/13mp.jpg /tmp/old/pixelstep-functions.jar functions/target/classes spi/target/classes 4 15
  * </pre>
- * Arguments: the photo, the old and the new {@code functions} classes, the {@code spi} classes, rounds, encodes per side a round.
+ * Arguments: the photo, the old and the new {@code functions} classes, the {@code spi} classes, rounds, encodes per side a
+ * round, and optionally {@code colour} or {@code grey} for one of the two images only.
  */
 public final class JpegEncodeAb {
 
@@ -74,7 +75,8 @@ public final class JpegEncodeAb {
         System.out.printf(Locale.ROOT, "%s, %dx%d, %s, %d processor(s), load average %.1f; old %s, new %s%n", args[0], width, height,
                 Runtime.version(), Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), args[1], args[2]);
-        for (String kind : new String[] {"colour", "grey"}) {
+        String[] kinds = args.length > 6 ? new String[] {args[6]} : new String[] {"colour", "grey"};
+        for (String kind : kinds) {
             int[] pixels = kind.equals("colour") ? colour : grey;
             byte[] a = old.encode(pixels, width, height);
             byte[] b = neu.encode(pixels, width, height);
