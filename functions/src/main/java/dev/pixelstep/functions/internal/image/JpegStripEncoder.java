@@ -371,8 +371,8 @@ final class JpegStripEncoder {
      * Huffman codes block {@code i} of {@code planes} (its quantised coefficients, {@code planes[k][i]}, and the masks of
      * the non-zero ones in {@code low[i]}, {@code high[i]}) of {@code component} (0 luma, 1 blue, 2 red), whose DC
      * predictor it updates. The bits gather at the top of a 64-bit word; after the DC symbol and after every two AC
-     * symbols its whole bytes are stored ({@link #put}): 7 bits left over and two symbols of at most 26 bits fit in the
-     * word, so there is no test whether it is full, a branch the processor mispredicted once a word.
+     * symbols its whole bytes are stored: 7 bits left over and two symbols of at most 26 bits fit in the word, so there
+     * is no test whether it is full, a branch the processor mispredicted once a word.
      */
     private void code(int[][] planes, int[] low, int[] high, int i, int component) {
         int dcCode = planes[0][i];
@@ -391,6 +391,7 @@ final class JpegStripEncoder {
         int size = entry & 31;
         bits |= (long) (entry >>> 5 | (diff + (diff >> 31)) & ((1 << magnitude) - 1)) << (64 - count - size);
         count += size;
+        // store, here and below: eight bytes written, the whole ones kept, the rest (under 8 bits) moved to the top
         BIG_ENDIAN_LONG.set(raw, length, bits);
         length += count >>> 3;
         bits <<= count & ~7;
@@ -454,7 +455,7 @@ final class JpegStripEncoder {
      * {@link #coefficients}): the highest bit where v and 2v differ is bit size (above it a
      * positive v has zeros, a negative one ones, and bit size - 1 is the sign's opposite).
      */
-    static int leadingZeros(int v) {
+    private static int leadingZeros(int v) {
         return Integer.numberOfLeadingZeros(v ^ v << 1);
     }
 
