@@ -51,9 +51,14 @@ final class ForwardDct {
     /** The horizontal half: after {@link #columns}, the coefficients of the same blocks, in place. */
     static void rows(int[][] planes, int base, int count) {
         for (int v = base; v < base + 64; v += 8) {
-            pass(planes[v], planes[v + 1], planes[v + 2], planes[v + 3], planes[v + 4], planes[v + 5], planes[v + 6],
-                    planes[v + 7], count);
+            row(planes, v, count);
         }
+    }
+
+    /** One row of the horizontal half: after {@link #columns}, coefficients {@code 8v .. 8v + 7} of the blocks of {@code planes[first ..]}, first = base + 8v, in place. */
+    static void row(int[][] planes, int first, int count) {
+        int v = first;
+        pass(planes[v], planes[v + 1], planes[v + 2], planes[v + 3], planes[v + 4], planes[v + 5], planes[v + 6], planes[v + 7], count);
     }
 
     /**

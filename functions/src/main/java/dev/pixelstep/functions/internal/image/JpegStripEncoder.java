@@ -1,5 +1,6 @@
 package dev.pixelstep.functions.internal.image;
 
+import javax.imageio.plugins.jpeg.JPEGHuffmanTable;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -34,6 +35,36 @@ final class JpegStripEncoder {
      * (a 13 MP photo's MCU row is 276 MCUs).
      */
     static final int LANES = 320;
+
+    /** Length of {@link #raw}: room for the bytes of several MCUs. */
+    private static final int RAW = 16384;
+    /** The most bytes one MCU (six blocks) can fill, with the 8 a last store writes: a block is at most 22 + 63 x 26 + 4 bits, 209 bytes. */
+    private static final int RAW_PER_MCU = 6 * 209 + 8;
+
+    /**
+     * The standard AC Huffman tables (the same for every quality) with each symbol's extra bits
+     * folded in, by the run of zeros and the leading zeros of the coefficient's bits: entry
+     * {@code chroma << 9 | run << 5 | z}, z = 31 - size ({@link #leadingZeros}), is
+     * {@code (code << size) << 5 | (length + size)}, so the bits of a coefficient are
+     * {@code entry >>> 5 | its low size bits} and their count {@code entry & 31} (EOB: z = 31).
+     * A constant array indexed with a mask, so that the JIT drops the bounds check.
+     */
+    private static final int[] AC = acTable(new JpegTables.Huffman(JPEGHuffmanTable.StdACLuminance),
+            new JpegTables.Huffman(JPEGHuffmanTable.StdACChrominance));
+    /** The same for the DC tables by size: entry {@code chroma << 4 | size}. */
+    private static final int[] DC = dcTable(new JpegTables.Huffman(JPEGHuffmanTable.StdDCLuminance),
+            new JpegTables.Huffman(JPEGHuffmanTable.StdDCChrominance));
+    /** Entry {@code chroma << 2 | r}: r ZRL codes in one (r = 1..3, the most a block can need before a coefficient), as {@code bits << 6 | count}. */
+    private static final long[] ZRL = zrl();
+
+    /** The zig-zag position of each natural index (the inverse of {@link JpegTables#ZIGZAG}). */
+    private static final int[] ZIGZAG_POSITION = new int[64];
+
+    static {
+        for (int k = 0; k < 64; k++) {
+            ZIGZAG_POSITION[JpegTables.ZIGZAG[k]] = k;
+        }
+    }
 
     /** Luma weights in 16-bit fixed point (0.299, 0.587, 0.114; they sum to 2^16). */
     private static final int LUMA_RED = 19595;
@@ -72,11 +103,11 @@ final class JpegStripEncoder {
      */
     private final int[][] samples;
     /**
-     * The quantised coefficients in zig-zag order, {@code coefficients[64 b + k][i]}, each v as
+     * The quantised coefficients in zig-zag order, {@code coefficients[b][k][i]}, each v as
      * {@code v + (v >> 31)} (v - 1 below zero): the low bits of that are what JPEG appends to a
      * coefficient's Huffman code, and {@code c ^ (c >> 31)} is |v|.
      */
-    private final int[][] coefficients;
+    private final int[][][] coefficients;
     /** Bit k of {@code high[b][i] << 32 | low[b][i]}: coefficient k (zig-zag) of block b of MCU i is not zero. */
     private final int[][] low;
     private final int[][] high;
@@ -86,12 +117,18 @@ final class JpegStripEncoder {
 
     private byte[] out;
     private int position;
-    /** Bits waiting to be written: the low {@code 64 - free} bits of {@code bits}. */
+    /**
+     * The entropy-coded bytes of the last few MCUs before byte stuffing: {@code raw[0, length)},
+     * moved to {@link #out} by {@link #drain}. The coder writes eight bytes at a time, of which the
+     * whole bytes of its bit word count, without a test for 0xFF.
+     */
+    private final byte[] raw = new byte[RAW];
+    private int length;
+    /** Bits waiting to be written: the top {@code count} bits of {@code bits} (at most 7 between blocks). */
     private long bits;
-    private int free = 64;
-    private int lumaDc;
-    private int blueDc;
-    private int redDc;
+    private int count;
+    /** The DC predictors of the components (luma, blue, red): the last block's DC coefficient. */
+    private final int[] predictors = new int[3];
 
     JpegStripEncoder(JpegWriter.Layout layout, JpegTables tables, int[] pixels, boolean alpha, int initialBytes) {
         this.layout = layout;
@@ -105,7 +142,7 @@ final class JpegStripEncoder {
         int blocks = layout.grey() ? 1 : 6;
         this.source = layout.grey() ? null : new int[32][lanes];
         this.samples = new int[64 * blocks][lanes];
-        this.coefficients = new int[64 * blocks][lanes];
+        this.coefficients = new int[blocks][64][lanes];
         this.low = new int[blocks][lanes];
         this.high = new int[blocks][lanes];
         this.redBlueSums = layout.grey() ? null : new int[lanes];
@@ -117,9 +154,7 @@ final class JpegStripEncoder {
     void encode(int from, int to, Runnable beforeEachStrip) {
         for (int strip = from; strip < to; strip++) {
             beforeEachStrip.run();
-            lumaDc = 0;
-            blueDc = 0;
-            redDc = 0;
+            Arrays.fill(predictors, 0);
             int firstRow = strip * layout.mcuRowsPerStrip();
             int lastRow = Math.min(layout.mcuRows(), firstRow + layout.mcuRowsPerStrip());
             for (int mcuRow = firstRow; mcuRow < lastRow; mcuRow++) {
@@ -162,15 +197,17 @@ final class JpegStripEncoder {
             for (int b = 0; b < 6; b++) {
                 transform(b, b < 4 ? tables.lumaQuantisers : tables.chromaQuantisers, count);
             }
-            JpegTables t = tables;
+            int[][][] c = coefficients;
             for (int i = 0; i < count; i++) {
-                ensure(4096);
-                lumaDc = code(0, i, lumaDc, t.dcLuma, t.acLuma);
-                lumaDc = code(1, i, lumaDc, t.dcLuma, t.acLuma);
-                lumaDc = code(2, i, lumaDc, t.dcLuma, t.acLuma);
-                lumaDc = code(3, i, lumaDc, t.dcLuma, t.acLuma);
-                blueDc = code(4, i, blueDc, t.dcChroma, t.acChroma);
-                redDc = code(5, i, redDc, t.dcChroma, t.acChroma);
+                if (length > RAW - RAW_PER_MCU) {
+                    drain();
+                }
+                code(c[0], low[0], high[0], i, 0);
+                code(c[1], low[1], high[1], i, 0);
+                code(c[2], low[2], high[2], i, 0);
+                code(c[3], low[3], high[3], i, 0);
+                code(c[4], low[4], high[4], i, 1);
+                code(c[5], low[5], high[5], i, 2);
             }
         }
     }
@@ -288,10 +325,12 @@ final class JpegStripEncoder {
                 }
             }
             transform(0, tables.lumaQuantisers, count);
-            JpegTables t = tables;
+            int[][] c = coefficients[0];
             for (int i = 0; i < count; i++) {
-                ensure(1024);
-                lumaDc = code(0, i, lumaDc, t.dcLuma, t.acLuma);
+                if (length > RAW - RAW_PER_MCU) {
+                    drain();
+                }
+                code(c, low[0], high[0], i, 0);
             }
         }
     }
@@ -302,97 +341,165 @@ final class JpegStripEncoder {
      */
     private void transform(int b, ForwardDct.Quantisers quantisers, int count) {
         ForwardDct.columns(samples, 64 * b, count);
-        ForwardDct.rows(samples, 64 * b, count);
         int[] lo = low[b];
         int[] hi = high[b];
         Arrays.fill(lo, 0);
         Arrays.fill(hi, 0);
-        int[] order = JpegTables.ZIGZAG;
-        for (int k = 0; k < 64; k++) {
-            int n = order[k];
-            int[] f = samples[64 * b + n];
-            int multiplier = quantisers.multiplier()[n];
-            int shift = quantisers.shift()[n];
-            int rounding = 1 << (shift - 1);
-            int[] q = coefficients[64 * b + k];
-            int[] mask = k < 32 ? lo : hi;
-            for (int i = 0; i < count; i++) {
-                int c = (f[i] * multiplier + rounding) >> shift;
-                q[i] = c + (c >> 31);
-                mask[i] |= ((c | -c) >>> 31) << k;
+        int[] multipliers = quantisers.multiplier();
+        int[] shifts = quantisers.shift();
+        for (int v = 0; v < 64; v += 8) {
+            // each row quantised while its coefficients are still in the L1 cache
+            ForwardDct.row(samples, 64 * b + v, count);
+            for (int n = v; n < v + 8; n++) {
+                int k = ZIGZAG_POSITION[n];
+                quantise(samples[64 * b + n], multipliers[n], shifts[n], coefficients[b][k], k < 32 ? lo : hi, k & 31, count);
             }
         }
     }
 
-    /**
-     * Huffman codes block {@code b} of MCU {@code i}; returns its DC coefficient (the next block's
-     * predictor). The bits gather in a 64-bit word, written when full ({@link #flush}); the word,
-     * its free bits and the write position are kept in locals for the block.
-     */
-    private int code(int b, int i, int previousDc, JpegTables.Huffman dc, JpegTables.Huffman ac) {
-        int[][] c = coefficients;
-        int base = 64 * b;
-        int dcCode = c[base][i];
-        int dcValue = dcCode - (dcCode >> 31);
-        long bits = this.bits;
-        int free = this.free;
-        int position = this.position;
-        byte[] out = this.out;
-
-        int diff = dcValue - previousDc;
-        int magnitude = bitLength(diff);
-        int entry = dc.codeAndSize[magnitude];
-        int value = (entry >>> 8) << magnitude | (diff + (diff >> 31)) & ((1 << magnitude) - 1);
-        int size = (entry & 0xff) + magnitude;
-        // put(value, size), here and below: the low 'size' bits of value, most significant first
-        if (size > free) {
-            position = flush(out, position, bits << free | value >>> (size - free));
-            free += 64;
+    /** Coefficient {@code f} of the blocks quantised into {@code q}, bit {@code bit} of {@code mask} set where not zero. */
+    private static void quantise(int[] f, int multiplier, int shift, int[] q, int[] mask, int bit, int count) {
+        int rounding = 1 << (shift - 1);
+        for (int i = 0; i < count; i++) {
+            int c = (f[i] * multiplier + rounding) >> shift;
+            q[i] = c + (c >> 31);
+            mask[i] |= ((c | -c) >>> 31) << bit;
         }
-        bits = bits << size | value;
-        free -= size;
+    }
 
-        int[] table = ac.codeAndSize;
-        long nonZero = ((long) high[b][i] << 32 | low[b][i] & 0xffffffffL) & ~1L;
+    /**
+     * Huffman codes block {@code i} of {@code planes} (its quantised coefficients, {@code planes[k][i]}, and the masks of
+     * the non-zero ones in {@code low[i]}, {@code high[i]}) of {@code component} (0 luma, 1 blue, 2 red), whose DC
+     * predictor it updates. The bits gather at the top of a 64-bit word; after the DC symbol and after every two AC
+     * symbols its whole bytes are stored: 7 bits left over and two symbols of at most 26 bits fit in the word, so there
+     * is no test whether it is full, a branch the processor mispredicted once a word.
+     */
+    private void code(int[][] planes, int[] low, int[] high, int i, int component) {
+        int dcCode = planes[0][i];
+        int dcValue = dcCode - (dcCode >> 31);
+        int diff = dcValue - predictors[component];
+        predictors[component] = dcValue;
+        int chroma = component == 0 ? 0 : 1;
+        long bits = this.bits;
+        int count = this.count;
+        byte[] raw = this.raw;
+        int length = this.length;
+
+        int magnitude = bitLength(diff);
+        int entry = DC[(chroma << 4 | magnitude) & 31];
+        // add(value, size), here and below: the low 'size' bits of value below the bits there are
+        int size = entry & 31;
+        bits |= (long) (entry >>> 5 | (diff + (diff >> 31)) & ((1 << magnitude) - 1)) << (64 - count - size);
+        count += size;
+        // store, here and below: eight bytes written, the whole ones kept, the rest (under 8 bits) moved to the top
+        BIG_ENDIAN_LONG.set(raw, length, bits);
+        length += count >>> 3;
+        bits <<= count & ~7;
+        count &= 7;
+
+        long nonZero = ((long) high[i] << 32 | low[i] & 0xffffffffL) & ~1L;
+        int table = chroma << 9;
         int last = 0;
+        int pair = 0;
         while (nonZero != 0) {
             int k = Long.numberOfTrailingZeros(nonZero);
+            nonZero &= nonZero - 1;
             int run = k - last - 1;
-            if (run > 15) { // ZRL: sixteen zeros
-                entry = table[0xF0];
-                value = entry >>> 8;
-                size = entry & 0xff;
-                last += 16;
-            } else {
-                nonZero &= nonZero - 1;
-                int v = c[base + k][i];
-                int n = 32 - Integer.numberOfLeadingZeros(v ^ (v >> 31));
-                entry = table[run << 4 | n];
-                value = (entry >>> 8) << n | v & ((1 << n) - 1);
-                size = (entry & 0xff) + n;
-                last = k;
+            last = k;
+            if (run > 15) { // ZRL: sixteen zeros, up to three times (at most 33 bits), in a word of their own
+                BIG_ENDIAN_LONG.set(raw, length, bits);
+                length += count >>> 3;
+                bits <<= count & ~7;
+                count &= 7;
+                long zrl = ZRL[(chroma << 2 | run >> 4) & 7];
+                int zrlSize = (int) zrl & 63;
+                bits |= (zrl >>> 6) << (64 - count - zrlSize);
+                count += zrlSize;
+                BIG_ENDIAN_LONG.set(raw, length, bits);
+                length += count >>> 3;
+                bits <<= count & ~7;
+                count &= 7;
+                run &= 15;
             }
-            if (size > free) {
-                position = flush(out, position, bits << free | value >>> (size - free));
-                free += 64;
+            int v = planes[k][i];
+            int z = leadingZeros(v);
+            entry = AC[(table | run << 5 | z) & 1023];
+            size = entry & 31;
+            bits |= (long) (entry >>> 5 | v & (Integer.MAX_VALUE >>> z)) << (64 - count - size);
+            count += size;
+            pair ^= 1;
+            if (pair == 0) {
+                BIG_ENDIAN_LONG.set(raw, length, bits);
+                length += count >>> 3;
+                bits <<= count & ~7;
+                count &= 7;
             }
-            bits = bits << size | value;
-            free -= size;
         }
         if (last != 63) { // EOB
-            entry = table[0];
-            size = entry & 0xff;
-            if (size > free) {
-                position = flush(out, position, bits << free | (entry >>> 8) >>> (size - free));
-                free += 64;
-            }
-            bits = bits << size | entry >>> 8;
-            free -= size;
+            entry = AC[(table | 31) & 1023];
+            size = entry & 31;
+            bits |= (long) (entry >>> 5) << (64 - count - size);
+            count += size;
         }
+        BIG_ENDIAN_LONG.set(raw, length, bits);
+        length += count >>> 3;
+        bits <<= count & ~7;
+        count &= 7;
         this.bits = bits;
-        this.free = free;
-        this.position = position;
-        return dcValue;
+        this.count = count;
+        this.length = length;
+    }
+
+    /**
+     * 31 minus the size of a non-zero coefficient stored as {@code v} (v - 1 below zero; see
+     * {@link #coefficients}): the highest bit where v and 2v differ is bit size (above it a
+     * positive v has zeros, a negative one ones, and bit size - 1 is the sign's opposite).
+     */
+    private static int leadingZeros(int v) {
+        return Integer.numberOfLeadingZeros(v ^ v << 1);
+    }
+
+    private static int[] acTable(JpegTables.Huffman luma, JpegTables.Huffman chroma) {
+        int[] table = new int[1024];
+        for (int run = 0; run < 16; run++) {
+            for (int size = 0; size < 16; size++) {
+                int at = run << 5 | 31 - size;
+                table[at] = withExtraBits(luma.codeAndSize[run << 4 | size], size);
+                table[512 + at] = withExtraBits(chroma.codeAndSize[run << 4 | size], size);
+            }
+        }
+        return table;
+    }
+
+    private static int[] dcTable(JpegTables.Huffman luma, JpegTables.Huffman chroma) {
+        int[] table = new int[32];
+        for (int size = 0; size < 16; size++) {
+            table[size] = withExtraBits(luma.codeAndSize[size], size);
+            table[16 + size] = withExtraBits(chroma.codeAndSize[size], size);
+        }
+        return table;
+    }
+
+    /** A symbol's code and length ({@link JpegTables.Huffman#codeAndSize}) with room for {@code size} extra bits: {@code (code << size) << 5 | (length + size)}. */
+    private static int withExtraBits(int codeAndSize, int size) {
+        return (codeAndSize >>> 8) << size << 5 | (codeAndSize & 0xff) + size;
+    }
+
+    private static long[] zrl() {
+        JpegTables.Huffman[] tables = {new JpegTables.Huffman(JPEGHuffmanTable.StdACLuminance),
+                new JpegTables.Huffman(JPEGHuffmanTable.StdACChrominance)};
+        long[] zrl = new long[8];
+        for (int chroma = 0; chroma < 2; chroma++) {
+            int code = tables[chroma].codeAndSize[0xF0];
+            long bits = 0;
+            int count = 0;
+            for (int r = 1; r < 4; r++) {
+                bits = bits << (code & 0xff) | code >>> 8;
+                count += code & 0xff;
+                zrl[chroma << 2 | r] = bits << 6 | count;
+            }
+        }
+        return zrl;
     }
 
     /** The colour of {@code argb} composited onto opaque white, each channel rounded to the nearest value. */
@@ -438,17 +545,36 @@ final class JpegStripEncoder {
         }
     }
 
-    /** Pads the last byte with one bits (as the standard asks before a marker) and writes what is left. */
+    /** Moves the bytes in {@link #raw} to {@link #out}, stuffing a zero byte after each 0xFF. */
+    private void drain() {
+        ensure(2 * length); // every byte could be 0xFF
+        byte[] out = this.out;
+        byte[] raw = this.raw;
+        int position = this.position;
+        int whole = length & ~7;
+        for (int at = 0; at < whole; at += 8) {
+            position = flush(out, position, (long) BIG_ENDIAN_LONG.get(raw, at));
+        }
+        for (int at = whole; at < length; at++) {
+            byte b = raw[at];
+            out[position++] = b;
+            if (b == (byte) 0xFF) {
+                out[position++] = 0;
+            }
+        }
+        this.position = position;
+        length = 0;
+    }
+
+    /** Pads the last byte with one bits (as the standard asks before a marker) and writes it. */
     private void flushBits() {
-        ensure(32);
-        int count = 64 - free;
-        int pad = (8 - count % 8) % 8;
-        long word = bits << pad | ((1L << pad) - 1);
-        for (int shift = count + pad - 8; shift >= 0; shift -= 8) {
-            emit((int) (word >>> shift));
+        drain();
+        ensure(2);
+        if (count > 0) {
+            emit((int) (bits >>> 56) | 0xff >> count);
         }
         bits = 0;
-        free = 64;
+        count = 0;
     }
 
     private void ensure(int bytes) {

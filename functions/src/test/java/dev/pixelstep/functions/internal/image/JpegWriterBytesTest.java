@@ -1,8 +1,14 @@
 package dev.pixelstep.functions.internal.image;
 
+import dev.pixelstep.testkit.photos.TestPhotos;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.awt.image.DataBufferInt;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -20,6 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * image with one component), at sizes with partial MCUs, several MCU groups in a row (5200 wide)
  * and many restart intervals (8x4099), at qualities 50, 90 and 100 and with 1 and 4 workers, ten
  * times each. A change to the arithmetic that moves one coefficient fails here.
+ *
+ * <p>The same for real photos ({@link #realPhotosGiveTheSameFileByteForByte}): three baseline photos of
+ * the testkit's set, decoded by pixelstep's own {@link JpegDecoder} (integer arithmetic, so the same
+ * pixels on every JVM, where the ImageIO reader's depend on the JDK's libjpeg), whole and as a
+ * crop off the 8x8 grid, in colour and as grey, at q90 and q100. The entropy coder's rewrites for
+ * speed (issue 13) must give these files unchanged.
  */
 class JpegWriterBytesTest {
 
@@ -73,6 +85,51 @@ class JpegWriterBytesTest {
                 assertEquals(sha256, hash, workers + " worker(s), round " + round);
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0} crop {1} grey {2} q{3}")
+    @CsvSource({
+            "Aqua.jpg,false,false,90,3c19011e56a4182792160d6f87bf5a29,d17d30bb14530cb267ec2523a73c2144",
+            "Aqua.jpg,true,true,100,a3ba269a9150408a9ff2646f6932be4d,a32ff433e728617ce1bcf02a3b1b2a0c",
+            "Blinds.jpg,false,false,90,343ab60db26f9c480b77a064c10e8800,10cd2ffd37c18a1bd2c90fa6f6523138",
+            "Blinds.jpg,false,true,90,70a68b05d422770814d2ed988112f8cd,c6bb8b0a54871956b0e6a747dce57382",
+            "Blinds.jpg,true,false,100,b27af29120a1fa8acdd4f7658e0484c3,fbab95e063c0d94d33b0cdfec6e9ab7f",
+            "RainDrops.jpg,false,false,90,1791b26fc532d401730e72bcb2289f64,e99429508c4b196e653dd3545580b471",
+            "RainDrops.jpg,true,false,50,1fba82c05e90713befd2b075e63ba2c1,b3c36f22a2728c9353189ed7c457562f"
+    })
+    void realPhotosGiveTheSameFileByteForByte(String name, boolean crop, boolean grey, int quality, String pixelsSha256, String sha256)
+            throws IOException, NoSuchAlgorithmException {
+        Path file = TestPhotos.all().stream().filter(p -> p.getFileName().toString().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(name + " is not among the testkit's photos"));
+        var photo = JpegDecoder.decodeOrDecline(Files.readAllBytes(file), Long.MAX_VALUE, 1);
+        int[] all = ((DataBufferInt) photo.getRaster().getDataBuffer()).getData();
+        int width = crop ? 1203 : photo.getWidth();
+        int height = crop ? 797 : photo.getHeight();
+        int[] pixels = new int[width * height];
+        for (int y = 0; y < height; y++) {
+            System.arraycopy(all, (y + (crop ? 3 : 0)) * photo.getWidth() + (crop ? 5 : 0), pixels, y * width, width);
+        }
+        if (grey) {
+            for (int i = 0; i < pixels.length; i++) {
+                int p = pixels[i];
+                int g = (299 * ((p >> 16) & 0xff) + 587 * ((p >> 8) & 0xff) + 114 * (p & 0xff) + 500) / 1000;
+                pixels[i] = 0xff000000 | g * 0x010101;
+            }
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(4 * pixels.length);
+        bytes.asIntBuffer().put(pixels);
+        assertEquals(pixelsSha256, sha256(bytes.array()), "the pixels JpegDecoder gives for " + name
+                + " changed: the decoder's change, not the encoder's; write the table again from the old encoder");
+        for (int round = 0; round < 3; round++) {
+            for (int workers = 1; workers <= 4; workers += 3) {
+                assertEquals(sha256, sha256(new JpegWriter(quality).write(pixels, width, height, false, workers)),
+                        workers + " worker(s), round " + round);
+            }
+        }
+    }
+
+    private static String sha256(byte[] bytes) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 32);
     }
 
     /** Kind 0: noise (every alpha value); 1: a colour gradient with a little noise; 2: grey (R = G = B). */
