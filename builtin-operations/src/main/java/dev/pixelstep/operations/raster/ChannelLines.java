@@ -25,20 +25,15 @@ final class ChannelLines {
     /**
      * Row {@code row} (offset of its first pixel) of {@code source} into {@code lines[c][pad .. pad + width)},
      * the {@code pad} places on either side filled with the edge pixels (the image extended);
-     * {@code scratch} holds at least {@code width} ints.
+     * {@code scratch} holds at least {@code width + 2 pad} ints. The packed row is extended first and
+     * split once along its whole length; splitting the row and then moving each line by {@code pad}
+     * (a copy within one array, backwards) took about 15% of a sigma 100 blur on JDK 25.
      */
     static void unpack(int[] source, int row, int width, int pad, int[][] lines, int[] scratch, SeparableGaussian.Mode mode) {
-        System.arraycopy(source, row, scratch, 0, width);
-        split(scratch, lines, width, mode);
-        for (int[] line : lines) {
-            System.arraycopy(line, 0, line, pad, width);
-            int left = line[pad];
-            int right = line[pad + width - 1];
-            for (int i = 0; i < pad; i++) {
-                line[i] = left;
-                line[pad + width + i] = right;
-            }
-        }
+        java.util.Arrays.fill(scratch, 0, pad, source[row]);
+        System.arraycopy(source, row, scratch, pad, width);
+        java.util.Arrays.fill(scratch, pad + width, width + 2 * pad, source[row + width - 1]);
+        split(scratch, lines, width + 2 * pad, mode);
     }
 
     /**
