@@ -85,7 +85,7 @@ final class ExactGaussian {
             int next = fromRow - half; // the next row to blur horizontally into the ring
             for (int y = fromRow; y < toRow; y++) {
                 for (; next <= y + half; next++) {
-                    extendedRow(source, Math.min(height - 1, Math.max(0, next)) * width, width, x0 - half, n + 2 * half, pixels);
+                    ChannelLines.extend(source, Math.min(height - 1, Math.max(0, next)) * width, width, x0 - half, n + 2 * half, pixels);
                     ChannelLines.split(pixels, lines, n + 2 * half, mode);
                     int slot = Math.floorMod(next, taps);
                     for (int c = 0; c < channels; c++) {
@@ -112,18 +112,6 @@ final class ExactGaussian {
                 System.arraycopy(pixels, 0, target, y * width + x0, n);
             }
         }
-    }
-
-    /**
-     * {@code pixels[i] = source[row + clamp(from + i)]} for i below {@code count}: part of the row
-     * starting at {@code row}, extended by its edge pixels where it reaches beyond them.
-     */
-    private static void extendedRow(int[] source, int row, int width, int from, int count, int[] pixels) {
-        int inside = Math.min(count, Math.max(0, -from)); // i below this reads before the first pixel
-        int outside = Math.max(inside, Math.min(count, width - from)); // i from this on reads after the last
-        java.util.Arrays.fill(pixels, 0, inside, source[row]);
-        System.arraycopy(source, row + from + inside, pixels, inside, outside - inside);
-        java.util.Arrays.fill(pixels, outside, count, source[row + width - 1]);
     }
 
     /**
