@@ -11,7 +11,9 @@
 # Java thread, the caller and the common pool's worker that share the bands; until 2026-11-27 the
 # caller's alone, about half; medians of 15 after 15 warm-ups), libvips as user + system time of
 # 'vips gaussblur' with VIPS_CONCURRENCY=1 minus the same of 'vips copy' (loading and saving the
-# uncompressed .v file), medians of 7. Needs Debian's libvips-tools and python3-pil.
+# uncompressed .v file), the median of 9 such differences, each of a copy and a blur run one after
+# the other, from the children's rusage in microseconds (until 2026-11-27 medians of 7 of each from
+# /usr/bin/time, whose 10 ms steps moved the ratio by about 10%). Needs Debian's libvips-tools and python3-pil.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAVA=${1:-java}
@@ -33,24 +35,29 @@ Image.open(sys.argv[1]).convert("RGB").resize((4000, 3000), Image.BILINEAR).save
 PYEOF
 vips copy "$WORK/photo.ppm" "$WORK/photo.v"
 
-cpu_ms() {  # median user+system CPU ms of 7 runs of "$@"
-  local times=()
-  for _ in 1 2 3 4 5 6 7; do
-    /usr/bin/time -o "$WORK/time" -f '%U %S' "$@" >/dev/null 2>&1
-    times+=($(awk '{printf "%d", ($1 + $2) * 1000}' "$WORK/time"))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | sed -n 4p
-}
 export VIPS_CONCURRENCY=1
-copy=$(cpu_ms vips copy "$WORK/photo.v" "$WORK/out.v")
-blur=$(cpu_ms vips gaussblur "$WORK/photo.v" "$WORK/out.v" 2)
-vips_ms=$((blur - copy))
+# 9 pairs of 'vips copy' and 'vips gaussblur 2' run one after the other, user + system CPU time of each
+# from the children's rusage (microseconds; /usr/bin/time rounds to 10 ms): the medians of both and
+# the median of the pairs' differences, which a change of the machine's load moves least
+read -r copy blur vips_ms < <(/usr/bin/python3 - "$WORK/photo.v" "$WORK/out.v" <<'PYEOF'
+import resource, statistics, subprocess, sys
+def cpu_ms(*command):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000
+pairs = [(cpu_ms("vips", "copy", sys.argv[1], sys.argv[2]), cpu_ms("vips", "gaussblur", sys.argv[1], sys.argv[2], "2"))
+         for _ in range(9)]
+print("%.1f %.1f %.1f" % (statistics.median(c for c, _ in pairs), statistics.median(b for _, b in pairs),
+                          statistics.median(b - c for c, b in pairs)))
+PYEOF
+)
 ours=$("$JAVA" -XX:ActiveProcessorCount=1 -Djava.awt.headless=true -cp "$JAR" dev.pixelstep.benchmarks.KernelCpuTimes 15 \
         "blur(radius=2)" "blur(radius=100)")
 echo "$ours"
 s2=$(echo "$ours" | awk '/^blur\(radius=2\)/ {print $2}')
 s100=$(echo "$ours" | awk '/^blur\(radius=100\)/ {print $2}')
-echo "libvips $(vips --version | sed 's/vips-//') gaussblur 2, 1 thread     ${vips_ms} ms CPU (gaussblur ${blur} - copy ${copy})"
+echo "libvips $(vips --version | sed 's/vips-//') gaussblur 2, 1 thread     ${vips_ms} ms CPU (median of gaussblur - copy; medians ${blur} and ${copy})"
 awk -v a="$s2" -v b="$s100" -v v="$vips_ms" 'BEGIN {
   printf "sigma 100 / sigma 2 (pixelstep): %.2fx (target <= 2)\n", b / a
   printf "pixelstep sigma 2 / libvips sigma 2: %.2fx (target <= 1.5)\n", a / v }'

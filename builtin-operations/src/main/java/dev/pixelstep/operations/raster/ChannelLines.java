@@ -25,20 +25,26 @@ final class ChannelLines {
     /**
      * Row {@code row} (offset of its first pixel) of {@code source} into {@code lines[c][pad .. pad + width)},
      * the {@code pad} places on either side filled with the edge pixels (the image extended);
-     * {@code scratch} holds at least {@code width} ints.
+     * {@code scratch} holds at least {@code width + 2 pad} ints. The packed row is extended first and
+     * split once along its whole length; splitting the row and then moving each line by {@code pad}
+     * (a copy within one array, backwards) took about 15% of a sigma 100 blur on JDK 25.
      */
     static void unpack(int[] source, int row, int width, int pad, int[][] lines, int[] scratch, SeparableGaussian.Mode mode) {
-        System.arraycopy(source, row, scratch, 0, width);
-        split(scratch, lines, width, mode);
-        for (int[] line : lines) {
-            System.arraycopy(line, 0, line, pad, width);
-            int left = line[pad];
-            int right = line[pad + width - 1];
-            for (int i = 0; i < pad; i++) {
-                line[i] = left;
-                line[pad + width + i] = right;
-            }
-        }
+        extend(source, row, width, -pad, width + 2 * pad, scratch);
+        split(scratch, lines, width + 2 * pad, mode);
+    }
+
+    /**
+     * {@code pixels[i] = source[row + clamp(from + i)]} for i below {@code count}, clamp keeping the
+     * place within {@code [0, width)}: part of the row starting at {@code row}, extended by its edge
+     * pixels where it reaches beyond them (the image extended).
+     */
+    static void extend(int[] source, int row, int width, int from, int count, int[] pixels) {
+        int inside = Math.min(count, Math.max(0, -from)); // i below this reads before the first pixel
+        int outside = Math.max(inside, Math.min(count, width - from)); // i from this on reads after the last
+        java.util.Arrays.fill(pixels, 0, inside, source[row]);
+        System.arraycopy(source, row + from + inside, pixels, inside, outside - inside);
+        java.util.Arrays.fill(pixels, outside, count, source[row + width - 1]);
     }
 
     /**
@@ -127,9 +133,14 @@ final class ChannelLines {
         }
     }
 
-    /** An 8-bit channel from a 16-bit value scaled by 256, rounded. */
+    /**
+     * An 8-bit channel from a 16-bit value scaled by 256, rounded; for a non-negative value
+     * {@code min(255, (sixteen + 128) >> 8)}, written without {@code Math.min}, which JDK 17's JIT
+     * does not vectorise for ints (the join loops stayed scalar there: 38 ms of a 12 MP sigma 2 blur).
+     */
     private static int eight(int sixteen) {
-        return Math.min(255, (sixteen + 128) >> 8);
+        int v = (sixteen + 128) >> 8;
+        return (v | (255 - v) >> 31) & 0xff;
     }
 
     /** Colour c premultiplied by alpha a, scaled to 0..65535. */

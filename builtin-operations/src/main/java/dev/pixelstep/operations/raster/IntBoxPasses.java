@@ -17,7 +17,7 @@ import static dev.pixelstep.operations.raster.SeparableGaussian.array;
  *
  * <p>Working memory ({@link #workingBytes}): the planes, 2 bytes a pixel per channel (6 for RGB,
  * 2 for grey), the only buffer the size of the image; per band of rows one padded line per
- * channel plus one, and a long and two ints per pixel of a row for the extended box; per band of
+ * channel plus two (one the packed row, extended), and a long and two ints per pixel of a row for the extended box; per band of
  * strips the two rings (2 radius + 2 and 2 last + 3 rows of {@link #STRIP} ints) and a few rows of
  * sums; per band of rows packed one row of ints per channel plus one. On 12 MP with sigma 100 that
  * is 6.4 bytes a pixel for RGB with one processor's bands, 6.7 with two, 6 of them the planes.
@@ -61,7 +61,7 @@ final class IntBoxPasses {
         long line = width + 2L * passes.reach();
         int strips = (width + STRIP - 1) / STRIP;
         long planes = channels * array(pixels, 2) + array(channels, 8);
-        long rows = Bands.bands(height, pixels) * ((channels + 1) * array(line, 4) + 3 * array(width, 4) + array(width, 8)
+        long rows = Bands.bands(height, pixels) * ((channels + 2) * array(line, 4) + 2 * array(width, 4) + array(width, 8)
                 + array(channels, 8));
         long columns = Bands.bands(strips, pixels) * Rings.bytes(passes);
         long packed = Bands.bands(height, pixels) * ((channels + 1) * array(width, 4) + array(channels, 8));
@@ -77,7 +77,7 @@ final class IntBoxPasses {
         int r = passes.radius();
         int[][] lines = new int[channels][length];
         int[] spare = new int[length];
-        int[] scratch = new int[width];
+        int[] scratch = new int[length];
         long[] sums = new long[width];
         int[] above = new int[width];
         int[] after = new int[width];

@@ -43,7 +43,7 @@ final class LongBoxPasses {
         long length = height + 2L * passes.reach();
         int strips = (width + STRIP - 1) / STRIP;
         long planes = channels * array(pixels, 2) + array(channels, 8);
-        long rows = Bands.bands(height, pixels) * (channels * array(line, 4) + 2 * array(line, 8) + array(width, 4) + array(channels, 8));
+        long rows = Bands.bands(height, pixels) * ((channels + 1) * array(line, 4) + 2 * array(line, 8) + array(channels, 8));
         long columns = Bands.bands(strips, pixels) * 2L * (length * array(STRIP, 8) + array(length, 8))
                 + (long) strips * (array(STRIP, 8) + (channels + 1) * array(STRIP, 4) + array(channels, 8));
         return planes + rows + columns;
@@ -59,7 +59,7 @@ final class LongBoxPasses {
         int[][] lines = new int[channels][length];
         long[] a = new long[length];
         long[] b = new long[length];
-        int[] scratch = new int[width];
+        int[] scratch = new int[length];
         for (int y = fromRow; y < toRow; y++) {
             ChannelLines.unpack(source, y * width, width, pad, lines, scratch, mode);
             for (int c = 0; c < channels; c++) {

@@ -10,9 +10,9 @@ package dev.pixelstep.operations.raster;
  *   <li>sigma up to {@link #EXACT_UP_TO}: the exact kernel ({@link ExactGaussian}, 2 ceil(3 sigma) + 1
  *       taps, both passes fused), bit-identical to the two-pass kernel it replaced.</li>
  *   <li>above, up to {@link #MAX_SIGMA}: three stacked box filters per direction ({@link BoxGaussian}),
- *       whose cost per pixel does not grow with sigma (on one core, 12 MP: sigma 100 about 1.7
- *       times the cost of the exact sigma 2 on JDK 25, 1.5 on JDK 17, which is where they cross over
- *       with the exact kernel's growing cost near sigma 4). Against the exact kernel: at most 8 levels per 8-bit channel
+ *       whose cost per pixel does not grow with sigma (on one core, 12 MP: sigma 100 about 1.9
+ *       times the cost of the exact sigma 2 on JDK 25, 2.7 on JDK 17; they cross over with the
+ *       exact kernel's growing cost near sigma 4). Against the exact kernel: at most 8 levels per 8-bit channel
  *       (full-contrast hard edges near sigma 5; 3-6 on noise), a mean absolute difference of at most
  *       3 levels over any image (small ones, where the extended edges dominate) and below 0.75 more
  *       than 3 sigma from the edges of a large one,
