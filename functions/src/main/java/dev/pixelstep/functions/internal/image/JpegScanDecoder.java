@@ -187,8 +187,17 @@ final class JpegScanDecoder {
         if (bits < 32) {
             fill();
         }
-        int s = symbol(c.dc);
-        int dc = predictors[ci] + (s == 0 ? 0 : receive(s));
+        JpegHuffmanLookup dcTable = c.dc;
+        int first = dcTable.fastDifference[(int) (buffer >>> bits - JpegHuffmanLookup.FAST_BITS) & (1 << JpegHuffmanLookup.FAST_BITS) - 1];
+        int difference;
+        if ((first & JpegHuffmanLookup.RESOLVED) != 0) { // code and extra bits in one lookup
+            bits -= first & 0xff;
+            difference = first >> 16;
+        } else {
+            int s = symbol(dcTable);
+            difference = s == 0 ? 0 : receive(s);
+        }
+        int dc = predictors[ci] + difference;
         predictors[ci] = dc;
         coef[0][b] = (short) dc;
         JpegHuffmanLookup table = c.ac;
@@ -217,7 +226,7 @@ final class JpegScanDecoder {
                 rs = longSymbol(table);
             }
             int run = rs >> 4;
-            s = rs & 15;
+            int s = rs & 15;
             if (s != 0) {
                 k += run;
                 if (k > 63) {
