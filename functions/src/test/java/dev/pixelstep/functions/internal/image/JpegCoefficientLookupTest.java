@@ -45,15 +45,9 @@ class JpegCoefficientLookupTest {
         int zero = 0;
         int symbolsOnly = 0;
         for (int bits = 0; bits < 1 << width; bits++) {
-            int size = -1;
-            int[] found = null;
-            for (Map.Entry<Integer, int[]> e : codes.entrySet()) {
-                int length = e.getValue()[1];
-                if (length <= width && bits >> width - length == e.getValue()[0]) {
-                    found = e.getValue();
-                    size = e.getKey();
-                }
-            }
+            Map.Entry<Integer, int[]> code = codeStarting(codes, bits);
+            int[] found = code == null ? null : code.getValue();
+            int size = code == null ? -1 : code.getKey();
             int entry = table.fastDifference[bits];
             if (found == null) { // the all-ones code is never assigned
                 assertEquals(0, entry, "bits " + bits + " start no code");
@@ -86,15 +80,9 @@ class JpegCoefficientLookupTest {
         int longer = 0;
         int width = JpegHuffmanLookup.FAST_BITS;
         for (int bits = 0; bits < 1 << width; bits++) {
-            int[] found = null;
-            int symbol = -1;
-            for (Map.Entry<Integer, int[]> e : codes.entrySet()) {
-                int length = e.getValue()[1];
-                if (length <= width && bits >> width - length == e.getValue()[0]) {
-                    found = e.getValue();
-                    symbol = e.getKey();
-                }
-            }
+            Map.Entry<Integer, int[]> code = codeStarting(codes, bits);
+            int[] found = code == null ? null : code.getValue();
+            int symbol = code == null ? -1 : code.getKey();
             int entry = table.fastCoefficient[bits];
             if (found == null) {
                 assertEquals(0, entry, "bits " + bits + " start a code longer than the lookup");
@@ -184,6 +172,18 @@ class JpegCoefficientLookupTest {
             }
         }
         return samples;
+    }
+
+    /** The code (symbol -> {code, length}) that the lookup's next bits {@code bits} begin with, or null when none of at most the lookup's width does. */
+    private static Map.Entry<Integer, int[]> codeStarting(Map<Integer, int[]> codes, int bits) {
+        int width = JpegHuffmanLookup.FAST_BITS;
+        for (Map.Entry<Integer, int[]> e : codes.entrySet()) {
+            int length = e.getValue()[1];
+            if (length <= width && bits >> width - length == e.getValue()[0]) {
+                return e;
+            }
+        }
+        return null;
     }
 
     private static JpegHuffmanLookup lookup(int[][] bySize) {
