@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
  * (the analyser counts its histogram from the rows, with no image). Pure Java, written for this
  * project like {@link JpegWriter}: the JDK's reader takes about 175 ms of CPU per 13 MP photo on the
  * JVM Lambda runs (its bundled libjpeg 6b), three times a job. {@link ImageDecoder} uses it where it
- * pays ({@link #pays()}): per core it is 1.26-1.33x faster than that reader on JDK 25, and slower
+ * pays ({@link #pays()}): per core it is 1.5x faster than that reader on JDK 25, and slower
  * than JDK 17's libjpeg-turbo (the module README, <i>JPEG decoding</i>).
  *
  * <p>It computes what libjpeg computes by default (the integer inverse DCT, "fancy" chroma
@@ -37,7 +37,7 @@ public final class JpegDecoder {
 
     /**
      * Whether {@link ImageDecoder} decodes JPEGs with this decoder in this JVM: from JDK 25 on, whose
-     * JIT vectorises its loops (per core on a 13 MP photo 1.26-1.33x faster than the ImageIO reader,
+     * JIT vectorises its loops (per core on a 13 MP photo 1.51-1.53x faster than the ImageIO reader,
      * whose bundled libjpeg is scalar C); not on older JDKs (on Debian's JDK 17, whose reader runs the
      * system's SIMD libjpeg-turbo and whose JIT vectorises less, it is 1.8x slower; 18 to 24 are not
      * measured); never when the system property {@code pixelstep.jpeg.imageio} is {@code true} (the

@@ -19,6 +19,15 @@ final class JpegHuffmanLookup {
      * (code length + size)} (value never 0); otherwise the entry of {@link #fast} (upper 16 bits 0).
      */
     final int[] fastCoefficient = new int[1 << FAST_BITS];
+    /**
+     * For DC tables, indexed like {@link #fast}: where the code and the difference's extra bits both
+     * fit in {@link #FAST_BITS} bits, the difference resolved in one lookup, {@code value << 16 |}
+     * {@link #RESOLVED} {@code | (code length + size)} (value 0 for size 0); otherwise the entry of
+     * {@link #fast} (bit {@link #RESOLVED} clear).
+     */
+    final int[] fastDifference = new int[1 << FAST_BITS];
+    /** The flag of a resolved {@link #fastDifference} entry (never set in a {@link #fast} entry, at most 10 << 8 | 255). */
+    static final int RESOLVED = 0x8000;
     /** Per length 1..16: the largest code of that length, or -1 when there is none. */
     final int[] maxCode = new int[18];
     /** Per length: index into {@link #symbols} of the first code of that length, minus that code. */
@@ -58,7 +67,19 @@ final class JpegHuffmanLookup {
         maxCode[17] = Integer.MAX_VALUE; // a sentinel: no valid code is longer than 16 bits
         for (int bits = 0; bits < fast.length; bits++) {
             fastCoefficient[bits] = coefficient(fast[bits], bits);
+            fastDifference[bits] = difference(fast[bits], bits);
         }
+    }
+
+    /** The {@link #fastDifference} entry for the next bits {@code bits} whose {@link #fast} entry is {@code entry}. */
+    private static int difference(int entry, int bits) {
+        int length = entry >> 8;
+        int size = entry & 0xff;
+        if (entry == 0 || size > 15 || length + size > FAST_BITS) {
+            return entry;
+        }
+        int value = size == 0 ? 0 : extend(bits >> FAST_BITS - length - size & (1 << size) - 1, size);
+        return value << 16 | RESOLVED | length + size;
     }
 
     /** The {@link #fastCoefficient} entry for the next bits {@code bits} whose {@link #fast} entry is {@code entry}. */

@@ -34,6 +34,12 @@ final class JpegScanDecoder {
     private final int[][][] zigzagged;
     private final int[][] offsets;
     private final int[] blocks;
+    /**
+     * Per component: bit k (zigzag order) set when coefficient k may be non-zero in a block of the
+     * batch (each block adds the coefficients up to its last one: a per-block prefix costs less in the
+     * coefficient loop than a bit per coefficient), so that {@link InverseDct} skips what is zero.
+     */
+    private final long[] written;
     private final InverseDct[] transforms;
 
     private int pos;
@@ -54,6 +60,7 @@ final class JpegScanDecoder {
         zigzagged = new int[count][][];
         offsets = new int[count][];
         blocks = new int[count];
+        written = new long[count];
         transforms = new InverseDct[count];
         int batch = Math.min(BATCH_MCUS, totalMcus);
         for (int ci = 0; ci < count; ci++) {
@@ -110,8 +117,14 @@ final class JpegScanDecoder {
     private void transformBatch() {
         for (int ci = 0; ci < blocks.length; ci++) {
             JpegFrame.Component c = frame.components[ci];
-            transforms[ci].transform(coefficients[ci], c.quant, blocks[ci], planes[ci], offsets[ci], c.stride);
+            long zigzag = written[ci];
+            long natural = 0;
+            for (long left = zigzag; left != 0; left &= left - 1) {
+                natural |= 1L << JpegTables.ZIGZAG[Long.numberOfTrailingZeros(left)];
+            }
+            transforms[ci].transform(coefficients[ci], c.quant, blocks[ci], natural, planes[ci], offsets[ci], c.stride);
             blocks[ci] = 0;
+            written[ci] = 0;
         }
     }
 
@@ -174,13 +187,23 @@ final class JpegScanDecoder {
         if (bits < 32) {
             fill();
         }
-        int s = symbol(c.dc);
-        int dc = predictors[ci] + (s == 0 ? 0 : receive(s));
+        JpegHuffmanLookup dcTable = c.dc;
+        int first = dcTable.fastDifference[(int) (buffer >>> bits - JpegHuffmanLookup.FAST_BITS) & (1 << JpegHuffmanLookup.FAST_BITS) - 1];
+        int difference;
+        if ((first & JpegHuffmanLookup.RESOLVED) != 0) { // code and extra bits in one lookup
+            bits -= first & 0xff;
+            difference = first >> 16;
+        } else {
+            int s = symbol(dcTable);
+            difference = s == 0 ? 0 : receive(s);
+        }
+        int dc = predictors[ci] + difference;
         predictors[ci] = dc;
         coef[0][b] = (short) dc;
         JpegHuffmanLookup table = c.ac;
         int[] fast = table.fastCoefficient;
-        for (int k = 1; k < 64; k++) {
+        int k = 1;
+        for (; k < 64; k++) {
             if (bits < 32) {
                 fill();
             }
@@ -203,7 +226,7 @@ final class JpegScanDecoder {
                 rs = longSymbol(table);
             }
             int run = rs >> 4;
-            s = rs & 15;
+            int s = rs & 15;
             if (s != 0) {
                 k += run;
                 if (k > 63) {
@@ -216,6 +239,7 @@ final class JpegScanDecoder {
                 break;
             }
         }
+        written[ci] |= k > 63 ? -1L : (1L << k) - 1; // coefficients 0 to k - 1 (zigzag) may be non-zero
     }
 
     /** The next Huffman-coded symbol (at least 16 bits must be buffered). */

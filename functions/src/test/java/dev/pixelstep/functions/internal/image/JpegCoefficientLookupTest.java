@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * bit more, codes of 10 and of 16 bits, size-15 coefficients, runs of zeros (ZRL), a block whose
  * last coefficient is at k = 63 with no EOB, an EOB after k = 62), decoded to the coefficients
  * that were written; and runs past the end of a block refused on the one-lookup path and on the
- * long-code path.
+ * long-code path. The same for the DC lookup that resolves a difference's size and extra bits at
+ * once ({@link JpegHuffmanLookup#fastDifference}), entry by entry.
  */
 class JpegCoefficientLookupTest {
 
@@ -34,6 +35,39 @@ class JpegCoefficientLookupTest {
             {0x0A, 0x25, 0x05}};
     /** The standard luminance DC table (JPEG Annex K.3). */
     private static final int[][] DC = {{}, {0}, {1, 2, 3, 4, 5}, {6}, {7}, {8}, {9}, {10}, {11}, {}, {}, {}, {}, {}, {}, {}};
+
+    @Test
+    void everyDcLookupEntryIsTheCodeAndExtraBitsOfTheDifferenceItStandsFor() {
+        JpegHuffmanLookup table = lookup(DC);
+        Map<Integer, int[]> codes = codes(DC); // size -> {code, length}
+        int width = JpegHuffmanLookup.FAST_BITS;
+        int resolved = 0;
+        int zero = 0;
+        int symbolsOnly = 0;
+        for (int bits = 0; bits < 1 << width; bits++) {
+            Map.Entry<Integer, int[]> code = codeStarting(codes, bits);
+            int[] found = code == null ? null : code.getValue();
+            int size = code == null ? -1 : code.getKey();
+            int entry = table.fastDifference[bits];
+            if (found == null) { // the all-ones code is never assigned
+                assertEquals(0, entry, "bits " + bits + " start no code");
+                continue;
+            }
+            int length = found[1];
+            if (length + size <= width) {
+                int extra = bits >> width - length - size & (1 << size) - 1;
+                int value = size == 0 ? 0 : extra >= 1 << size - 1 ? extra : extra - (1 << size) + 1;
+                assertEquals(value << 16 | JpegHuffmanLookup.RESOLVED | length + size, entry, "bits " + bits + ": size " + size);
+                resolved++;
+                zero += size == 0 ? 1 : 0;
+            } else {
+                assertEquals(length << 8 | size, entry, "bits " + bits + ": size " + size + " without its value");
+                assertEquals(0, entry & JpegHuffmanLookup.RESOLVED, "bits " + bits);
+                symbolsOnly++;
+            }
+        }
+        assertTrue(resolved > 0 && zero > 0 && symbolsOnly > 0, resolved + " resolved, " + zero + " zero, " + symbolsOnly + " symbols only");
+    }
 
     @Test
     void everyLookupEntryIsTheCodeAndExtraBitsItStandsFor() {
@@ -46,15 +80,9 @@ class JpegCoefficientLookupTest {
         int longer = 0;
         int width = JpegHuffmanLookup.FAST_BITS;
         for (int bits = 0; bits < 1 << width; bits++) {
-            int[] found = null;
-            int symbol = -1;
-            for (Map.Entry<Integer, int[]> e : codes.entrySet()) {
-                int length = e.getValue()[1];
-                if (length <= width && bits >> width - length == e.getValue()[0]) {
-                    found = e.getValue();
-                    symbol = e.getKey();
-                }
-            }
+            Map.Entry<Integer, int[]> code = codeStarting(codes, bits);
+            int[] found = code == null ? null : code.getValue();
+            int symbol = code == null ? -1 : code.getKey();
             int entry = table.fastCoefficient[bits];
             if (found == null) {
                 assertEquals(0, entry, "bits " + bits + " start a code longer than the lookup");
@@ -144,6 +172,18 @@ class JpegCoefficientLookupTest {
             }
         }
         return samples;
+    }
+
+    /** The code (symbol -> {code, length}) that the lookup's next bits {@code bits} begin with, or null when none of at most the lookup's width does. */
+    private static Map.Entry<Integer, int[]> codeStarting(Map<Integer, int[]> codes, int bits) {
+        int width = JpegHuffmanLookup.FAST_BITS;
+        for (Map.Entry<Integer, int[]> e : codes.entrySet()) {
+            int length = e.getValue()[1];
+            if (length <= width && bits >> width - length == e.getValue()[0]) {
+                return e;
+            }
+        }
+        return null;
     }
 
     private static JpegHuffmanLookup lookup(int[][] bySize) {
