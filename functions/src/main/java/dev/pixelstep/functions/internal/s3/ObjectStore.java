@@ -36,8 +36,9 @@ import java.util.function.Supplier;
  * DeleteObject to discard a failed run's outputs), with the key fallback for event keys and
  * typed errors: missing objects are {@link ObjectNotFoundException}; throttling ({@code 503
  * SlowDown}, {@code 429}), server errors ({@code 5xx}) and network faults, once the SDK's own
- * retries are spent, are {@link TransientException}, which the state machine retries. Other S3
- * errors (access denied, a precondition that failed) propagate as the SDK's exception. Thread-safe.
+ * retries are spent, are {@link TransientException}, which the state machine retries, and so is an
+ * object replaced between HeadObject and GetObject (another run of the same key wrote it). Other S3
+ * errors (access denied) propagate as the SDK's exception. Thread-safe.
  *
  * <h2>Event keys</h2>
  * S3 event notifications carry object keys URL-encoded (form encoding: a space becomes {@code +});
@@ -133,10 +134,7 @@ public final class ObjectStore {
             }
             return bytes;
         } catch (S3Exception e) {
-            if (MissingObjects.isMissing(e)) {
-                throw new ObjectNotFoundException(object.uri() + " was deleted while it was being processed");
-            }
-            throw e;
+            throw gone(object, e);
         } catch (IOException e) {
             throw new TransientException("reading " + object.uri() + " failed: " + e.getMessage(), e);
         }
@@ -165,10 +163,7 @@ public final class ObjectStore {
                 throw new IOException("expected " + length + " bytes (" + range + "), the stream ended after " + n);
             }
         } catch (S3Exception e) {
-            if (MissingObjects.isMissing(e)) {
-                throw new ObjectNotFoundException(object.uri() + " was deleted while it was being processed");
-            }
-            throw e;
+            throw gone(object, e);
         } catch (IOException e) {
             throw new TransientException("reading " + object.uri() + " (" + range + ") failed: " + e.getMessage(), e);
         }
@@ -244,6 +239,24 @@ public final class ObjectStore {
      * timeout) other than an interrupt. Other client-side faults, such as a response the SDK cannot
      * parse, stay as they are: another attempt would get the same answer.
      */
+    /**
+     * What a failed GetObject of the version HeadObject saw means: deleted since, an
+     * {@link ObjectNotFoundException}; replaced since (the {@code If-Match} of its ETag answered
+     * 412, e.g. another run of the same key wrote {@code K/combined.<ext>} in between), a
+     * {@link TransientException}, since a later attempt looks the object up again and reads the new
+     * version whole; anything else as it came.
+     */
+    private static RuntimeException gone(StoredObject object, S3Exception e) {
+        if (MissingObjects.isMissing(e)) {
+            return new ObjectNotFoundException(object.uri() + " was deleted while it was being processed");
+        }
+        if (e.statusCode() == 412 && object.eTag() != null) {
+            return new TransientException(object.uri() + " was replaced while it was being read (it is no longer ETag "
+                    + object.eTag() + "); a later attempt reads the new version", e);
+        }
+        return e;
+    }
+
     private static <T> T call(String action, String bucket, String key, Supplier<T> call) {
         try {
             return call.get();
