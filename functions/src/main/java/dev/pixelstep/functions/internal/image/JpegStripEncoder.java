@@ -1,6 +1,5 @@
 package dev.pixelstep.functions.internal.image;
 
-import javax.imageio.plugins.jpeg.JPEGHuffmanTable;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -49,13 +48,11 @@ final class JpegStripEncoder {
      * {@code entry >>> 5 | its low size bits} and their count {@code entry & 31} (EOB: z = 31).
      * A constant array indexed with a mask, so that the JIT drops the bounds check.
      */
-    private static final int[] AC = acTable(new JpegTables.Huffman(JPEGHuffmanTable.StdACLuminance),
-            new JpegTables.Huffman(JPEGHuffmanTable.StdACChrominance));
+    private static final int[] AC = acTable(JpegTables.AC_LUMA, JpegTables.AC_CHROMA);
     /** The same for the DC tables by size: entry {@code chroma << 4 | size}. */
-    private static final int[] DC = dcTable(new JpegTables.Huffman(JPEGHuffmanTable.StdDCLuminance),
-            new JpegTables.Huffman(JPEGHuffmanTable.StdDCChrominance));
+    private static final int[] DC = dcTable(JpegTables.DC_LUMA, JpegTables.DC_CHROMA);
     /** Entry {@code chroma << 2 | r}: r ZRL codes in one (r = 1..3, the most a block can need before a coefficient), as {@code bits << 6 | count}. */
-    private static final long[] ZRL = zrl();
+    private static final long[] ZRL = zrl(JpegTables.AC_LUMA, JpegTables.AC_CHROMA);
 
     /** The zig-zag position of each natural index (the inverse of {@link JpegTables#ZIGZAG}). */
     private static final int[] ZIGZAG_POSITION = new int[64];
@@ -485,9 +482,8 @@ final class JpegStripEncoder {
         return (codeAndSize >>> 8) << size << 5 | (codeAndSize & 0xff) + size;
     }
 
-    private static long[] zrl() {
-        JpegTables.Huffman[] tables = {new JpegTables.Huffman(JPEGHuffmanTable.StdACLuminance),
-                new JpegTables.Huffman(JPEGHuffmanTable.StdACChrominance)};
+    private static long[] zrl(JpegTables.Huffman lumaAc, JpegTables.Huffman chromaAc) {
+        JpegTables.Huffman[] tables = {lumaAc, chromaAc};
         long[] zrl = new long[8];
         for (int chroma = 0; chroma < 2; chroma++) {
             int code = tables[chroma].codeAndSize[0xF0];

@@ -17,16 +17,18 @@ final class JpegTables {
     /** Natural index (row * 8 + column) of the coefficient at each zig-zag position. */
     static final int[] ZIGZAG = zigzag();
 
+    /** The standard Huffman tables (the same at every quality): the DHT segment writes them, the coder codes with them. */
+    static final Huffman DC_LUMA = new Huffman(JPEGHuffmanTable.StdDCLuminance);
+    static final Huffman AC_LUMA = new Huffman(JPEGHuffmanTable.StdACLuminance);
+    static final Huffman DC_CHROMA = new Huffman(JPEGHuffmanTable.StdDCChrominance);
+    static final Huffman AC_CHROMA = new Huffman(JPEGHuffmanTable.StdACChrominance);
+
     /** Quantisation tables in natural order: luminance, chrominance. */
     final int[] lumaQuant;
     final int[] chromaQuant;
     /** The quantisation of {@link ForwardDct}'s outputs by multiplication, luminance and chrominance. */
     final ForwardDct.Quantisers lumaQuantisers;
     final ForwardDct.Quantisers chromaQuantisers;
-    final Huffman dcLuma = new Huffman(JPEGHuffmanTable.StdDCLuminance);
-    final Huffman acLuma = new Huffman(JPEGHuffmanTable.StdACLuminance);
-    final Huffman dcChroma = new Huffman(JPEGHuffmanTable.StdDCChrominance);
-    final Huffman acChroma = new Huffman(JPEGHuffmanTable.StdACChrominance);
 
     JpegTables(int quality) {
         lumaQuant = scaled(JPEGQTable.K1Luminance.getTable(), quality);

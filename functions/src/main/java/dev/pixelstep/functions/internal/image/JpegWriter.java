@@ -158,8 +158,8 @@ final class JpegWriter {
         h.writeBytes(grey ? new byte[] {1, 0x11, 0} : new byte[] {1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1});
 
         marker(h, 0xC4); // DHT
-        JpegTables.Huffman[] huffman = grey ? new JpegTables.Huffman[] {tables.dcLuma, tables.acLuma}
-                : new JpegTables.Huffman[] {tables.dcLuma, tables.acLuma, tables.dcChroma, tables.acChroma};
+        JpegTables.Huffman[] huffman = grey ? new JpegTables.Huffman[] {JpegTables.DC_LUMA, JpegTables.AC_LUMA}
+                : new JpegTables.Huffman[] {JpegTables.DC_LUMA, JpegTables.AC_LUMA, JpegTables.DC_CHROMA, JpegTables.AC_CHROMA};
         int length = 2;
         for (JpegTables.Huffman table : huffman) {
             length += 17 + table.symbols.length;
