@@ -78,7 +78,7 @@ final class JpegHuffmanLookup {
         if (entry == 0 || size > 15 || length + size > FAST_BITS) {
             return entry;
         }
-        int value = size == 0 ? 0 : extend(bits >> FAST_BITS - length - size & (1 << size) - 1, size);
+        int value = size == 0 ? 0 : valueAfter(bits, length, size);
         return value << 16 | RESOLVED | length + size;
     }
 
@@ -90,8 +90,13 @@ final class JpegHuffmanLookup {
         if (entry == 0 || size == 0 || length + size > FAST_BITS) {
             return entry;
         }
-        int value = extend(bits >> FAST_BITS - length - size & (1 << size) - 1, size);
+        int value = valueAfter(bits, length, size);
         return value << 16 | run << 8 | length + size;
+    }
+
+    /** The signed value of the {@code size} (1..15) extra bits that follow a {@code length}-bit code in the next bits {@code bits}. */
+    private static int valueAfter(int bits, int length, int size) {
+        return extend(bits >> FAST_BITS - length - size & (1 << size) - 1, size);
     }
 
     /** The signed value of a coefficient's {@code size} (1..15) extra bits {@code extra} (F.2.2.1's EXTEND). */
