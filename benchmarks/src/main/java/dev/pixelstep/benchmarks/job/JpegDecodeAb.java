@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
+import static dev.pixelstep.benchmarks.KernelCpuTimes.median;
+
 /**
  * Two builds of pixelstep's JPEG decoder side by side in one JVM: the {@code functions} classes of
  * each (a {@code target/classes} directory, e.g. the one before a change copied aside) in its own
@@ -59,10 +61,8 @@ public final class JpegDecodeAb {
                     afterMs[round] = beforeFirst ? second : first;
                 }
             }
-            Arrays.sort(beforeMs);
-            Arrays.sort(afterMs);
-            double b = beforeMs[runs / 2];
-            double a = afterMs[runs / 2];
+            double b = median(beforeMs);
+            double a = median(afterMs);
             System.out.printf(Locale.ROOT, "%s: before %.1f ms, after %.1f ms, before/after %.3f; same pixels: %s%n",
                     Path.of(args[f]).getFileName(), b, a, b / a, same);
         }

@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 
+import static dev.pixelstep.benchmarks.KernelCpuTimes.median;
+
 /**
  * pixelstep's JPEG encoder against another build of it, side by side in one JVM: the
  * {@code functions} classes of each build (a jar or a class directory, with the {@code spi} jar
@@ -111,11 +113,5 @@ public final class JpegEncodeAb {
             throw new IllegalStateException("no bytes");
         }
         return ms;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }

@@ -40,8 +40,8 @@ final class PixelstepJob implements AutoCloseable {
     private static final String OUT = "job-out";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Where S3Proxy runs: in this JVM, or in one of its own ({@link S3Elsewhere}). */
-    private final AutoCloseable server;
+    /** Stops S3Proxy, in this JVM or in one of its own ({@link S3Elsewhere}). */
+    private final Runnable stopS3;
     private final ProcessorHandler processor;
     private final AnalyserHandler analyser;
     private final ExecutorService parallel = Executors.newFixedThreadPool(2, r -> {
@@ -62,11 +62,11 @@ final class PixelstepJob implements AutoCloseable {
         if (s3Cpus.isPresent()) {
             S3Elsewhere elsewhere = S3Elsewhere.start(work.resolve("s3"), s3Cpus.get());
             System.out.println(elsewhere);
-            this.server = elsewhere;
+            this.stopS3 = elsewhere::close;
             endpoint = elsewhere.endpoint();
         } else {
             S3ProxyServer here = S3ProxyServer.startOn(work.resolve("s3"));
-            this.server = here;
+            this.stopS3 = here::close;
             endpoint = here.endpoint();
         }
         String key = photo.getFileName().toString();
@@ -138,10 +138,6 @@ final class PixelstepJob implements AutoCloseable {
     @Override
     public void close() {
         parallel.shutdownNow();
-        try {
-            server.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot stop S3Proxy", e);
-        }
+        stopS3.run();
     }
 }
