@@ -5,6 +5,8 @@
 #   benchmarks/job/run.sh                 # every variant x both photos, 5 rounds each after 5 warm-ups
 #   benchmarks/job/run.sh --quick         # 3 rounds after 2 warm-ups
 #   ROUNDS=9 WARMUP=3 VARIANTS="default 1cpu" PHOTOS=13mp benchmarks/job/run.sh
+#   DEPLOYED_TOOL_OPTIONS="-XX:TieredStopAtLevel=4" benchmarks/job/run.sh   # other JAVA_TOOL_OPTIONS than the
+#                                         # CDK app's for the deployed and 1cpu variants (an A/B of JVM options)
 #   JAVA_FLAGS=-Dpixelstep.jpeg.imageio=true benchmarks/job/run.sh   # extra flags for pixelstep's JVM
 #                                         # (this one turns pixelstep's own JPEG decoder off, when it is wired in)
 #
@@ -15,7 +17,7 @@
 #             flags: default flags on the deployed JDK, beside 'default' on the build JDK
 #   deployed  what the CDK app deploys: Lambda's java25 runtime (Temurin 25 here when installed,
 #             else the build JDK) with the runtime's own flags for a 2048 MB function plus the
-#             app's JAVA_TOOL_OPTIONS (-XX:+TieredCompilation -XX:TieredStopAtLevel=4)
+#             app's JAVA_TOOL_OPTIONS (-XX:+TieredCompilation -XX:TieredStopAtLevel=4 -XX:InitialRAMPercentage=100)
 #   1cpu      'deployed' on one CPU: -XX:ActiveProcessorCount=1 and taskset -c 0 for both sides
 #             (a 1769 MB Lambda has one vCPU)
 #   1cpu-s3-apart  '1cpu' with S3Proxy in a JVM of its own on the last CPU (S3Elsewhere): on
@@ -71,7 +73,7 @@ PHOTO_DIR="$ROOT/benchmarks/target/job-photos"
 # the memory; serial GC; CDS on) and the CDK app's JAVA_TOOL_OPTIONS, which replace the runtime's
 # default -XX:TieredStopAtLevel=1.
 LAMBDA_FLAGS="-XX:MaxHeapSize=1782579k -XX:MaxMetaspaceSize=209715k -XX:ReservedCodeCacheSize=104857k -XX:+UseSerialGC -Xshare:auto -Djava.net.preferIPv4Stack=true"
-DEPLOYED_TOOL_OPTIONS="-XX:+TieredCompilation -XX:TieredStopAtLevel=4"
+DEPLOYED_TOOL_OPTIONS=${DEPLOYED_TOOL_OPTIONS:-"-XX:+TieredCompilation -XX:TieredStopAtLevel=4 -XX:InitialRAMPercentage=100"}
 
 LOG="$ROOT/benchmarks/target/job-$(date -u +%Y%m%dT%H%M%SZ).log"
 echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) at start; log $LOG"
