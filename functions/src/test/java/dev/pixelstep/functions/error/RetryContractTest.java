@@ -165,6 +165,30 @@ class RetryContractTest {
         }
     }
 
+    /**
+     * The document uploads on a thread of its own while the chart is drawn: a failed chart upload is
+     * the request's error, and the document's upload has ended (written here) before it is thrown.
+     */
+    @Test
+    void anS3ServerErrorOnTheChartUploadIsTheTransientErrorAfterTheDocumentsUploadEnded() {
+        String out = Buckets.fresh("out");
+        s3.createBucket(out);
+        s3.put(out, "d.jpg/combined.jpg", TestImages.jpeg(32, 32), Map.of());
+        AnalyserHandler analyser = new AnalyserHandler(new FunctionConfig(out, ImageLimits.defaults(), Optional.empty(), true),
+                S3ProxyServer.client(proxy.endpoint()));
+        proxy.inject(FaultInjectingProxy.method("PUT", "/" + out + "/d.jpg/histogram-combined.png"), Fault.INTERNAL_ERROR);
+        try {
+            TransientException e = assertThrows(TransientException.class, () -> Invoke.handler(analyser, Events.bytes(
+                    Events.load("analyser-original-input.json").put("bucket", out).put("key", "d.jpg/combined.jpg")
+                            .put("label", "combined").put("resultPrefix", "d.jpg"))));
+            assertTrue(e.getMessage().contains("d.jpg/histogram-combined.png") && e.getMessage().contains("HTTP 500 InternalError"),
+                    e.getMessage());
+            assertTrue(s3.exists(out, "d.jpg/histogram-combined.json"), "the document's upload ended before the error was thrown");
+        } finally {
+            proxy.heal();
+        }
+    }
+
     /** An answer the SDK cannot read is read the same on every attempt: retrying it only delays the FAILED manifest. */
     @Test
     void anUnreadableAnswerIsNotTransient() {

@@ -4,6 +4,7 @@ import dev.pixelstep.functions.analyser.AnalyseRequest;
 import dev.pixelstep.functions.analyser.AnalyseResult;
 import dev.pixelstep.functions.config.FunctionConfig;
 import dev.pixelstep.functions.internal.chart.ChartSeries;
+import dev.pixelstep.functions.internal.concurrent.DaemonThreads;
 import dev.pixelstep.functions.internal.chart.HistogramChart;
 import dev.pixelstep.functions.internal.image.ImageDecoder;
 import dev.pixelstep.functions.internal.image.ReadImage;
@@ -16,13 +17,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The analyser's work for one object, independent of Lambda: find it, check its size, download,
  * check its pixel count and decode, count the histograms (from the rows as they are decoded where
  * pixelstep's JPEG decoder takes the file, {@link HistogramCounter}; else from the decoded image), then write
  * {@code <prefix>/histogram-<label>.json} and {@code <prefix>/histogram-<label>.png} to the output
- * bucket. Thread-safe.
+ * bucket, the document on a thread of its own while the chart is drawn; both are written before
+ * {@link #analyse} returns or throws. Thread-safe.
  */
 public final class Analyser {
 
@@ -30,6 +36,8 @@ public final class Analyser {
     private final ObjectStore store;
     private final ImageDecoder decoder;
     private final HistogramChart chart;
+    /** Writes the JSON document while the caller draws the chart; threads are made as analyses overlap. */
+    private final ExecutorService writer = Executors.newCachedThreadPool(DaemonThreads.named("write"));
 
     public Analyser(FunctionConfig config, ObjectStore store, ImageDecoder decoder, HistogramChart chart) {
         this.config = config;
@@ -57,10 +65,18 @@ public final class Analyser {
         String prefix = request.resultPrefix().orElse(object.key());
         String jsonKey = prefix + "/histogram-" + request.label() + ".json";
         String chartKey = prefix + "/histogram-" + request.label() + ".png";
-        store.write(config.outputBucket(), jsonKey, "application/json",
-                JsonCodec.toPrettyBytes(HistogramDocument.of(request.label(), input, histogram)));
-        byte[] png = chart.renderPng("Histogram: " + request.label(), object.bucket() + "/" + object.key(), series(histogram));
-        store.write(config.outputBucket(), chartKey, "image/png", png);
+        byte[] json = JsonCodec.toPrettyBytes(HistogramDocument.of(request.label(), input, histogram));
+        // the document uploads while the chart is drawn: on Lambda a PutObject waits tens of milliseconds
+        // for the network, billed time the chart's CPU work can fill
+        Future<?> jsonWritten = writer.submit(() -> store.write(config.outputBucket(), jsonKey, "application/json", json));
+        try {
+            byte[] png = chart.renderPng("Histogram: " + request.label(), object.bucket() + "/" + object.key(), series(histogram));
+            store.write(config.outputBucket(), chartKey, "image/png", png);
+        } catch (RuntimeException | Error e) {
+            awaitQuietly(jsonWritten, e); // nothing of this request goes on after it has failed
+            throw e;
+        }
+        await(jsonWritten);
         long end = System.nanoTime();
 
         Map<String, ChannelStatistics> statistics = new LinkedHashMap<>();
@@ -84,6 +100,49 @@ public final class Analyser {
             out.add(new ChartSeries(channel.label(), channel.colour(), histogram.counts(channel)));
         }
         return out;
+    }
+
+    /** Waits for {@code write} and rethrows its failure as it was thrown. */
+    private static void await(Future<?> write) {
+        try {
+            getUninterruptibly(write);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Waits for {@code write} after {@code failure}, which its own failure joins as a suppressed exception. */
+    private static void awaitQuietly(Future<?> write, Throwable failure) {
+        try {
+            getUninterruptibly(write);
+        } catch (ExecutionException e) {
+            failure.addSuppressed(e.getCause());
+        }
+    }
+
+    /** {@link Future#get()}, keeping an interrupt for the caller instead of leaving the write running. */
+    private static void getUninterruptibly(Future<?> write) throws ExecutionException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    write.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static long millis(long nanos) {

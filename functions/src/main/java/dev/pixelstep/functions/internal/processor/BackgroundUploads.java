@@ -1,5 +1,6 @@
 package dev.pixelstep.functions.internal.processor;
 
+import dev.pixelstep.functions.internal.concurrent.DaemonThreads;
 import dev.pixelstep.functions.internal.image.EncodedImage;
 
 import java.util.concurrent.ExecutorService;
