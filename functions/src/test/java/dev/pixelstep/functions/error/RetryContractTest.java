@@ -150,19 +150,8 @@ class RetryContractTest {
     @Test
     void anS3ServerErrorOnTheAnalysersUploadIsTheTransientError() {
         String out = Buckets.fresh("out");
-        s3.createBucket(out);
-        s3.put(out, "c.jpg/combined.jpg", TestImages.jpeg(32, 32), Map.of());
-        AnalyserHandler analyser = new AnalyserHandler(new FunctionConfig(out, ImageLimits.defaults(), Optional.empty(), true),
-                S3ProxyServer.client(proxy.endpoint()));
-        proxy.inject(FaultInjectingProxy.method("PUT", "/" + out + "/c.jpg/histogram-combined.json"), Fault.INTERNAL_ERROR);
-        try {
-            TransientException e = assertThrows(TransientException.class, () -> Invoke.handler(analyser, Events.bytes(
-                    Events.load("analyser-original-input.json").put("bucket", out).put("key", "c.jpg/combined.jpg")
-                            .put("label", "combined").put("resultPrefix", "c.jpg"))));
-            assertTrue(e.getMessage().contains("failed with HTTP 500 InternalError"), e.getMessage());
-        } finally {
-            proxy.heal();
-        }
+        TransientException e = analyseCombinedWithAFailedUpload(out, "c.jpg", "histogram-combined.json");
+        assertTrue(e.getMessage().contains("failed with HTTP 500 InternalError"), e.getMessage());
     }
 
     /**
@@ -172,18 +161,23 @@ class RetryContractTest {
     @Test
     void anS3ServerErrorOnTheChartUploadIsTheTransientErrorAfterTheDocumentsUploadEnded() {
         String out = Buckets.fresh("out");
+        TransientException e = analyseCombinedWithAFailedUpload(out, "d.jpg", "histogram-combined.png");
+        assertTrue(e.getMessage().contains("d.jpg/histogram-combined.png") && e.getMessage().contains("HTTP 500 InternalError"),
+                e.getMessage());
+        assertTrue(s3.exists(out, "d.jpg/histogram-combined.json"), "the document's upload ended before the error was thrown");
+    }
+
+    /** Analyses {@code <prefix>/combined.jpg} in a new bucket {@code out} while S3 answers 500 to the upload of {@code <prefix>/<output>}. */
+    private TransientException analyseCombinedWithAFailedUpload(String out, String prefix, String output) {
         s3.createBucket(out);
-        s3.put(out, "d.jpg/combined.jpg", TestImages.jpeg(32, 32), Map.of());
+        s3.put(out, prefix + "/combined.jpg", TestImages.jpeg(32, 32), Map.of());
         AnalyserHandler analyser = new AnalyserHandler(new FunctionConfig(out, ImageLimits.defaults(), Optional.empty(), true),
                 S3ProxyServer.client(proxy.endpoint()));
-        proxy.inject(FaultInjectingProxy.method("PUT", "/" + out + "/d.jpg/histogram-combined.png"), Fault.INTERNAL_ERROR);
+        proxy.inject(FaultInjectingProxy.method("PUT", "/" + out + "/" + prefix + "/" + output), Fault.INTERNAL_ERROR);
         try {
-            TransientException e = assertThrows(TransientException.class, () -> Invoke.handler(analyser, Events.bytes(
-                    Events.load("analyser-original-input.json").put("bucket", out).put("key", "d.jpg/combined.jpg")
-                            .put("label", "combined").put("resultPrefix", "d.jpg"))));
-            assertTrue(e.getMessage().contains("d.jpg/histogram-combined.png") && e.getMessage().contains("HTTP 500 InternalError"),
-                    e.getMessage());
-            assertTrue(s3.exists(out, "d.jpg/histogram-combined.json"), "the document's upload ended before the error was thrown");
+            return assertThrows(TransientException.class, () -> Invoke.handler(analyser, Events.bytes(
+                    Events.load("analyser-original-input.json").put("bucket", out).put("key", prefix + "/combined.jpg")
+                            .put("label", "combined").put("resultPrefix", prefix))));
         } finally {
             proxy.heal();
         }
