@@ -162,8 +162,8 @@ class RetryContractTest {
     void anS3ServerErrorOnTheChartUploadIsTheTransientErrorAfterTheDocumentsUploadEnded() {
         String out = Buckets.fresh("out");
         TransientException e = analyseCombinedWithAFailedUpload(out, "d.jpg", "histogram-combined.png");
-        assertTrue(e.getMessage().contains("d.jpg/histogram-combined.png") && e.getMessage().contains("HTTP 500 InternalError"),
-                e.getMessage());
+        // the proxy answers 500 before it has read the chart's body, which the client sees as that answer or as a broken write
+        assertTrue(e.getMessage().startsWith("S3 PutObject on s3://" + out + "/d.jpg/histogram-combined.png failed"), e.getMessage());
         assertTrue(s3.exists(out, "d.jpg/histogram-combined.json"), "the document's upload ended before the error was thrown");
     }
 
