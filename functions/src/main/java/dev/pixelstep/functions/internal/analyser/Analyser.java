@@ -10,6 +10,7 @@ import dev.pixelstep.functions.internal.image.ImageDecoder;
 import dev.pixelstep.functions.internal.image.ReadImage;
 import dev.pixelstep.functions.internal.json.InputSummary;
 import dev.pixelstep.functions.internal.json.JsonCodec;
+import dev.pixelstep.functions.internal.s3.ObjectBytes;
 import dev.pixelstep.functions.internal.s3.ObjectStore;
 import dev.pixelstep.functions.internal.s3.StoredObject;
 
@@ -23,8 +24,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The analyser's work for one object, independent of Lambda: find it, check its size, download,
- * check its pixel count and decode, count the histograms (from the rows as they are decoded where
+ * The analyser's work for one object, independent of Lambda: find and download it (one GetObject,
+ * its size checked before the body is read), check its pixel count and decode, count the histograms (from the rows as they are decoded where
  * pixelstep's JPEG decoder takes the file, {@link HistogramCounter}; else from the decoded image), then write
  * {@code <prefix>/histogram-<label>.json} and {@code <prefix>/histogram-<label>.png} to the output
  * bucket, the document on a thread of its own while the chart is drawn; both are written before
@@ -49,9 +50,10 @@ public final class Analyser {
     /** Analyses one object. */
     public AnalyseResult analyse(AnalyseRequest request) {
         long start = System.nanoTime();
-        StoredObject object = store.locate(request.bucket(), request.key());
-        config.limits().checkBytes(object.uri(), object.size());
-        byte[] bytes = store.read(object, config.limits());
+        ObjectBytes whole = store.readWhole(request.bucket(), request.key(), config.limits());
+        StoredObject object = whole.object();
+        byte[] bytes = whole.bytes();
+        whole = null; // the bytes are let go of after decoding (below)
         long readDone = System.nanoTime();
         HistogramCounter counter = new HistogramCounter();
         ReadImage read = decoder.read(object.uri(), bytes, counter); // pixelstep's JPEG decoder: counted as decoded

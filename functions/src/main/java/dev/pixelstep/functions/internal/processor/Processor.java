@@ -13,6 +13,7 @@ import dev.pixelstep.functions.internal.image.Exif;
 import dev.pixelstep.functions.internal.image.OutputOptions;
 import dev.pixelstep.functions.internal.json.InputSummary;
 import dev.pixelstep.functions.internal.plan.ChainPlan;
+import dev.pixelstep.functions.internal.s3.ObjectBytes;
 import dev.pixelstep.functions.internal.s3.ObjectStore;
 import dev.pixelstep.functions.internal.s3.StoredObject;
 import dev.pixelstep.functions.processor.ProcessRequest;
@@ -33,8 +34,8 @@ import java.util.Optional;
 
 /**
  * The processor's work for one object, independent of Lambda: refuse a trigger loop, find the
- * object, parse its {@code operations} metadata, check its size, read its first bytes and from
- * the image header check its pixel count and plan the chain ({@link ChainPlan}: every step's
+ * object and read its first bytes (one ranged GetObject), parse its {@code operations} metadata,
+ * check its size, from the image header check its pixel count and plan the chain ({@link ChainPlan}: every step's
  * output size, the work, the peak heap), then download the rest, decode, and write the combined
  * and independent outputs, each uploading while the next is computed when the heap affords it
  * ({@link BackgroundUploads}). Cheap checks come first, so bad input and a chain the function cannot
@@ -68,15 +69,15 @@ public final class Processor {
         if (request.bucket().equals(config.outputBucket())) {
             throw new TriggerLoopException(request.bucket());
         }
-        StoredObject object = store.locate(request.bucket(), request.key());
+        ObjectBytes first = store.readStart(request.bucket(), request.key(), ImageHeader.PREFIX_BYTES);
+        StoredObject object = first.object();
         OperationChain chain = chainOf(object, request.operations());
         OutputOptions output = outputOf(object);
         config.limits().checkBytes(object.uri(), object.size());
         long headDone = System.nanoTime();
 
         int size = (int) object.size();
-        byte[] head = new byte[Math.min(size, ImageHeader.PREFIX_BYTES)];
-        store.readRange(object, 0, head.length, head);
+        byte[] head = first.bytes();
         Optional<ImageHeader> header = ImageHeader.read(head);
         ChainPlan plan = header.isPresent() ? plan(object, header.get(), output, chain, size) : null;
         byte[] bytes = head.length == size ? head : Arrays.copyOf(head, size);

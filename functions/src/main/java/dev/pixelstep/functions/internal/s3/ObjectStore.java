@@ -29,21 +29,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The S3 calls the functions make (HeadObject, GetObject, PutObject; ListObjectsV2 and
- * DeleteObject to discard a failed run's outputs), with the key fallback for event keys and
- * typed errors: missing objects are {@link ObjectNotFoundException}; throttling ({@code 503
- * SlowDown}, {@code 429}), server errors ({@code 5xx}) and network faults, once the SDK's own
- * retries are spent, are {@link TransientException}, which the state machine retries, and so is an
- * object replaced between HeadObject and GetObject (another run of the same key wrote it). Other S3
- * errors (access denied) propagate as the SDK's exception. Thread-safe.
+ * The S3 calls the functions make (GetObject, PutObject; ListObjectsV2 and DeleteObject to discard
+ * a failed run's outputs), with the key fallback for event keys and typed errors: missing objects
+ * are {@link ObjectNotFoundException}; throttling ({@code 503 SlowDown}, {@code 429}), server errors
+ * ({@code 5xx}) and network faults, once the SDK's own retries are spent, are
+ * {@link TransientException}, which the state machine retries, and so is an object replaced between
+ * the read of its first bytes and the read of the rest (another run of the same key wrote it).
+ * Other S3 errors (access denied) propagate as the SDK's exception. An object is found and its
+ * first bytes (or all of it) read by one GetObject, not a HeadObject before it: on Lambda every
+ * request waits for the network, billed time. Thread-safe.
  *
  * <h2>Event keys</h2>
  * S3 event notifications carry object keys URL-encoded (form encoding: a space becomes {@code +});
- * whether a key arrives encoded depends on the path the event took. {@link #locate} therefore
- * looks the key up as given first and, only if no such object exists, under its URL-decoded form.
+ * whether a key arrives encoded depends on the path the event took. Reading an object
+ * ({@link #readStart}, {@link #readWhole}) therefore looks the key up as given first and, only if no such
+ * object exists, under its URL-decoded form.
  * A key that really contains {@code +} or {@code %} is found on the first lookup.
  */
 public final class ObjectStore {
@@ -55,55 +59,43 @@ public final class ObjectStore {
     }
 
     /**
-     * Finds the object under {@code key}, or else under its URL-decoded form.
+     * The object under {@code key}, or else under its URL-decoded form, and its first {@code count}
+     * bytes (all of it when it is shorter), from one ranged GetObject: its size (from the response's
+     * {@code Content-Range}), ETag and user metadata are what HeadObject would have said, one round
+     * trip fewer. The rest is read with {@link #readRange}, of exactly this version.
      *
-     * @throws ObjectNotFoundException if neither exists
+     * @throws ObjectNotFoundException if neither key exists
      */
-    public StoredObject locate(String bucket, String key) {
-        Optional<StoredObject> found = find(bucket, key);
-        if (found.isPresent()) {
-            return found.get();
-        }
-        Optional<String> decoded = urlDecoded(key);
-        throw new ObjectNotFoundException("s3://" + bucket + "/" + key + " does not exist"
-                + decoded.map(d -> " (nor does its URL-decoded form '" + d + "')").orElse("")
-                + "; check the bucket and key, or whether the object was deleted before it was processed");
+    public ObjectBytes readStart(String bucket, String key, int count) {
+        return lookUp(key, k -> get(bucket, k, "bytes=0-" + (count - 1L), count, null))
+                .orElseThrow(() -> notFound(bucket, key));
     }
 
     /**
-     * Finds the object under {@code key}, or else under its URL-decoded form, as {@link #locate}
-     * does; empty if neither exists.
+     * The whole object under {@code key}, or else under its URL-decoded form, from one GetObject,
+     * its size (the response's {@code Content-Length}) checked against {@code limits} before its
+     * body is read.
+     *
+     * @throws ObjectNotFoundException if neither key exists
+     */
+    public ObjectBytes readWhole(String bucket, String key, ImageLimits limits) {
+        return lookUp(key, k -> get(bucket, k, null, Integer.MAX_VALUE, limits)).orElseThrow(() -> notFound(bucket, key));
+    }
+
+    /**
+     * The object under {@code key}, or else under its URL-decoded form, as the reads find it (one
+     * HeadObject each); empty if neither exists.
      */
     public Optional<StoredObject> find(String bucket, String key) {
-        Optional<String> decoded = urlDecoded(key);
-        Optional<StoredObject> found;
-        try {
-            found = head(bucket, key);
-        } catch (S3Exception e) {
-            // Without s3:ListBucket, S3 answers 403 rather than 404 for a missing key: try the decoded key first.
-            if (e.statusCode() != 403 || decoded.isEmpty()) {
-                throw e;
-            }
-            Optional<StoredObject> second = head(bucket, decoded.get());
-            if (second.isEmpty()) {
-                throw e;
-            }
-            return second;
-        }
-        if (found.isPresent() || decoded.isEmpty()) {
-            return found;
-        }
-        return head(bucket, decoded.get());
+        return lookUp(key, k -> head(bucket, k));
     }
 
     /** HeadObject; empty if there is no such object (or bucket). */
     public Optional<StoredObject> head(String bucket, String key) {
         try {
             HeadObjectResponse r = call("HeadObject", bucket, key, () -> s3.headObject(b -> b.bucket(bucket).key(key)));
-            Map<String, String> metadata = new LinkedHashMap<>();
-            r.metadata().forEach((name, value) -> metadata.put(name.toLowerCase(Locale.ROOT), UserMetadata.decode(value)));
             long size = r.contentLength() == null ? 0 : r.contentLength();
-            return Optional.of(new StoredObject(bucket, key, size, r.eTag(), metadata));
+            return Optional.of(new StoredObject(bucket, key, size, r.eTag(), metadata(r.metadata())));
         } catch (S3Exception e) {
             if (MissingObjects.isMissing(e)) {
                 return Optional.empty();
@@ -113,37 +105,119 @@ public final class ObjectStore {
     }
 
     /**
-     * Reads the whole object, checking the size GetObject announces against {@code limits} (the
-     * object may have been replaced after HeadObject; when HeadObject reported an ETag, exactly
-     * that version is read).
+     * Looks {@code key} up with {@code get}, and only if no such object exists under its URL-decoded
+     * form; empty if neither exists. Without s3:ListBucket S3 answers 403 rather than 404 for a
+     * missing key, so a 403 tries the decoded key before it is thrown.
      */
-    public byte[] read(StoredObject object, ImageLimits limits) {
-        try (ResponseInputStream<GetObjectResponse> in = call("GetObject", object.bucket(), object.key(), () -> s3.getObject(b -> {
-            b.bucket(object.bucket()).key(object.key());
-            if (object.eTag() != null) {
-                b.ifMatch(object.eTag());
-            }
-        }))) {
-            Long announced = in.response().contentLength();
-            long length = announced == null ? object.size() : announced;
-            limits.checkBytes(object.uri(), length);
-            byte[] bytes = new byte[(int) length];
-            int n = in.readNBytes(bytes, 0, bytes.length);
-            if (n < bytes.length || in.read() >= 0) {
-                throw new IOException("expected " + length + " bytes, the stream " + (n < bytes.length ? "ended after " + n : "held more"));
-            }
-            return bytes;
+    private static <T> Optional<T> lookUp(String key, Function<String, Optional<T>> get) {
+        Optional<String> decoded = urlDecoded(key);
+        Optional<T> found;
+        try {
+            found = get.apply(key);
         } catch (S3Exception e) {
-            throw gone(object, e);
-        } catch (IOException e) {
-            throw new TransientException("reading " + object.uri() + " failed: " + e.getMessage(), e);
+            if (e.statusCode() != 403 || decoded.isEmpty()) {
+                throw e;
+            }
+            Optional<T> second = get.apply(decoded.get());
+            if (second.isEmpty()) {
+                throw e;
+            }
+            return second;
         }
+        if (found.isPresent() || decoded.isEmpty()) {
+            return found;
+        }
+        return get.apply(decoded.get());
+    }
+
+    /**
+     * One GetObject of {@code range} (the whole object when null), reading at most {@code count}
+     * bytes from the object's start; empty if there is no such object. With {@code limits}, the
+     * object's size is checked before its body is read.
+     */
+    private Optional<ObjectBytes> get(String bucket, String key, String range, int count, ImageLimits limits) {
+        ResponseInputStream<GetObjectResponse> in;
+        try {
+            in = call("GetObject", bucket, key, () -> s3.getObject(b -> b.bucket(bucket).key(key).range(range)));
+        } catch (S3Exception e) {
+            if (MissingObjects.isMissing(e)) {
+                return Optional.empty();
+            }
+            if (e.statusCode() == 416 && range != null) {
+                // a range of an empty object is not satisfiable: the object is there, with nothing to read
+                return head(bucket, key).map(empty -> new ObjectBytes(empty, new byte[0]));
+            }
+            throw e;
+        }
+        GetObjectResponse r = in.response();
+        long body = r.contentLength() == null ? 0 : r.contentLength();
+        long size = totalSize(r.contentRange()).orElse(body);
+        StoredObject object = new StoredObject(bucket, key, size, r.eTag(), metadata(r.metadata()));
+        try {
+            if (limits != null) {
+                limits.checkBytes(object.uri(), size);
+            }
+            byte[] bytes = new byte[(int) Math.min(Math.min(size, body), count)];
+            int n = in.readNBytes(bytes, 0, bytes.length);
+            if (n < bytes.length) {
+                throw new IOException("expected " + bytes.length + " bytes, the stream ended after " + n);
+            }
+            if (bytes.length < body) {
+                in.abort(); // the rest of the body is not wanted: drop the connection rather than read it
+            } else if (in.read() >= 0) {
+                throw new IOException("expected " + body + " bytes, the stream held more");
+            }
+            return Optional.of(new ObjectBytes(object, bytes));
+        } catch (RuntimeException e) {
+            in.abort(); // refused before its body was read, or failed reading it
+            throw e;
+        } catch (IOException e) {
+            in.abort();
+            throw new TransientException("reading " + object.uri() + " failed: " + e.getMessage(), e);
+        } finally {
+            closeAfterReading(in);
+        }
+    }
+
+    /** Closes a body read to its end or aborted: nothing is left to fail that the caller needs. */
+    private static void closeAfterReading(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // the bytes are read or the read has failed already; a failing close changes neither
+        }
+    }
+
+    /** The object's whole size from a {@code Content-Range} answer ({@code bytes 0-65535/1594823}), if there is one. */
+    private static Optional<Long> totalSize(String contentRange) {
+        if (contentRange == null) {
+            return Optional.empty();
+        }
+        int slash = contentRange.lastIndexOf('/');
+        try {
+            return slash < 0 ? Optional.empty() : Optional.of(Long.parseLong(contentRange.substring(slash + 1).trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // "*": the size is unknown
+        }
+    }
+
+    private static Map<String, String> metadata(Map<String, String> raw) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        raw.forEach((name, value) -> metadata.put(name.toLowerCase(Locale.ROOT), UserMetadata.decode(value)));
+        return metadata;
+    }
+
+    private static ObjectNotFoundException notFound(String bucket, String key) {
+        Optional<String> decoded = urlDecoded(key);
+        return new ObjectNotFoundException("s3://" + bucket + "/" + key + " does not exist"
+                + decoded.map(d -> " (nor does its URL-decoded form '" + d + "')").orElse("")
+                + "; check the bucket and key, or whether the object was deleted before it was processed");
     }
 
     /**
      * Reads bytes {@code [from, from + length)} of the object into {@code target} at offset
-     * {@code from} (a ranged GetObject of exactly the version HeadObject saw, when it reported an
-     * ETag).
+     * {@code from} (a ranged GetObject of exactly the version {@link #readStart} saw, when S3
+     * reported its ETag).
      *
      * @throws TransientException if the stream breaks or S3 has a transient fault
      */
@@ -234,13 +308,7 @@ public final class ObjectStore {
     }
 
     /**
-     * Runs one S3 call, turning transient faults into {@link TransientException}: throttling and
-     * 5xx answers, and client-side faults of the network (an {@link IOException} underneath, or a
-     * timeout) other than an interrupt. Other client-side faults, such as a response the SDK cannot
-     * parse, stay as they are: another attempt would get the same answer.
-     */
-    /**
-     * What a failed GetObject of the version HeadObject saw means: deleted since, an
+     * What a failed GetObject of the version first seen means: deleted since, an
      * {@link ObjectNotFoundException}; replaced since (the {@code If-Match} of its ETag answered
      * 412, e.g. another run of the same key wrote {@code K/combined.<ext>} in between), a
      * {@link TransientException}, since a later attempt looks the object up again and reads the new
@@ -257,6 +325,12 @@ public final class ObjectStore {
         return e;
     }
 
+    /**
+     * Runs one S3 call, turning transient faults into {@link TransientException}: throttling and
+     * 5xx answers, and client-side faults of the network (an {@link IOException} underneath, or a
+     * timeout) other than an interrupt. Other client-side faults, such as a response the SDK cannot
+     * parse, stay as they are: another attempt would get the same answer.
+     */
     private static <T> T call(String action, String bucket, String key, Supplier<T> call) {
         try {
             return call.get();

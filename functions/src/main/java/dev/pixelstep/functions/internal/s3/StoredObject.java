@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An object's address and what HeadObject said about it.
+ * An object's address and what S3 said about it (HeadObject, or the GetObject that read its first bytes).
  *
  * @param bucket       bucket name
  * @param key          the key the object was found under

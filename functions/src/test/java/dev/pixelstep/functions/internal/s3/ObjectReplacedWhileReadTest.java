@@ -11,15 +11,17 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * An object replaced between HeadObject and GetObject, as {@code K/combined.<ext>} is when two runs
- * of one key overlap (an upload's run and a bulk run's, found in the local stack's web test): the
- * read of the version HeadObject saw answers 412 to its {@code If-Match}, which is a
- * {@link TransientException} (the state machine retries, and the retry reads the new version whole),
- * not an untyped S3 error that failed the run and made it discard the other run's outputs.
+ * An object replaced between the read of its first bytes and the read of the rest, as
+ * {@code K/combined.<ext>} is when two runs of one key overlap (an upload's run and a bulk run's,
+ * found in the local stack's web test): the read of the rest asks for the version first seen
+ * ({@code If-Match} its ETag), and the 412 it answers is a {@link TransientException} (the state
+ * machine retries, and the retry reads the new version), not an untyped S3 error that failed the
+ * run and made it discard the other run's outputs.
  */
 class ObjectReplacedWhileReadTest {
 
@@ -40,23 +42,25 @@ class ObjectReplacedWhileReadTest {
     void aReplacedObjectIsATransientFaultAndTheNextLookUpReadsTheNewVersion() {
         ObjectStore store = new ObjectStore(s3.client());
         s3.put("out", "photo.jpg/combined.png", new byte[] {1, 2, 3}, Map.of());
-        StoredObject seen = store.locate("out", "photo.jpg/combined.png");
+        ObjectBytes start = store.readStart("out", "photo.jpg/combined.png", 2);
+        assertArrayEquals(new byte[] {1, 2}, start.bytes());
+        assertEquals(3, start.object().size(), "the whole object's size, from the ranged answer");
         s3.put("out", "photo.jpg/combined.png", new byte[] {4, 5, 6, 7}, Map.of());
 
-        TransientException whole = assertThrows(TransientException.class, () -> store.read(seen, ImageLimits.defaults()));
-        assertTrue(whole.getMessage().contains("was replaced while it was being read"), whole.getMessage());
-        assertThrows(TransientException.class, () -> store.readRange(seen, 0, 2, new byte[3]));
+        TransientException e = assertThrows(TransientException.class, () -> store.readRange(start.object(), 2, 1, new byte[3]));
+        assertTrue(e.getMessage().contains("was replaced while it was being read"), e.getMessage());
 
-        assertArrayEquals(new byte[] {4, 5, 6, 7}, store.read(store.locate("out", "photo.jpg/combined.png"), ImageLimits.defaults()));
+        assertArrayEquals(new byte[] {4, 5, 6, 7}, store.readWhole("out", "photo.jpg/combined.png", ImageLimits.defaults()).bytes());
     }
 
     @Test
     void aDeletedObjectIsStillNotFound() {
         ObjectStore store = new ObjectStore(s3.client());
-        s3.put("out", "gone.jpg/combined.png", new byte[] {1}, Map.of());
-        StoredObject seen = store.locate("out", "gone.jpg/combined.png");
+        s3.put("out", "gone.jpg/combined.png", new byte[] {1, 2}, Map.of());
+        StoredObject seen = store.readStart("out", "gone.jpg/combined.png", 1).object();
         s3.client().deleteObject(b -> b.bucket("out").key("gone.jpg/combined.png"));
 
-        assertThrows(ObjectNotFoundException.class, () -> store.read(seen, ImageLimits.defaults()));
+        assertThrows(ObjectNotFoundException.class, () -> store.readRange(seen, 1, 1, new byte[2]));
+        assertThrows(ObjectNotFoundException.class, () -> store.readWhole("out", "gone.jpg/combined.png", ImageLimits.defaults()));
     }
 }
