@@ -2,7 +2,6 @@ package dev.pixelstep.functions.internal.chart;
 
 import dev.pixelstep.functions.internal.image.EncodedImage;
 import dev.pixelstep.functions.internal.image.ImageEncoder;
-import dev.pixelstep.functions.internal.image.ImageFormat;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -46,7 +45,7 @@ public final class HistogramChart {
     }
 
     /**
-     * Renders the series as PNG bytes.
+     * Renders the series as PNG bytes ({@link ImageEncoder#encodeDrawing}).
      *
      * @param title    the chart title
      * @param subtitle a second line under the title, e.g. the object key
@@ -54,7 +53,7 @@ public final class HistogramChart {
      */
     public byte[] renderPng(String title, String subtitle, List<ChartSeries> series) {
         BufferedImage image = render(title, subtitle, series);
-        EncodedImage png = encoder.encode(image, ImageFormat.PNG);
+        EncodedImage png = encoder.encodeDrawing(image);
         return png.toByteArray();
     }
 
