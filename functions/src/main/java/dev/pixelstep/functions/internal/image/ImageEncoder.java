@@ -59,7 +59,7 @@ public final class ImageEncoder {
 
     /**
      * Encodes an opaque drawing such as a chart as PNG: with {@link DrawingPng} (filter None, zlib
-     * level {@value DrawingPng#LEVEL}: cheaper than the JDK's writer on a chart, and as small) when it is a packed {@code TYPE_INT_RGB} image, else as {@link #encode} does.
+     * level {@value DrawingPng#LEVEL}: about half the JDK writer's CPU on a chart, 6-13% larger) when it is a packed {@code TYPE_INT_RGB} image, else as {@link #encode} does.
      * The same pixels always give the same bytes. Photos compress better with {@link #encode}.
      */
     public EncodedImage encodeDrawing(BufferedImage image) {
