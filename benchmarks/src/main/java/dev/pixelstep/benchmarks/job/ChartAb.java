@@ -34,7 +34,9 @@ import static dev.pixelstep.benchmarks.KernelCpuTimes.median;
  * java -XX:ActiveProcessorCount=1 -Djava.awt.headless=true -cp "benchmarks/target/classes:$(cat benchmarks/target/job-classpath.txt)" \
  *   dev.pixelstep.benchmarks.job.ChartAb benchmarks/target/job-photos/4mp.jpg /tmp/old/functions-classes functions/target/classes 4 40
  * </pre>
- * Arguments: the photo, the old and the new {@code functions} classes, rounds, charts per side a round.
+ * Arguments: the photo, the old and the new {@code functions} classes, rounds, charts per side a round. With
+ * {@code --fresh <photo> <functions> <charts>} first: the first charts of one build in this JVM, one by one (run it
+ * for each build in turn).
  */
 public final class ChartAb {
 
@@ -103,6 +105,10 @@ public final class ChartAb {
     private static final String[] TITLES = {"Histogram: original", "Histogram: combined"};
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("--fresh")) {
+            fresh(args);
+            return;
+        }
         BufferedImage photo = ImageIO.read(new File(args[0]));
         List<long[][]> histograms = List.of(histogram(photo, false), histogram(photo, true));
         Side old = Side.load(Path.of(args[1]), histograms);
@@ -135,6 +141,31 @@ public final class ChartAb {
             System.out.printf(Locale.ROOT, "round %d: chart (render + PNG) old %.2f ms, new %.2f ms, old/new %.3f;"
                     + " render alone old %.2f ms, new %.2f ms, old/new %.3f%n", round, op, np, op / np, or, nr, or / nr);
         }
+    }
+
+    /**
+     * {@code --fresh <photo> <functions> <charts>}: the CPU time of each of the first charts of one
+     * build in this fresh JVM (the two charts alternating), as the first jobs of a Lambda instance
+     * render them: every Java thread's CPU (the JIT's compiler threads too), then the sum.
+     */
+    private static void fresh(String[] args) throws Exception {
+        BufferedImage photo = ImageIO.read(new File(args[1]));
+        Side side = Side.load(Path.of(args[2]), List.of(histogram(photo, false), histogram(photo, true)));
+        int charts = Integer.parseInt(args[3]);
+        StringBuilder each = new StringBuilder();
+        double sum = 0;
+        for (int i = 0; i < charts; i++) {
+            long start = processCpuNanos();
+            side.png(i % 2);
+            double ms = (processCpuNanos() - start) / 1e6;
+            sum += ms;
+            each.append(String.format(Locale.ROOT, " %.0f", ms));
+        }
+        System.out.printf(Locale.ROOT, "%s, %s: first %d charts %.0f ms of process CPU:%s%n", args[2], Runtime.version(), charts, sum, each);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** CPU milliseconds of {@code runs} charts per side, the sides and the two charts alternating. */
