@@ -58,6 +58,16 @@ public final class ImageEncoder {
     }
 
     /**
+     * Encodes an opaque drawing such as a chart as PNG: with {@link DrawingPng} (filter None, zlib
+     * level {@value DrawingPng#LEVEL}: about half the JDK writer's CPU on a chart, 6-13% larger) when it is a packed {@code TYPE_INT_RGB} image, else as {@link #encode} does.
+     * The same pixels always give the same bytes. Photos compress better with {@link #encode}.
+     */
+    public EncodedImage encodeDrawing(BufferedImage image) {
+        int[] packed = image.getType() == BufferedImage.TYPE_INT_RGB ? IntRgb.packed(image) : null;
+        return packed == null ? encode(image, ImageFormat.PNG) : DrawingPng.write(packed, image.getWidth(), image.getHeight());
+    }
+
+    /**
      * Encodes {@code image} as {@code format} with the {@code options}: a JPEG at their quality
      * (pixelstep's {@link JpegWriter}; progressive JPEGs with the JDK's writer, which can write them,
      * about four times slower), carrying their {@link OutputOptions#exif() EXIF} if any (counted in

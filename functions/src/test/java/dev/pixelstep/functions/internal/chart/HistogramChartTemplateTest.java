@@ -11,6 +11,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The chart template is reused across renders: no render may show anything of an earlier one. */
 class HistogramChartTemplateTest {
@@ -28,6 +29,16 @@ class HistogramChartTemplateTest {
         assertArrayEquals(pixels(new HistogramChart(new ImageEncoder()).render("Histogram: combined", "bucket/b/combined.jpg", two)),
                 pixels(second), "the second chart is what a fresh chart draws");
         assertFalse(java.util.Arrays.equals(pixels(first), pixels(second)), "different data gives a different chart");
+    }
+
+    @Test
+    void twoLinesWithOneLabelAreRefusedAndTheNextChartIsWhole() {
+        HistogramChart chart = new HistogramChart(new ImageEncoder());
+        List<ChartSeries> two = series(2, 2);
+        List<ChartSeries> sameLabel = List.of(two.get(0), new ChartSeries(two.get(0).label(), Color.BLUE, two.get(1).counts()));
+        assertThrows(IllegalArgumentException.class, () -> chart.render("Histogram", "bucket/a.jpg", sameLabel));
+        assertArrayEquals(pixels(new HistogramChart(new ImageEncoder()).render("Histogram", "bucket/a.jpg", two)),
+                pixels(chart.render("Histogram", "bucket/a.jpg", two)));
     }
 
     private static List<ChartSeries> series(int lines, long seed) {
