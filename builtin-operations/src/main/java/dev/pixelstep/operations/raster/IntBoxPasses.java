@@ -20,8 +20,8 @@ import static dev.pixelstep.operations.raster.SeparableGaussian.array;
  * <p>Working memory ({@link #workingBytes}): the planes, 2 bytes a pixel per channel (6 for RGB,
  * 2 for grey), the only buffer the size of the image; per band of rows one padded line per
  * channel plus two (one the packed row, extended), and a double and three ints per pixel of a row for the extended box; per band of
- * strips the two rings (2 radius + 2 and 2 last + 3 rows of {@link #STRIP} ints) and a few rows of
- * sums; per band of rows packed one row of ints per channel plus one. On 12 MP with sigma 100 that
+ * strips the two rings (2 radius + 2 and 2 last + 3 rows of {@link #STRIP} ints, each row of a
+ * plain box made from the row before it, no running sum apart) and a few rows; per band of rows packed one row of ints per channel plus one. On 12 MP with sigma 100 that
  * is 6.4 bytes a pixel for RGB with one processor's bands, 6.7 with two, 6 of them the planes.
  */
 final class IntBoxPasses {
@@ -224,15 +224,13 @@ final class IntBoxPasses {
     }
 
     /**
-     * The buffers of one band of strips: the two rings, the running sums, the extended box's
-     * weighted sums, the input rows entering and leaving the first box, and a row of the plane on
+     * The buffers of one band of strips: the two rings (a plain box's running sum is its ring's
+     * row before), the extended box's running and weighted sums, the input rows entering and leaving the first box, and a row of the plane on
      * its way out.
      */
     private static final class Rings {
         final int[][] boxed;
         final int[][] twice;
-        final int[] sum1 = new int[STRIP];
-        final int[] sum2 = new int[STRIP];
         final long[] sum3 = new long[STRIP];
         final long[] weighted = new long[STRIP];
         final char[] entering = new char[STRIP];
@@ -248,7 +246,7 @@ final class IntBoxPasses {
             int boxed = 2 * passes.radius() + 2;
             int twice = 2 * passes.last() + 3;
             return 16 + array(boxed, 8) + boxed * array(STRIP, 4) + array(twice, 8) + twice * array(STRIP, 4)
-                    + 2 * array(STRIP, 4) + 2 * array(STRIP, 8) + 3 * array(STRIP, 2);
+                    + 2 * array(STRIP, 8) + 3 * array(STRIP, 2);
         }
     }
 
@@ -353,47 +351,47 @@ final class IntBoxPasses {
             while (boxedNext <= y + r) {
                 boxed();
             }
-            int[] sum = rings.sum2;
+            int[] next = twiceRow(y);
             if (y == firstTwice) {
-                java.util.Arrays.fill(sum, 0, strip, 0);
+                java.util.Arrays.fill(next, 0, strip, 0);
                 for (int k = y - r; k <= y + r; k++) {
                     int[] row = boxedRow(k);
                     for (int x = 0; x < strip; x++) {
-                        sum[x] += row[x];
+                        next[x] += row[x];
                     }
                 }
-            } else {
+            } else { // the running sum is the row before, still in the ring
+                int[] previous = twiceRow(y - 1);
                 int[] entering = boxedRow(y + r);
                 int[] leaving = boxedRow(y - r - 1);
                 for (int x = 0; x < strip; x++) {
-                    sum[x] += entering[x] - leaving[x];
+                    next[x] = previous[x] + (entering[x] - leaving[x]);
                 }
             }
-            System.arraycopy(sum, 0, twiceRow(y), 0, strip);
         }
 
         /** Makes the first box's next row from the input rows around it. */
         private void boxed() {
             int y = boxedNext++;
-            int[] sum = rings.sum1;
+            int[] next = boxedRow(y);
             char[] entering = rings.entering;
             if (y == firstBoxed) {
-                java.util.Arrays.fill(sum, 0, strip, 0);
+                java.util.Arrays.fill(next, 0, strip, 0);
                 for (int k = y - r; k <= y + r; k++) {
                     input(k, entering);
                     for (int x = 0; x < strip; x++) {
-                        sum[x] += entering[x];
+                        next[x] += entering[x];
                     }
                 }
-            } else {
+            } else { // the running sum is the row before, still in the ring
+                int[] previous = boxedRow(y - 1);
                 char[] leaving = rings.leaving;
                 input(y + r, entering);
                 input(y - r - 1, leaving);
                 for (int x = 0; x < strip; x++) {
-                    sum[x] += entering[x] - leaving[x];
+                    next[x] = previous[x] + (entering[x] - leaving[x]);
                 }
             }
-            System.arraycopy(sum, 0, boxedRow(y), 0, strip);
         }
 
         /** Input row Y of the padded column: the plane's row Y - reach, clamped to the image. */
