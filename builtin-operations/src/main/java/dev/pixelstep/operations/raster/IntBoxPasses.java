@@ -116,27 +116,51 @@ final class IntBoxPasses {
                 for (int i = 0; i < length; i++) {
                     in[i] = (in[i] + (1 << (DROP - 1))) >>> DROP;
                 }
-                box(in, out, r, r + 1, length - r - 1);
-                box(out, in, r, 2 * (r + 1), length - 2 * (r + 1));
+                boxes(in, out, r, length);
                 if (vectorised) {
-                    extended(in, planes[c], y * width, width, pad, passes, sums, above, after, middle);
+                    extended(out, planes[c], y * width, width, pad, passes, sums, above, after, middle);
                 } else {
-                    extended(in, planes[c], y * width, width, pad, passes);
+                    extended(out, planes[c], y * width, width, pad, passes);
                 }
             }
         }
     }
 
-    /** A plain box of radius r along a line, unnormalised: {@code out[i]} for i in {@code [from, to)}. */
-    private static void box(int[] in, int[] out, int r, int from, int to) {
+    /**
+     * The two plain boxes of radius r along a line of {@code length}, unnormalised, into
+     * {@code out[i]} for i in {@code [2 (r + 1), length - 2 (r + 1))}: a triangle of radius 2r, by a
+     * second-order running sum. With b the first box's values and t the second's,
+     * t(i + 1) = t(i) + d(i), d(i) = b(i + r + 1) - b(i - r), and d(i + 1) = d(i) + line(i + 2r + 2)
+     * - 2 line(i + 1) + line(i - 2r): one scalar loop storing one value a place, where two running
+     * sums stored two (the first box's row, which the second read back). The same integers.
+     */
+    private static void boxes(int[] line, int[] out, int r, int length) {
+        int from = 2 * (r + 1);
+        // the first box's values b(from - r .. from + r + 1), by a plain running sum, for t(from) and d(from)
+        int first = 0;
+        for (int k = from - 2 * r; k <= from; k++) {
+            first += line[k];
+        }
+        int t = 0;
+        for (int j = from - r; j <= from + r; j++) {
+            t += first;
+            first += line[j + r + 1] - line[j - r];
+        }
+        int d = first - boxAt(line, from - r, r);
+        for (int i = from, end = length - from; i < end; i++) {
+            out[i] = t;
+            t += d;
+            d += line[i + 2 * r + 2] - 2 * line[i + 1] + line[i - 2 * r];
+        }
+    }
+
+    /** The first box's value at place j: the sum of {@code line[j - r .. j + r]}. */
+    private static int boxAt(int[] line, int j, int r) {
         int sum = 0;
-        for (int i = from - r; i <= from + r; i++) {
-            sum += in[i];
+        for (int k = j - r; k <= j + r; k++) {
+            sum += line[k];
         }
-        for (int i = from; i < to; i++) {
-            out[i] = sum;
-            sum += in[i + r + 1] - in[i - r];
-        }
+        return sum;
     }
 
     /**
