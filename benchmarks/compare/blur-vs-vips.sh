@@ -5,6 +5,7 @@
 #
 #   ./mvnw -B -q -pl benchmarks -am install -DskipTests      # builds benchmarks/target/benchmarks.jar
 #   benchmarks/compare/blur-vs-vips.sh [JAVA]               # JAVA defaults to 'java' on PATH
+#   PIXELSTEP_JAR=/tmp/old.jar benchmarks/compare/blur-vs-vips.sh [JAVA]   # another build's jar (old against new)
 #
 # Both sides are measured in CPU time, not wall time, so that other processes on the machine barely
 # move the figures: pixelstep with KernelCpuTimes (-XX:ActiveProcessorCount=1: the CPU time of every
@@ -17,7 +18,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAVA=${1:-java}
-JAR="$ROOT/benchmarks/target/benchmarks.jar"
+JAR="${PIXELSTEP_JAR:-$ROOT/benchmarks/target/benchmarks.jar}"
 for need in "test -x /usr/bin/vips" "/usr/bin/python3 -c 'import PIL'" "test -f $JAR"; do
   if ! eval "$need" 2>/dev/null; then
     echo "missing: $need (apt-get install -y libvips-tools python3-pil; ./mvnw -B -q -pl benchmarks -am install -DskipTests)" >&2

@@ -3,6 +3,8 @@ package dev.pixelstep.operations.raster;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -46,6 +48,48 @@ class IntBoxPassesTest {
         qt().withExamples(20).forAll(integers().between(1, 600), integers().between(1, 40), doubles().between(4.01, 100), integers().all())
                 .checkAssert((w, h, sigma, seed) -> assertEqualsDirectSums(w, h, sigma, seed, SeparableGaussian.Mode.GRAY));
         assertEqualsDirectSums(1100, 7, 60, 8, SeparableGaussian.Mode.GRAY);
+    }
+
+    @Test
+    void bothWeightingsOfTheExtendedBoxEqualThePassesSummedPixelByPixel() {
+        // the weighting in doubles (JDK 25 and later) and the 64-bit one in the running sums' loops (JDK 17), both on this JVM
+        qt().withExamples(30).forAll(integers().between(1, 70), integers().between(1, 70), doubles().between(4.01, 100), integers().all())
+                .checkAssert((w, h, sigma, seed) -> assertBothWeightingsEqualDirectSums(ExactGaussianTest.random(w * h, seed, false), w, h, sigma));
+        assertBothWeightingsEqualDirectSums(ExactGaussianTest.random(1100 * 40, 9, false), 1100, 40, 30);
+    }
+
+    @Test
+    void doubleWeightingIsExactAtTheLargestSumsOfEverySigma() {
+        // white (every sum at its largest, the products near 4096 * 2^40 = 2^52) and white next to black
+        // (sums of every size): a double that rounded would move some pixel by one level
+        for (double sigma : new double[] {4.01, 4.5, 7.3, 12, 33.3, 100, 171.7, 250, BoxGaussian.MAX_SIGMA}) {
+            int w = 40;
+            int h = 5;
+            int[] white = new int[w * h];
+            int[] halves = new int[w * h];
+            for (int i = 0; i < white.length; i++) {
+                white[i] = 0xffffffff;
+                halves[i] = i % w < w / 2 ? 0xffffffff : 0xff000000;
+            }
+            assertBothWeightingsEqualDirectSums(white, w, h, sigma);
+            assertBothWeightingsEqualDirectSums(halves, w, h, sigma);
+        }
+    }
+
+    @Test
+    void theWeightingIsVectorisedFromJdk25On() {
+        assertFalse(IntBoxPasses.weightingVectorises(17));
+        assertTrue(IntBoxPasses.weightingVectorises(25));
+    }
+
+    private static void assertBothWeightingsEqualDirectSums(int[] source, int w, int h, double sigma) {
+        BoxGaussian.Passes passes = BoxGaussian.Passes.of(sigma);
+        int[] expected = direct(source, w, h, passes);
+        for (boolean vectorised : new boolean[] {true, false}) {
+            int[] actual = new int[source.length];
+            IntBoxPasses.blur(source, actual, w, h, passes, SeparableGaussian.Mode.RGB, vectorised);
+            assertArrayEquals(expected, actual, (vectorised ? "doubles " : "longs ") + w + "x" + h + " sigma " + sigma);
+        }
     }
 
     private static void assertEqualsDirectSums(int w, int h, double sigma, long seed) {
