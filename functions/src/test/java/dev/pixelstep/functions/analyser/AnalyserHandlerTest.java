@@ -10,11 +10,11 @@ import dev.pixelstep.functions.internal.image.ImageLimits;
 import dev.pixelstep.functions.support.Buckets;
 import dev.pixelstep.functions.support.Events;
 import dev.pixelstep.functions.support.Invoke;
+import dev.pixelstep.functions.support.S3ProxyExtension;
 import dev.pixelstep.functions.support.S3ProxyServer;
 import dev.pixelstep.functions.support.TestImages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,19 +35,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The analyser against a real S3 API (S3Proxy on loopback). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(S3ProxyExtension.class)
 class AnalyserHandlerTest {
 
-    private S3ProxyServer s3;
+    private final S3ProxyServer s3;
 
-    @BeforeAll
-    void start() {
-        s3 = S3ProxyServer.start();
+    AnalyserHandlerTest(S3ProxyServer s3) {
+        this.s3 = s3;
     }
 
-    @AfterAll
-    void stop() {
-        s3.close();
-    }
+
 
     private AnalyserHandler handler(String outputBucket) {
         return new AnalyserHandler(new FunctionConfig(outputBucket, ImageLimits.defaults(), Optional.empty(), true), s3.client());

@@ -7,6 +7,7 @@ import dev.pixelstep.functions.processor.ProcessorHandler;
 import dev.pixelstep.functions.support.Buckets;
 import dev.pixelstep.functions.support.Events;
 import dev.pixelstep.functions.support.Invoke;
+import dev.pixelstep.functions.support.S3ProxyExtension;
 import dev.pixelstep.functions.support.S3ProxyServer;
 import dev.pixelstep.functions.support.TestImages;
 import dev.pixelstep.statemachine.TransientErrors;
@@ -15,6 +16,7 @@ import dev.pixelstep.testkit.net.FaultInjectingProxy.Fault;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -47,21 +49,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * on the list.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(S3ProxyExtension.class)
 class RetryContractTest {
 
-    private S3ProxyServer s3;
+    private final S3ProxyServer s3;
     private FaultInjectingProxy proxy;
+
+    RetryContractTest(S3ProxyServer s3) {
+        this.s3 = s3;
+    }
 
     @BeforeAll
     void start() {
-        s3 = S3ProxyServer.start();
         proxy = FaultInjectingProxy.start(s3.endpoint());
     }
 
     @AfterAll
     void stop() {
         proxy.close();
-        s3.close();
     }
 
     @Test

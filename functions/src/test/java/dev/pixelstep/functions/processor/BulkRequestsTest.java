@@ -8,12 +8,13 @@ import dev.pixelstep.functions.config.FunctionConfig;
 import dev.pixelstep.functions.internal.image.ImageLimits;
 import dev.pixelstep.functions.support.Buckets;
 import dev.pixelstep.functions.support.Invoke;
+import dev.pixelstep.functions.support.S3ProxyExtension;
 import dev.pixelstep.functions.support.S3ProxyServer;
 import dev.pixelstep.functions.support.TestImages;
 import dev.pixelstep.statemachine.BulkSummary;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
@@ -31,27 +32,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@link BulkSummary}, the summary's one Java reading.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(S3ProxyExtension.class)
 class BulkRequestsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private S3ProxyServer s3;
+    private final S3ProxyServer s3;
     private final String in = Buckets.fresh("in");
     private final String out = Buckets.fresh("out");
     private ProcessorHandler handler;
 
+    BulkRequestsTest(S3ProxyServer s3) {
+        this.s3 = s3;
+    }
+
     @BeforeAll
     void start() {
-        s3 = S3ProxyServer.start();
         s3.createBucket(in);
         s3.createBucket(out);
         handler = new ProcessorHandler(new FunctionConfig(out, ImageLimits.defaults(), Optional.of(s3.endpoint()), true), s3.client());
     }
 
-    @AfterAll
-    void stop() {
-        s3.close();
-    }
 
     private JsonNode invoke(ObjectNode request) throws Exception {
         return Invoke.handler(handler, JSON.writeValueAsBytes(request));

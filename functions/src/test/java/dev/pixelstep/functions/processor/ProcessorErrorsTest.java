@@ -12,11 +12,11 @@ import dev.pixelstep.functions.internal.image.ImageLimits;
 import dev.pixelstep.functions.support.Buckets;
 import dev.pixelstep.functions.support.Events;
 import dev.pixelstep.functions.support.Invoke;
+import dev.pixelstep.functions.support.S3ProxyExtension;
 import dev.pixelstep.functions.support.S3ProxyServer;
 import dev.pixelstep.functions.support.TestImages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
@@ -31,19 +31,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every kind of bad input gives its typed error with a message a person can act on, and writes nothing. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(S3ProxyExtension.class)
 class ProcessorErrorsTest {
 
-    private S3ProxyServer s3;
+    private final S3ProxyServer s3;
 
-    @BeforeAll
-    void start() {
-        s3 = S3ProxyServer.start();
+    ProcessorErrorsTest(S3ProxyServer s3) {
+        this.s3 = s3;
     }
 
-    @AfterAll
-    void stop() {
-        s3.close();
-    }
+
 
     private <T extends BadInputException> T refused(Class<T> type, byte[] object, String operations, ImageLimits limits) {
         String in = Buckets.fresh("in");

@@ -6,11 +6,11 @@ import dev.pixelstep.functions.internal.image.ImageLimits;
 import dev.pixelstep.functions.support.Buckets;
 import dev.pixelstep.functions.support.Events;
 import dev.pixelstep.functions.support.Invoke;
+import dev.pixelstep.functions.support.S3ProxyExtension;
 import dev.pixelstep.functions.support.S3ProxyServer;
 import dev.pixelstep.functions.support.TestImages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,19 +32,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The processor against a real S3 API (S3Proxy on loopback), with the real built-in operations. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(S3ProxyExtension.class)
 class ProcessorHandlerTest {
 
-    private S3ProxyServer s3;
+    private final S3ProxyServer s3;
 
-    @BeforeAll
-    void start() {
-        s3 = S3ProxyServer.start();
+    ProcessorHandlerTest(S3ProxyServer s3) {
+        this.s3 = s3;
     }
 
-    @AfterAll
-    void stop() {
-        s3.close();
-    }
+
 
     /** A fresh input and output bucket and a handler writing to the output bucket. */
     final class Setup {

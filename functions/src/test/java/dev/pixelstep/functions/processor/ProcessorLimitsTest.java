@@ -13,6 +13,7 @@ import dev.pixelstep.functions.internal.plan.ChainLimits;
 import dev.pixelstep.functions.support.Buckets;
 import dev.pixelstep.functions.support.Events;
 import dev.pixelstep.functions.support.Invoke;
+import dev.pixelstep.functions.support.S3ProxyExtension;
 import dev.pixelstep.functions.support.S3ProxyServer;
 import dev.pixelstep.functions.support.TestImages;
 import dev.pixelstep.functions.support.TimedContext;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestInstance;
 
 import javax.imageio.ImageIO;
@@ -56,21 +58,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * change; work that runs out of time or memory ends in a typed error.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(S3ProxyExtension.class)
 class ProcessorLimitsTest {
 
-    private S3ProxyServer s3;
+    private final S3ProxyServer s3;
     private FaultInjectingProxy proxy;
+
+    ProcessorLimitsTest(S3ProxyServer s3) {
+        this.s3 = s3;
+    }
 
     @BeforeAll
     void start() {
-        s3 = S3ProxyServer.start();
         proxy = FaultInjectingProxy.start(s3.endpoint());
     }
 
     @AfterAll
     void stop() {
         proxy.close();
-        s3.close();
     }
 
     /** Buckets, an upload and a handler whose S3 calls go through the recording proxy. */

@@ -11,12 +11,12 @@ import dev.pixelstep.functions.internal.image.ImageLimits;
 import dev.pixelstep.functions.internal.image.TestDecoders;
 import dev.pixelstep.functions.internal.s3.ObjectStore;
 import dev.pixelstep.functions.support.Buckets;
+import dev.pixelstep.functions.support.S3ProxyExtension;
 import dev.pixelstep.functions.support.S3ProxyServer;
 import dev.pixelstep.functions.support.TestImages;
 import dev.pixelstep.testkit.gen.ExifFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,19 +37,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a real S3 API (S3Proxy on loopback).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(S3ProxyExtension.class)
 class AnalyserDecodersTest {
 
-    private S3ProxyServer s3;
+    private final S3ProxyServer s3;
 
-    @BeforeAll
-    void start() {
-        s3 = S3ProxyServer.start();
+    AnalyserDecodersTest(S3ProxyServer s3) {
+        this.s3 = s3;
     }
 
-    @AfterAll
-    void stop() {
-        s3.close();
-    }
+
 
     @ParameterizedTest
     @ValueSource(strings = {"photo", "photo turned by EXIF", "pixelstep's JPEG", "grey"})

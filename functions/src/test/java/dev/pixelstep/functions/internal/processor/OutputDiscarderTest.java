@@ -8,11 +8,11 @@ import dev.pixelstep.functions.processor.ProcessorHandler;
 import dev.pixelstep.functions.support.Buckets;
 import dev.pixelstep.functions.support.Events;
 import dev.pixelstep.functions.support.Invoke;
+import dev.pixelstep.functions.support.S3ProxyExtension;
 import dev.pixelstep.functions.support.S3ProxyServer;
 import dev.pixelstep.functions.support.TestImages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
@@ -27,19 +27,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The processor's {@code "action": "discard"} deletes exactly what a failed run of one key can have written. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(S3ProxyExtension.class)
 class OutputDiscarderTest {
 
-    private S3ProxyServer s3;
+    private final S3ProxyServer s3;
 
-    @BeforeAll
-    void start() {
-        s3 = S3ProxyServer.start();
+    OutputDiscarderTest(S3ProxyServer s3) {
+        this.s3 = s3;
     }
 
-    @AfterAll
-    void stop() {
-        s3.close();
-    }
+
 
     private static final List<String> RUN_OUTPUTS = List.of("combined.jpg", "independent/01-grayscale.jpg",
             "independent/02-blur.jpg", "independent/16-rotate-free.jpg", "histogram-original.json", "histogram-original.png",

@@ -3,11 +3,13 @@ package dev.pixelstep.functions.internal.s3;
 import dev.pixelstep.functions.error.ImageTooLargeException;
 import dev.pixelstep.functions.error.ObjectNotFoundException;
 import dev.pixelstep.functions.internal.image.ImageLimits;
+import dev.pixelstep.functions.support.S3ProxyExtension;
 import dev.pixelstep.functions.support.S3ProxyServer;
 import dev.pixelstep.testkit.net.FaultInjectingProxy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * against the size limit before its body is read. Every request is counted through a proxy, so an
  * added round trip fails here (on Lambda each one waits for the network, billed time).
  */
+@ExtendWith(S3ProxyExtension.class)
 class ObjectReadsTest {
 
     private static S3ProxyServer s3;
@@ -32,8 +35,8 @@ class ObjectReadsTest {
     private static ObjectStore store;
 
     @BeforeAll
-    static void start() {
-        s3 = S3ProxyServer.start();
+    static void start(S3ProxyServer server) {
+        s3 = server;
         proxy = FaultInjectingProxy.start(s3.endpoint());
         store = new ObjectStore(S3ProxyServer.client(proxy.endpoint()));
         s3.createBucket("reads-in");
@@ -42,7 +45,6 @@ class ObjectReadsTest {
     @AfterAll
     static void stop() {
         proxy.close();
-        s3.close();
     }
 
     private static byte[] bytes(int length) {

@@ -3,10 +3,11 @@ package dev.pixelstep.functions.internal.s3;
 import dev.pixelstep.functions.error.ObjectNotFoundException;
 import dev.pixelstep.functions.error.TransientException;
 import dev.pixelstep.functions.internal.image.ImageLimits;
+import dev.pixelstep.functions.support.S3ProxyExtension;
 import dev.pixelstep.functions.support.S3ProxyServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.Map;
 
@@ -23,19 +24,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * machine retries, and the retry reads the new version), not an untyped S3 error that failed the
  * run and made it discard the other run's outputs.
  */
+@ExtendWith(S3ProxyExtension.class)
 class ObjectReplacedWhileReadTest {
 
     private static S3ProxyServer s3;
 
     @BeforeAll
-    static void start() {
-        s3 = S3ProxyServer.start();
+    static void start(S3ProxyServer server) {
+        s3 = server;
         s3.createBucket("out");
-    }
-
-    @AfterAll
-    static void stop() {
-        s3.close();
     }
 
     @Test
