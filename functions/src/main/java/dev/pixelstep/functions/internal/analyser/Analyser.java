@@ -18,10 +18,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The analyser's work for one object, independent of Lambda: find and download it (one GetObject,
@@ -52,12 +52,10 @@ public final class Analyser {
         long start = System.nanoTime();
         ObjectBytes whole = store.readWhole(request.bucket(), request.key(), config.limits());
         StoredObject object = whole.object();
-        byte[] bytes = whole.bytes();
-        whole = null; // the bytes are let go of after decoding (below)
         long readDone = System.nanoTime();
         HistogramCounter counter = new HistogramCounter();
-        ReadImage read = decoder.read(object.uri(), bytes, counter); // pixelstep's JPEG decoder: counted as decoded
-        bytes = null; // the encoded input is not needed any more
+        ReadImage read = decoder.read(object.uri(), whole.bytes(), counter); // pixelstep's JPEG decoder: counted as decoded
+        whole = null; // the encoded input is not needed any more
         long decodeDone = System.nanoTime();
         ImageHistogram histogram = counter.histogram(read); // any other reader: of the image, in its layout
         InputSummary input = new InputSummary(object.bucket(), object.key(), object.size(), read.width(), read.height(),
@@ -70,15 +68,27 @@ public final class Analyser {
         byte[] json = JsonCodec.toPrettyBytes(HistogramDocument.of(request.label(), input, histogram));
         // the document uploads while the chart is drawn: on Lambda a PutObject waits tens of milliseconds
         // for the network, billed time the chart's CPU work can fill
-        Future<?> jsonWritten = writer.submit(() -> store.write(config.outputBucket(), jsonKey, "application/json", json));
+        CompletableFuture<Void> jsonWritten = CompletableFuture.runAsync(
+                () -> store.write(config.outputBucket(), jsonKey, "application/json", json), writer);
         try {
             byte[] png = chart.renderPng("Histogram: " + request.label(), object.bucket() + "/" + object.key(), series(histogram));
             store.write(config.outputBucket(), chartKey, "image/png", png);
         } catch (RuntimeException | Error e) {
-            awaitQuietly(jsonWritten, e); // nothing of this request goes on after it has failed
+            // nothing of this request goes on after it has failed; the document's failure, if any, joins this one
+            jsonWritten.exceptionally(failure -> {
+                e.addSuppressed(thrown(failure));
+                return null;
+            }).join();
             throw e;
         }
-        await(jsonWritten);
+        try {
+            jsonWritten.join(); // waits whatever interrupts come, keeping them
+        } catch (CompletionException e) {
+            if (thrown(e) instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) thrown(e); // the write's own failure, as it was thrown
+        }
         long end = System.nanoTime();
 
         Map<String, ChannelStatistics> statistics = new LinkedHashMap<>();
@@ -104,47 +114,9 @@ public final class Analyser {
         return out;
     }
 
-    /** Waits for {@code write} and rethrows its failure as it was thrown. */
-    private static void await(Future<?> write) {
-        try {
-            getUninterruptibly(write);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    /** Waits for {@code write} after {@code failure}, which its own failure joins as a suppressed exception. */
-    private static void awaitQuietly(Future<?> write, Throwable failure) {
-        try {
-            getUninterruptibly(write);
-        } catch (ExecutionException e) {
-            failure.addSuppressed(e.getCause());
-        }
-    }
-
-    /** {@link Future#get()}, keeping an interrupt for the caller instead of leaving the write running. */
-    private static void getUninterruptibly(Future<?> write) throws ExecutionException {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    write.get();
-                    return;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    /** What the document's write threw, which its future holds wrapped in a {@link CompletionException}. */
+    private static Throwable thrown(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private static long millis(long nanos) {
