@@ -1,6 +1,7 @@
 package dev.pixelstep.functions.internal.chart;
 
 import dev.pixelstep.functions.internal.image.ImageEncoder;
+import dev.pixelstep.functions.support.Sha256;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
@@ -8,11 +9,7 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -48,14 +45,14 @@ class HistogramChartPixelsTest {
         List<String> pinned = PINNED.get(Runtime.version().toString());
         List<String> actual = new ArrayList<>();
         for (Chart c : charts) {
-            actual.add(sha256(decode(chart.renderPng(c.title, c.subtitle, c.series))));
+            actual.add(Sha256.ofPixels(decode(chart.renderPng(c.title, c.subtitle, c.series))));
         }
         if (pinned != null) {
             assertEquals(pinned, actual, "the decoded pixels of the charts on JDK " + Runtime.version());
         }
         HistogramChart fresh = new HistogramChart(new ImageEncoder());
         Chart last = charts.get(charts.size() - 1);
-        assertEquals(actual.get(charts.size() - 1), sha256(decode(fresh.renderPng(last.title, last.subtitle, last.series))));
+        assertEquals(actual.get(charts.size() - 1), Sha256.ofPixels(decode(fresh.renderPng(last.title, last.subtitle, last.series))));
     }
 
     @Test
@@ -133,15 +130,5 @@ class HistogramChartPixelsTest {
 
     private static int[] pixels(BufferedImage image) {
         return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-    }
-
-    private static String sha256(int[] pixels) {
-        ByteBuffer bytes = ByteBuffer.allocate(pixels.length * 4);
-        bytes.asIntBuffer().put(pixels);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.array()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -1,17 +1,14 @@
 package dev.pixelstep.functions.internal.image;
 
+import dev.pixelstep.functions.support.Sha256;
 import dev.pixelstep.testkit.photos.TestPhotos;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,15 +71,13 @@ class JpegWriterBytesTest {
             "5200,20,1,false,100,10cc3c2bbf51088707ab460307412884",
             "5200,20,2,false,90,b1a82c4a8d3a4e332f3c61a63788e22c"
     })
-    void theFileIsTheSameByteForByteCompiledOrNotWithAnyWorkers(int width, int height, int kind, boolean alpha, int quality, String sha256)
-            throws NoSuchAlgorithmException {
+    void theFileIsTheSameByteForByteCompiledOrNotWithAnyWorkers(int width, int height, int kind, boolean alpha, int quality, String sha256) {
         int[] pixels = image(kind, width, height, width * 31L + height + kind);
         // again and again, so that the later files come from the JIT's compiled (vectorised) loops
         for (int round = 0; round < 10; round++) {
             for (int workers = 1; workers <= 4; workers += 3) {
                 byte[] jpeg = new JpegWriter(quality).write(pixels, width, height, alpha, workers);
-                String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(jpeg)).substring(0, 32);
-                assertEquals(sha256, hash, workers + " worker(s), round " + round);
+                assertEquals(sha256, sha256(jpeg), workers + " worker(s), round " + round);
             }
         }
     }
@@ -98,7 +93,7 @@ class JpegWriterBytesTest {
             "RainDrops.jpg,true,false,50,1fba82c05e90713befd2b075e63ba2c1,b3c36f22a2728c9353189ed7c457562f"
     })
     void realPhotosGiveTheSameFileByteForByte(String name, boolean crop, boolean grey, int quality, String pixelsSha256, String sha256)
-            throws IOException, NoSuchAlgorithmException {
+            throws IOException {
         Path file = TestPhotos.all().stream().filter(p -> p.getFileName().toString().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException(name + " is not among the testkit's photos"));
         var photo = JpegDecoder.decodeOrDecline(Files.readAllBytes(file), Long.MAX_VALUE, 1);
@@ -116,9 +111,7 @@ class JpegWriterBytesTest {
                 pixels[i] = 0xff000000 | g * 0x010101;
             }
         }
-        ByteBuffer bytes = ByteBuffer.allocate(4 * pixels.length);
-        bytes.asIntBuffer().put(pixels);
-        assertEquals(pixelsSha256, sha256(bytes.array()), "the pixels JpegDecoder gives for " + name
+        assertEquals(pixelsSha256, Sha256.ofPixels(pixels).substring(0, 32), "the pixels JpegDecoder gives for " + name
                 + " changed: the decoder's change, not the encoder's; write the table again from the old encoder");
         for (int round = 0; round < 3; round++) {
             for (int workers = 1; workers <= 4; workers += 3) {
@@ -128,8 +121,9 @@ class JpegWriterBytesTest {
         }
     }
 
-    private static String sha256(byte[] bytes) throws NoSuchAlgorithmException {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 32);
+    /** The first half of the SHA-256, as the tables above give it. */
+    private static String sha256(byte[] bytes) {
+        return Sha256.of(bytes).substring(0, 32);
     }
 
     /** Kind 0: noise (every alpha value); 1: a colour gradient with a little noise; 2: grey (R = G = B). */
