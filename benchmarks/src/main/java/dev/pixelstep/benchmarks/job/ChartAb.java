@@ -1,6 +1,10 @@
 package dev.pixelstep.benchmarks.job;
 
+import dev.pixelstep.functions.internal.analyser.Channel;
+import dev.pixelstep.functions.internal.analyser.ImageHistogram;
+
 import javax.imageio.ImageIO;
+
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -79,13 +83,11 @@ public final class ChartAb {
             Class<?> seriesType = loader.loadClass("dev.pixelstep.functions.internal.chart.ChartSeries");
             Object chart = chartType.getConstructor(encoder).newInstance(encoder.getConstructor().newInstance());
             Constructor<?> series = seriesType.getConstructor(String.class, Color.class, long[].class);
-            String[] labels = {"Red", "Green", "Blue", "Luminance (Rec. 709)"};
-            Color[] colours = {new Color(0xD62728), new Color(0x2CA02C), new Color(0x1F77B4), new Color(0x333333)};
             List<List<Object>> charts = new ArrayList<>();
             for (long[][] histogram : histograms) {
                 List<Object> lines = new ArrayList<>();
-                for (int c = 0; c < 4; c++) {
-                    lines.add(series.newInstance(labels[c], colours[c], histogram[c]));
+                for (Channel channel : Channel.values()) { // the analyser's lines: its labels and colours
+                    lines.add(series.newInstance(channel.label(), channel.colour(), histogram[channel.ordinal()]));
                 }
                 charts.add(lines);
             }
@@ -198,28 +200,15 @@ public final class ChartAb {
         return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     }
 
-    /** Counts of red, green, blue and Rec. 709 luminance; {@code grey}: of the photo in grey (the four the same). */
+    /**
+     * Counts of red, green, blue and Rec. 709 luminance, by the analyser's {@link ImageHistogram};
+     * {@code grey}: of the photo in grey (its luminance counts in all four).
+     */
     private static long[][] histogram(BufferedImage photo, boolean grey) {
-        long[][] counts = new long[4][256];
-        int width = photo.getWidth();
-        int[] row = new int[width];
-        for (int y = 0; y < photo.getHeight(); y++) {
-            photo.getRGB(0, y, width, 1, row, 0, width);
-            for (int p : row) {
-                int r = (p >> 16) & 0xff;
-                int g = (p >> 8) & 0xff;
-                int b = p & 0xff;
-                int l = (int) Math.round(0.2126 * r + 0.7152 * g + 0.0722 * b);
-                if (grey) {
-                    r = l;
-                    g = l;
-                    b = l;
-                }
-                counts[0][r]++;
-                counts[1][g]++;
-                counts[2][b]++;
-                counts[3][l]++;
-            }
+        ImageHistogram histogram = ImageHistogram.of(photo);
+        long[][] counts = new long[Channel.values().length][];
+        for (Channel channel : Channel.values()) {
+            counts[channel.ordinal()] = histogram.counts(grey ? Channel.LUMINANCE : channel);
         }
         return counts;
     }
