@@ -52,7 +52,36 @@ public final class ColorMatrix {
      * one pass, reading and writing once; {@code out} may be {@code in}.
      */
     public void apply(int[] in, int[] out) {
-        Bands.run(in.length, in.length, (from, to) -> apply(in, out, from, to));
+        int[] grays = grays();
+        Bands.run(in.length, in.length, (from, to) -> {
+            if (GrayPixels.all(in, from, to)) {
+                lookUp(grays, in, out, from, to);
+            } else {
+                apply(in, out, from, to);
+            }
+        });
+    }
+
+    /** The result of every grey (0 to 255), packed RGB: {@link #apply(int[], int[], int, int)}'s arithmetic with r = g = b. */
+    private int[] grays() {
+        int[] table = new int[256];
+        for (int v = 0; v < 256; v++) {
+            table[v] = v * 0x010101;
+        }
+        apply(table, table, 0, 256);
+        return table;
+    }
+
+    /**
+     * A band of grey pixels (the input after {@code grayscale}): one table read a pixel, about 12
+     * against 67 ms per core at 12 MP on JDK 17, whose JIT leaves the matrix loop scalar, and 14
+     * against 25 ms on JDK 25 (this module's README, *How the kernels work*).
+     */
+    private static void lookUp(int[] grays, int[] in, int[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int p = in[i];
+            out[i] = (p & 0xff000000) | grays[p & 0xff];
+        }
     }
 
     private void apply(int[] in, int[] out, int from, int to) {

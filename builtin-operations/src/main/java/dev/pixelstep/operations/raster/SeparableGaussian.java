@@ -58,7 +58,7 @@ public final class SeparableGaussian {
         if (source == target) {
             throw new IllegalArgumentException("source and target must differ");
         }
-        if (mode == Mode.RGB && isGray(source)) {
+        if (mode == Mode.RGB && GrayPixels.all(source)) {
             mode = Mode.GRAY;
         }
         if (sigma <= EXACT_UP_TO) {
@@ -101,25 +101,5 @@ public final class SeparableGaussian {
     /** The heap bytes of an array of {@code length} elements of {@code elementBytes} each: a 16-byte header, 8-byte aligned. */
     static long array(long length, int elementBytes) {
         return 16 + ((length * elementBytes + 7) & ~7L);
-    }
-
-    /**
-     * Whether red, green and blue are equal in every pixel; stops after the chunk of 4,096 pixels
-     * holding the first colour (photos stop at once). Each chunk is one branch-free loop, which the
-     * JIT vectorises (the functions' JPEG writer checks its input the same way).
-     */
-    static boolean isGray(int[] pixels) {
-        for (int from = 0; from < pixels.length; from += 4096) {
-            int to = Math.min(pixels.length, from + 4096);
-            int colour = 0;
-            for (int i = from; i < to; i++) {
-                int p = pixels[i];
-                colour |= p ^ p >>> 8; // red - green in bits 8-15, green - blue in bits 0-7
-            }
-            if ((colour & 0xffff) != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }

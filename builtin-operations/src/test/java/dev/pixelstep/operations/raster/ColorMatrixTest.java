@@ -32,6 +32,24 @@ class ColorMatrixTest {
         pixels[0] = 0xff000000;
         pixels[1] = 0xffffffff;
         pixels[2] = 0x00ffffff;
+        assertEveryMatrixMatchesTheDefinition(pixels);
+    }
+
+    @Test
+    void greyPixelsLookedUpGiveTheSumsToo() {
+        // every grey with any alpha, in bands of grey only (the look-up) and in bands with one colour pixel (the matrix)
+        Random random = new Random(5);
+        int[] pixels = new int[300_000];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = random.nextInt() & 0xff000000 | (i & 0xff) * 0x010101;
+        }
+        assertEveryMatrixMatchesTheDefinition(pixels);
+        pixels[150_000] = 0xff102030;
+        pixels[299_999] = 0x00000001;
+        assertEveryMatrixMatchesTheDefinition(pixels);
+    }
+
+    private static void assertEveryMatrixMatchesTheDefinition(int[] pixels) {
         for (double[] entries : MATRICES) {
             int[] out = new int[pixels.length];
             ColorMatrix.of(entries, false).apply(pixels, out);

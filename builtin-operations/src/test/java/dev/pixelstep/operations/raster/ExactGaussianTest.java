@@ -77,7 +77,7 @@ class ExactGaussianTest {
                         int v = source[i] & 0xff;
                         source[i] = (source[i] & 0xff000000) | v << 16 | v << 8 | v;
                     }
-                    assertEquals(true, SeparableGaussian.isGray(source));
+                    assertEquals(true, GrayPixels.all(source));
                     int[] three = new int[source.length];
                     int[] one = new int[source.length];
                     if (sigma <= SeparableGaussian.EXACT_UP_TO) {
@@ -98,14 +98,14 @@ class ExactGaussianTest {
                 int[] pixels = new int[n];
                 java.util.Arrays.fill(pixels, 0xff404040);
                 pixels[at] = 0xff000000 | colour;
-                assertEquals(false, SeparableGaussian.isGray(pixels), "colour " + Integer.toHexString(colour) + " at " + at);
+                assertEquals(false, GrayPixels.all(pixels), "colour " + Integer.toHexString(colour) + " at " + at);
             }
         }
         int[] grey = new int[n];
         for (int i = 0; i < n; i++) {
             grey[i] = (i * 7919) << 24 | (i & 0xff) * 0x010101; // any alpha
         }
-        assertEquals(true, SeparableGaussian.isGray(grey));
+        assertEquals(true, GrayPixels.all(grey));
     }
 
     /** Random pixels with runs, flat patches and full-range alpha (transparent and opaque included). */

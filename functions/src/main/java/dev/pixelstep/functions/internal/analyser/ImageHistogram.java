@@ -2,13 +2,13 @@ package dev.pixelstep.functions.internal.analyser;
 
 import dev.pixelstep.functions.internal.image.IntRgb;
 import dev.pixelstep.functions.internal.image.RgbBytes;
+import dev.pixelstep.operations.raster.Bands;
 
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * 256-bin histograms of the red, green, blue and {@linkplain Channel#LUMINANCE luminance}
@@ -87,7 +87,7 @@ public final class ImageHistogram {
     private static long[][] count(int pixels, Counter counter) {
         int bands = (int) Math.max(1, Math.min(4L * Runtime.getRuntime().availableProcessors(), pixels / BAND_PIXELS));
         int[][] partial = new int[bands][];
-        IntStream.range(0, bands).parallel().forEach(b ->
+        Bands.each(bands, b ->
                 partial[b] = counter.count((int) ((long) pixels * b / bands), (int) ((long) pixels * (b + 1) / bands)));
         return merge(Arrays.asList(partial));
     }

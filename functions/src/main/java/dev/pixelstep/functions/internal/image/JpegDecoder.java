@@ -1,5 +1,7 @@
 package dev.pixelstep.functions.internal.image;
 
+import dev.pixelstep.operations.raster.Bands;
+
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.ArrayList;
@@ -8,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 
 /**
  * pixelstep's own decoder for the JPEG files it sees most: baseline (or extended sequential)
@@ -129,7 +130,7 @@ public final class JpegDecoder {
         if (restarts != null && restarts.length > 0) {
             decodeIntervals(jpeg, frame, planes, restarts, workers);
             int strips = (frame.height + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
-            IntStream.range(0, strips).parallel().forEach(s -> new JpegColour(frame, planes, rows.get())
+            Bands.each(strips, s -> new JpegColour(frame, planes, rows.get())
                     .rows(s * ROWS_PER_TASK, Math.min(frame.height, (s + 1) * ROWS_PER_TASK)));
         } else {
             decodeInOrder(jpeg, frame, planes, rows, parallel);
@@ -173,7 +174,7 @@ public final class JpegDecoder {
         int total = frame.mcusPerRow * frame.mcuRows;
         int interval = frame.restartInterval;
         int tasks = Math.min(intervals, 4 * workers);
-        IntStream.range(0, tasks).parallel().forEach(t -> {
+        Bands.each(tasks, t -> {
             int first = (int) ((long) intervals * t / tasks);
             int last = (int) ((long) intervals * (t + 1) / tasks);
             JpegScanDecoder scan = new JpegScanDecoder(frame, jpeg, planes);

@@ -1,9 +1,9 @@
 package dev.pixelstep.functions.internal.image;
 
+import dev.pixelstep.operations.raster.Bands;
 import dev.pixelstep.spi.Cancellation;
 
 import java.io.ByteArrayOutputStream;
-import java.util.stream.IntStream;
 
 /**
  * Writes packed {@code int} pixels as a baseline sequential JFIF file: SOI, APP0 (JFIF 1.01, no
@@ -82,7 +82,7 @@ final class JpegWriter {
             parts[0] = part.bytes();
             lengths[0] = part.length();
         } else {
-            IntStream.range(0, tasks).parallel().forEach(t -> {
+            Bands.each(tasks, t -> {
                 JpegStripEncoder part = new JpegStripEncoder(layout, tables, pixels, alpha, guess);
                 part.encode((int) ((long) strips * t / tasks), (int) ((long) strips * (t + 1) / tasks), check);
                 parts[t] = part.bytes();
