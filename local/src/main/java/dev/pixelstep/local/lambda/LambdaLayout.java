@@ -1,5 +1,7 @@
 package dev.pixelstep.local.lambda;
 
+import dev.pixelstep.local.FileTrees;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -58,8 +59,8 @@ public final class LambdaLayout {
                 return new LambdaLayout(task, opt);
             }
             Files.deleteIfExists(stamp);
-            deleteTree(task);
-            deleteTree(opt);
+            FileTrees.delete(task);
+            FileTrees.delete(opt);
             Files.createDirectories(task);
             Files.createDirectories(opt.resolve("java/lib"));
             unzip(functionZip, task);
@@ -217,17 +218,6 @@ public final class LambdaLayout {
                     Files.createDirectories(out.getParent());
                     Files.copy(entries, out, StandardCopyOption.REPLACE_EXISTING);
                 }
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.pixelstep.local.storage;
 
+import dev.pixelstep.local.FileTrees;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.blobstore.S3Exceptions;
 import org.gaul.s3proxy.blobstore.SdkRequests;
@@ -212,7 +213,7 @@ public final class DurableBlobStore implements BlobStore {
         int removed = 0;
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(tmp)) {
             for (Path leftover : leftovers) {
-                deleteTree(leftover); // a file of an interrupted write, or a multipart upload being completed or aborted
+                FileTrees.delete(leftover); // a file of an interrupted write, or a multipart upload being completed or aborted
                 removed++;
             }
         }
@@ -250,9 +251,9 @@ public final class DurableBlobStore implements BlobStore {
                 try (DirectoryStream<Path> uploads = Files.newDirectoryStream(bucketDir.resolve("uploads"))) {
                     for (Path upload : uploads) {
                         if (!Files.exists(upload.resolve("upload"))) {
-                            deleteTree(upload); // a crash between creating the directory and describing the upload
+                            FileTrees.delete(upload); // a crash between creating the directory and describing the upload
                         } else if (lastActivity(upload).isBefore(clock.instant().minus(ABANDONED_UPLOAD))) {
-                            deleteTree(upload); // abandoned: S3's lifecycle rule AbortIncompleteMultipartUpload, after a day
+                            FileTrees.delete(upload); // abandoned: S3's lifecycle rule AbortIncompleteMultipartUpload, after a day
                             removed++;
                         }
                     }
@@ -338,7 +339,7 @@ public final class DurableBlobStore implements BlobStore {
         }
         buckets.remove(container);
         try {
-            deleteTree(bucketDir(container));
+            FileTrees.delete(bucketDir(container));
             syncDirectory(root.resolve("buckets"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete bucket " + container, e);
@@ -741,7 +742,7 @@ public final class DurableBlobStore implements BlobStore {
         } finally {
             parts.forEach(DurableBlobStore::closeQuietly);
             try {
-                deleteTree(claimed);
+                FileTrees.delete(claimed);
             } catch (IOException e) {
                 // tmp/ is emptied at the next start
             }
@@ -793,7 +794,7 @@ public final class DurableBlobStore implements BlobStore {
         Path claimed = temporaryFile();
         try {
             Files.move(dir, claimed, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(claimed);
+            FileTrees.delete(claimed);
         } catch (NoSuchFileException e) {
             throw noSuchUpload(mpu.id());
         } catch (IOException e) {
@@ -1072,17 +1073,6 @@ public final class DurableBlobStore implements BlobStore {
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message)
                         .sdkHttpResponse(SdkHttpResponse.builder().statusCode(status).build()).build())
                 .build();
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

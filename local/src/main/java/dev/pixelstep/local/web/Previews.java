@@ -1,5 +1,6 @@
 package dev.pixelstep.local.web;
 
+import dev.pixelstep.local.FileTrees;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -35,14 +36,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.stream.Stream;
 
 /**
  * Display-sized previews of the images of runs, so that the page never loads a 13 MP original to
@@ -326,13 +325,8 @@ final class Previews {
 
     /** Deletes a preview directory and what it holds (a cache: nothing in it is needed). */
     static void delete(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            FileTrees.delete(directory);
         } catch (IOException e) {
             // a cache left behind in the temporary directory; nothing depends on it
         }
