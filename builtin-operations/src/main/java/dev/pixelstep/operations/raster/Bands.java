@@ -18,8 +18,8 @@ import java.util.function.IntConsumer;
  * band taken has ended. The caller waits parked for bands still running elsewhere, never spinning:
  * a parallel stream started from a thread outside the pool (the processor's workers, the
  * functions' request threads) left that thread scanning the pool's queues at full speed until the
- * stream ended on JDK 17, 9% of the processor's CPU on 2 CPUs in the job benchmark
- * ({@code benchmarks/README.md}).
+ * stream ended on JDK 17 (9% of the job benchmark's CPU samples on 2 CPUs,
+ * {@code benchmarks/README.md}).
  *
  * <p>The calling thread's {@link Cancellation#current()} is captured when the work starts and
  * checked before every band (neither thread locals nor interrupts of the calling thread reach the
