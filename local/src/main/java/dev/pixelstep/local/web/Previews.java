@@ -1,6 +1,7 @@
 package dev.pixelstep.local.web;
 
 import dev.pixelstep.local.FileTrees;
+import dev.pixelstep.s3.ExifOrientation;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -120,7 +121,7 @@ final class Previews {
 
     private Optional<Preview> make(S3Client s3, String bucket, String key, String etag, String name) {
         BufferedImage image;
-        int orientation = 1;
+        int orientation = ExifOrientation.UPRIGHT;
         try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key).ifMatch(etag));
              ImageInputStream stream = ImageIO.createImageInputStream(in)) {
             if (stream != null) {
@@ -187,9 +188,9 @@ final class Previews {
                     }
                 }
             }
-            return tiff == null ? 1 : orientationIn(tiff);
+            return tiff == null ? ExifOrientation.UPRIGHT : orientationIn(tiff);
         } catch (IOException | RuntimeException e) {
-            return 1;
+            return ExifOrientation.UPRIGHT;
         } finally {
             stream.reset();
         }
@@ -207,44 +208,27 @@ final class Previews {
                 directory = compound.getDirectory(0);
             }
             Entry entry = directory.getEntryById(TIFF.TAG_ORIENTATION);
-            int value = entry != null && entry.getValue() instanceof Number number ? number.intValue() : 1;
-            return value >= 1 && value <= 8 ? value : 1;
+            int value = entry != null && entry.getValue() instanceof Number number ? number.intValue() : ExifOrientation.UPRIGHT;
+            return value >= 1 && value <= 8 ? value : ExifOrientation.UPRIGHT;
         }
     }
 
     /**
      * {@code image} ({@code TYPE_INT_RGB} or {@code TYPE_INT_ARGB}) turned upright for EXIF
-     * {@code orientation}: the same mapping as the functions' {@code Orientation}, which this
-     * module cannot load (the functions live in their own class loaders).
+     * {@code orientation} by {@link ExifOrientation}, the mapping the functions apply to the outputs.
      */
     static BufferedImage upright(BufferedImage image, int orientation) {
-        if (orientation <= 1 || orientation > 8) {
+        if (orientation <= ExifOrientation.UPRIGHT || orientation > 8) {
             return image;
         }
         int w = image.getWidth();
         int h = image.getHeight();
-        boolean swap = orientation >= 5;
+        boolean swap = ExifOrientation.swapsSides(orientation);
         int ow = swap ? h : w;
         int oh = swap ? w : h;
-        BufferedImage out = new BufferedImage(ow, oh, image.getType());
-        int[] src = image.getRGB(0, 0, w, h, null, 0, w);
         int[] dst = new int[ow * oh];
-        for (int y = 0; y < oh; y++) {
-            for (int x = 0; x < ow; x++) {
-                int sx;
-                int sy;
-                switch (orientation) {
-                    case 2 -> { sx = w - 1 - x; sy = y; }
-                    case 3 -> { sx = w - 1 - x; sy = h - 1 - y; }
-                    case 4 -> { sx = x; sy = h - 1 - y; }
-                    case 5 -> { sx = y; sy = x; }
-                    case 6 -> { sx = y; sy = h - 1 - x; }
-                    case 7 -> { sx = w - 1 - y; sy = h - 1 - x; }
-                    default -> { sx = w - 1 - y; sy = x; } // 8
-                }
-                dst[y * ow + x] = src[sy * w + sx];
-            }
-        }
+        ExifOrientation.turnUpright(image.getRGB(0, 0, w, h, null, 0, w), w, h, orientation, dst);
+        BufferedImage out = new BufferedImage(ow, oh, image.getType());
         out.setRGB(0, 0, ow, oh, dst, 0, ow);
         return out;
     }

@@ -405,7 +405,7 @@ class WebApiTest {
     /**
      * Previews are upright: a JPEG stored 1200x600 with red in its stored top-left corner and EXIF
      * Orientation 1 to 8 gets a preview with the sides swapped for 5 to 8 and the red where the
-     * upright image has it (the functions' {@code Orientation} mapping).
+     * upright image has it (the mapping of {@code dev.pixelstep.s3.ExifOrientation}, the functions' too).
      */
     @Test
     void previewsApplyTheExifOrientation() throws Exception {

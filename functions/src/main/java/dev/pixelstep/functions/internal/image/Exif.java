@@ -1,5 +1,7 @@
 package dev.pixelstep.functions.internal.image;
 
+import dev.pixelstep.s3.ExifOrientation;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -195,7 +197,7 @@ public final class Exif {
                     use(value, value + bytes);
                 }
                 if (tag == TAG_ORIENTATION && type == TYPE_SHORT && n == 1) {
-                    put16(b, entry + 8, Orientation.UPRIGHT, big);
+                    put16(b, entry + 8, ExifOrientation.UPRIGHT, big);
                 }
                 if ((tag == TAG_EXIF_IFD || tag == TAG_GPS_IFD || tag == TAG_INTEROP_IFD) && n == 1 && (type == TYPE_LONG || type == 13)
                         && !directory(u32(b, entry + 8, big), depth + 1)) {

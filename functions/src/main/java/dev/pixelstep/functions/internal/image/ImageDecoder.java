@@ -1,6 +1,7 @@
 package dev.pixelstep.functions.internal.image;
 
 import dev.pixelstep.functions.error.UnsupportedImageException;
+import dev.pixelstep.s3.ExifOrientation;
 
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
@@ -114,7 +115,7 @@ public final class ImageDecoder {
                             return ReadImage.of(upright(own.get(), orientation), ImageFormat.JPEG);
                         }
                     } else if (JpegDecoder.decode(bytes, limits.maxPixels(), rows)) {
-                        boolean turned = Orientation.swapsSides(orientation);
+                        boolean turned = ExifOrientation.swapsSides(orientation);
                         return new ReadImage(ImageFormat.JPEG, turned ? height : width, turned ? width : height, Optional.empty());
                     }
                 }
@@ -153,7 +154,7 @@ public final class ImageDecoder {
 
     /** {@code image} turned upright for the EXIF {@code orientation}; as it is for orientation 1. */
     private static BufferedImage upright(BufferedImage image, int orientation) {
-        return orientation == Orientation.UPRIGHT ? image : Orientation.apply(IntRgb.of(image), orientation);
+        return orientation == ExifOrientation.UPRIGHT ? image : Orientation.apply(IntRgb.of(image), orientation);
     }
 
     /** Whether the reader's preferred output is three 8-bit sRGB channels (colour JPEGs; not grey or CMYK ones). */

@@ -1,5 +1,6 @@
 package dev.pixelstep.functions.internal.image;
 
+import dev.pixelstep.s3.ExifOrientation;
 import dev.pixelstep.spi.ImageSize;
 
 import javax.imageio.ImageIO;
@@ -47,7 +48,7 @@ public record ImageHeader(ImageFormat format, ImageSize size) {
                         if (width < 1 || height < 1) {
                             return Optional.empty();
                         }
-                        boolean turned = Orientation.swapsSides(Orientation.of(format.get(), bytes));
+                        boolean turned = ExifOrientation.swapsSides(Orientation.of(format.get(), bytes));
                         return Optional.of(new ImageHeader(format.get(), turned ? new ImageSize(height, width) : new ImageSize(width, height)));
                     }
                 } finally {

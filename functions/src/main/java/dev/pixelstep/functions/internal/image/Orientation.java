@@ -8,6 +8,7 @@ import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment;
 import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
+import dev.pixelstep.s3.ExifOrientation;
 
 import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
@@ -26,19 +27,16 @@ import java.util.List;
  */
 public final class Orientation {
 
-    /** As stored: the value of an image without the tag. */
-    public static final int UPRIGHT = 1;
-
     private Orientation() {
     }
 
-    /** The EXIF orientation of an image of {@code format} held in {@code bytes}; {@link #UPRIGHT} when none. */
+    /** The EXIF orientation of an image of {@code format} held in {@code bytes}; {@link ExifOrientation#UPRIGHT} when none. */
     public static int of(ImageFormat format, byte[] bytes) {
         try {
             byte[] tiff = tiffBlock(format, bytes);
-            return tiff == null ? UPRIGHT : orientation(tiff);
+            return tiff == null ? ExifOrientation.UPRIGHT : orientation(tiff);
         } catch (IOException | RuntimeException e) {
-            return UPRIGHT; // damaged metadata: the pixels are read as stored
+            return ExifOrientation.UPRIGHT; // damaged metadata: the pixels are read as stored
         }
     }
 
@@ -57,17 +55,12 @@ public final class Orientation {
         };
     }
 
-    /** Whether {@code orientation} swaps width and height (5 to 8: a quarter turn). */
-    public static boolean swapsSides(int orientation) {
-        return orientation >= 5 && orientation <= 8;
-    }
-
     /**
      * {@code image} ({@code TYPE_INT_RGB} or {@code TYPE_INT_ARGB} with {@linkplain IntRgb#packed packed}
      * pixels) made upright: itself for orientation 1, otherwise a new image of the same type.
      */
     public static BufferedImage apply(BufferedImage image, int orientation) {
-        if (orientation <= UPRIGHT || orientation > 8) {
+        if (orientation <= ExifOrientation.UPRIGHT || orientation > 8) {
             return image;
         }
         int[] src = IntRgb.packed(image);
@@ -76,29 +69,9 @@ public final class Orientation {
         }
         int w = image.getWidth();
         int h = image.getHeight();
-        boolean swap = swapsSides(orientation);
-        int ow = swap ? h : w;
-        int oh = swap ? w : h;
-        BufferedImage out = new BufferedImage(ow, oh, image.getType());
-        int[] dst = IntRgb.packed(out);
-        for (int y = 0; y < oh; y++) {
-            int row = y * ow;
-            for (int x = 0; x < ow; x++) {
-                // (x, y) in the upright image comes from (sx, sy) in the stored one
-                int sx;
-                int sy;
-                switch (orientation) {
-                    case 2 -> { sx = w - 1 - x; sy = y; }
-                    case 3 -> { sx = w - 1 - x; sy = h - 1 - y; }
-                    case 4 -> { sx = x; sy = h - 1 - y; }
-                    case 5 -> { sx = y; sy = x; }
-                    case 6 -> { sx = y; sy = h - 1 - x; }
-                    case 7 -> { sx = w - 1 - y; sy = h - 1 - x; }
-                    default -> { sx = w - 1 - y; sy = x; } // 8
-                }
-                dst[row + x] = src[sy * w + sx];
-            }
-        }
+        boolean swap = ExifOrientation.swapsSides(orientation);
+        BufferedImage out = new BufferedImage(swap ? h : w, swap ? w : h, image.getType());
+        ExifOrientation.turnUpright(src, w, h, orientation, IntRgb.packed(out));
         return out;
     }
 
@@ -111,9 +84,9 @@ public final class Orientation {
             Entry entry = directory.getEntryById(TIFF.TAG_ORIENTATION);
             if (entry != null && entry.getValue() instanceof Number value) {
                 int v = value.intValue();
-                return v >= 1 && v <= 8 ? v : UPRIGHT;
+                return v >= 1 && v <= 8 ? v : ExifOrientation.UPRIGHT;
             }
-            return UPRIGHT;
+            return ExifOrientation.UPRIGHT;
         }
     }
 

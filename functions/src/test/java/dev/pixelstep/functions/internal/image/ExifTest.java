@@ -3,6 +3,7 @@ package dev.pixelstep.functions.internal.image;
 import com.twelvemonkeys.imageio.metadata.CompoundDirectory;
 import com.twelvemonkeys.imageio.metadata.Directory;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
+import dev.pixelstep.s3.ExifOrientation;
 import dev.pixelstep.testkit.gen.ExifFixture;
 import dev.pixelstep.functions.support.TestImages;
 import org.junit.jupiter.api.Test;
@@ -114,7 +115,7 @@ class ExifTest {
         assertTrue(seen.startsWith("IHDR eXIf IDAT"), seen);
         Directory ifd0 = ifd0(Orientation.tiffBlock(ImageFormat.PNG, out));
         assertEquals(ExifFixture.COPYRIGHT, ifd0.getEntryById(0x8298).getValue());
-        assertEquals(Orientation.UPRIGHT, Orientation.of(ImageFormat.PNG, out));
+        assertEquals(ExifOrientation.UPRIGHT, Orientation.of(ImageFormat.PNG, out));
         assertNotNull(ImageIO.read(new ByteArrayInputStream(out)));
     }
 
