@@ -3,9 +3,10 @@ package dev.pixelstep.operations.raster;
 /**
  * Whether packed pixels are grey (red, green and blue equal in every pixel): the test behind the
  * kernels' grey paths ({@link SeparableGaussian} blurs one channel, {@link ColorMatrix} looks a
- * grey's result up), which a chain meets after {@code grayscale}.
+ * grey's result up), which a chain meets after {@code grayscale}, and behind the functions' JPEG
+ * writer's choice of a one-component file. Alpha is not looked at.
  */
-final class GrayPixels {
+public final class GrayPixels {
 
     private static final int CHUNK = 4096;
 
@@ -13,16 +14,16 @@ final class GrayPixels {
     }
 
     /** {@link #all(int[], int, int)} over the whole array. */
-    static boolean all(int[] pixels) {
+    public static boolean all(int[] pixels) {
         return all(pixels, 0, pixels.length);
     }
 
     /**
      * Whether pixels {@code [from, to)} are all grey; stops after the chunk of 4,096 pixels holding
      * the first colour (photos stop at once). Each chunk is one branch-free loop, which the JIT
-     * vectorises (the functions' JPEG writer checks its input the same way).
+     * vectorises.
      */
-    static boolean all(int[] pixels, int from, int to) {
+    public static boolean all(int[] pixels, int from, int to) {
         for (int start = from; start < to; start += CHUNK) {
             int end = Math.min(to, start + CHUNK);
             int colour = 0;

@@ -1,6 +1,7 @@
 package dev.pixelstep.functions.internal.image;
 
 import dev.pixelstep.operations.raster.Bands;
+import dev.pixelstep.operations.raster.GrayPixels;
 import dev.pixelstep.spi.Cancellation;
 
 import java.io.ByteArrayOutputStream;
@@ -66,7 +67,7 @@ final class JpegWriter {
      * ignored), compressed by up to {@code workers} threads (the caller's and the common pool's).
      */
     byte[] write(int[] pixels, int width, int height, boolean alpha, int workers) {
-        Layout layout = Layout.of(width, height, isGrey(pixels, width * height));
+        Layout layout = Layout.of(width, height, GrayPixels.all(pixels, 0, width * height));
         Cancellation cancellation = Cancellation.current();
         long count = (long) width * height;
         int tasks = workers <= 1 || count < PARALLEL_THRESHOLD ? 1 : Math.min(layout.strips(), 4 * workers);
@@ -107,26 +108,6 @@ final class JpegWriter {
         file[at] = (byte) 0xFF;
         file[at + 1] = (byte) 0xD9; // EOI
         return file;
-    }
-
-    /**
-     * Whether every one of the first {@code count} pixels has R = G = B: in chunks of 4096 pixels,
-     * each an OR of {@code R ^ G} and {@code G ^ B} over the chunk (a loop without an exit, which the
-     * JIT vectorises), stopping after the first chunk with a coloured pixel.
-     */
-    static boolean isGrey(int[] pixels, int count) {
-        for (int from = 0; from < count; from += 4096) {
-            int to = Math.min(count, from + 4096);
-            int colour = 0;
-            for (int i = from; i < to; i++) {
-                int p = pixels[i];
-                colour |= p ^ p >>> 8;
-            }
-            if ((colour & 0xffff) != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private byte[] header(Layout layout) {

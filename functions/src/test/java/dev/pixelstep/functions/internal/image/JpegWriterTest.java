@@ -214,27 +214,6 @@ class JpegWriterTest {
     }
 
     @Test
-    void oneColouredPixelAnywhereMakesAnImageColour() {
-        // isGrey scans in chunks of 4096 pixels: positions at the chunks' edges, each channel apart
-        int count = 3 * 4096 + 5;
-        int[] pixels = new int[count + 1];
-        for (int i = 0; i < count; i++) {
-            int v = i * 7 & 0xff;
-            pixels[i] = (i * 13 & 0xff) << 24 | v * 0x010101; // any alpha: only R, G and B count
-        }
-        pixels[count] = 0x00ff00; // past the count: not looked at
-        assertTrue(JpegWriter.isGrey(pixels, count));
-        for (int at : new int[] {0, 1, 4095, 4096, 8191, 8192, 12287, 12288, count - 1}) {
-            for (int channel : new int[] {0x010000, 0x000100, 0x000001}) {
-                int kept = pixels[at];
-                pixels[at] = kept ^ channel;
-                assertFalse(JpegWriter.isGrey(pixels, count), "pixel " + at + " changed by " + Integer.toHexString(channel));
-                pixels[at] = kept;
-            }
-        }
-    }
-
-    @Test
     void otherLayoutsGiveTheFileOfTheirIntPixels() {
         BufferedImage ints = TestImages.picture(50, 31, false);
         byte[] expected = encode(ints);
