@@ -94,16 +94,15 @@ public final class Bands {
         private final IntConsumer task;
         private final Cancellation cancellation;
         private final AtomicInteger next = new AtomicInteger();
-        /** Tasks taken or skipped that have not ended; the latch opens when the last of them ends. */
-        private final AtomicInteger open;
-        private final CountDownLatch ended = new CountDownLatch(1);
+        /** Counts the tasks down as they end (run, or skipped after a failure). */
+        private final CountDownLatch ended;
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
         Work(int tasks, IntConsumer task, Cancellation cancellation) {
             this.tasks = tasks;
             this.task = task;
             this.cancellation = cancellation;
-            this.open = new AtomicInteger(tasks);
+            this.ended = new CountDownLatch(tasks);
         }
 
         @Override
@@ -117,14 +116,16 @@ public final class Bands {
                 } catch (RuntimeException | Error e) {
                     failure.compareAndSet(null, e);
                 } finally {
-                    if (open.decrementAndGet() == 0) {
-                        ended.countDown();
-                    }
+                    ended.countDown();
                 }
             }
         }
 
-        /** Waits, through interrupts (kept), until every task has ended, then throws the first failure. */
+        /**
+         * Waits parked, through interrupts (kept), until every task has ended, then throws the first
+         * failure. A latch rather than a future's join: on a pool thread (bands within a band) the
+         * join would have the pool add a spare thread while it waits.
+         */
         void await() {
             boolean interrupted = false;
             while (true) {
