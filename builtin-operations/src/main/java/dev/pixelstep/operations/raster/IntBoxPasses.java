@@ -137,16 +137,14 @@ final class IntBoxPasses {
     private static void boxes(int[] line, int[] out, int r, int length) {
         int from = 2 * (r + 1);
         // the first box's values b(from - r .. from + r + 1), by a plain running sum, for t(from) and d(from)
-        int first = 0;
-        for (int k = from - 2 * r; k <= from; k++) {
-            first += line[k];
-        }
+        int leaving = boxAt(line, from - r, r);
+        int b = leaving;
         int t = 0;
         for (int j = from - r; j <= from + r; j++) {
-            t += first;
-            first += line[j + r + 1] - line[j - r];
+            t += b;
+            b += line[j + r + 1] - line[j - r];
         }
-        int d = first - boxAt(line, from - r, r);
+        int d = b - leaving; // b(from + r + 1) - b(from - r)
         for (int i = from, end = length - from; i < end; i++) {
             out[i] = t;
             t += d;
