@@ -13,6 +13,16 @@ public final class ExifOrientation {
     private ExifOrientation() {
     }
 
+    /** The orientation a tag's {@code value} stands for: itself from 1 to 8, else {@link #UPRIGHT} (a damaged tag never fails a read). */
+    public static int of(int value) {
+        return value >= 1 && value <= 8 ? value : UPRIGHT;
+    }
+
+    /** Whether {@code orientation} moves pixels (2 to 8); images with any other value are shown as stored. */
+    public static boolean turns(int orientation) {
+        return orientation > UPRIGHT && orientation <= 8;
+    }
+
     /** Whether {@code orientation} swaps width and height (5 to 8: a quarter turn, mirrored or not). */
     public static boolean swapsSides(int orientation) {
         return orientation >= 5 && orientation <= 8;
@@ -21,10 +31,11 @@ public final class ExifOrientation {
     /**
      * Writes the {@code width x height} pixels of {@code stored} (row by row) upright into
      * {@code upright}: {@code height x width} pixels when {@code orientation} {@linkplain #swapsSides
-     * swaps the sides}, else {@code width x height}; a value outside 2 to 8 copies them as they are.
+     * swaps the sides}, else {@code width x height}; an orientation that does not {@linkplain #turns
+     * turn} copies them as they are.
      */
     public static void turnUpright(int[] stored, int width, int height, int orientation, int[] upright) {
-        if (orientation <= UPRIGHT || orientation > 8) {
+        if (!turns(orientation)) {
             System.arraycopy(stored, 0, upright, 0, width * height);
             return;
         }

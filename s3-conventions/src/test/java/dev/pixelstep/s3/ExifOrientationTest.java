@@ -33,6 +33,8 @@ class ExifOrientationTest {
             ExifOrientation.turnUpright(STORED, 3, 2, orientation, out);
             assertArrayEquals(upright[orientation], out, "orientation " + orientation);
             assertEquals(orientation >= 5, ExifOrientation.swapsSides(orientation), "orientation " + orientation);
+            assertEquals(orientation >= 2, ExifOrientation.turns(orientation), "orientation " + orientation);
+            assertEquals(orientation, ExifOrientation.of(orientation));
         }
     }
 
@@ -43,6 +45,8 @@ class ExifOrientationTest {
             ExifOrientation.turnUpright(STORED, 3, 2, orientation, out);
             assertArrayEquals(STORED, out, "orientation " + orientation);
             assertEquals(false, ExifOrientation.swapsSides(orientation));
+            assertEquals(false, ExifOrientation.turns(orientation));
+            assertEquals(ExifOrientation.UPRIGHT, ExifOrientation.of(orientation));
         }
     }
 }

@@ -208,8 +208,7 @@ final class Previews {
                 directory = compound.getDirectory(0);
             }
             Entry entry = directory.getEntryById(TIFF.TAG_ORIENTATION);
-            int value = entry != null && entry.getValue() instanceof Number number ? number.intValue() : ExifOrientation.UPRIGHT;
-            return value >= 1 && value <= 8 ? value : ExifOrientation.UPRIGHT;
+            return entry != null && entry.getValue() instanceof Number number ? ExifOrientation.of(number.intValue()) : ExifOrientation.UPRIGHT;
         }
     }
 
@@ -218,7 +217,7 @@ final class Previews {
      * {@code orientation} by {@link ExifOrientation}, the mapping the functions apply to the outputs.
      */
     static BufferedImage upright(BufferedImage image, int orientation) {
-        if (orientation <= ExifOrientation.UPRIGHT || orientation > 8) {
+        if (!ExifOrientation.turns(orientation)) {
             return image;
         }
         int w = image.getWidth();

@@ -60,7 +60,7 @@ public final class Orientation {
      * pixels) made upright: itself for orientation 1, otherwise a new image of the same type.
      */
     public static BufferedImage apply(BufferedImage image, int orientation) {
-        if (orientation <= ExifOrientation.UPRIGHT || orientation > 8) {
+        if (!ExifOrientation.turns(orientation)) {
             return image;
         }
         int[] src = IntRgb.packed(image);
@@ -82,11 +82,7 @@ public final class Orientation {
                 directory = compound.getDirectory(0);
             }
             Entry entry = directory.getEntryById(TIFF.TAG_ORIENTATION);
-            if (entry != null && entry.getValue() instanceof Number value) {
-                int v = value.intValue();
-                return v >= 1 && v <= 8 ? v : ExifOrientation.UPRIGHT;
-            }
-            return ExifOrientation.UPRIGHT;
+            return entry != null && entry.getValue() instanceof Number value ? ExifOrientation.of(value.intValue()) : ExifOrientation.UPRIGHT;
         }
     }
 
