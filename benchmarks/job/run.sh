@@ -2,13 +2,17 @@
 # The whole job of one upload, pixelstep against a plain Pillow script, side by side in one run
 # (issue 13; benchmarks/README.md, "End to end against Pillow"). From a clean clone:
 #
-#   benchmarks/job/run.sh                 # every variant x both photos, 5 rounds each after 5 warm-ups
-#   benchmarks/job/run.sh --quick         # 3 rounds after 2 warm-ups
+#   benchmarks/job/run.sh                 # every variant x both photos, 5 rounds each after 30 warm-ups
+#   benchmarks/job/run.sh --quick         # 3 rounds after 2 warm-ups (the JIT still compiling: not warm)
 #   ROUNDS=9 WARMUP=3 VARIANTS="default 1cpu" PHOTOS=13mp benchmarks/job/run.sh
 #   DEPLOYED_TOOL_OPTIONS="-XX:TieredStopAtLevel=4" benchmarks/job/run.sh   # other JAVA_TOOL_OPTIONS than the
 #                                         # CDK app's for the deployed and 1cpu variants (an A/B of JVM options)
 #   JAVA_FLAGS=-Dpixelstep.jpeg.imageio=true benchmarks/job/run.sh   # extra flags for pixelstep's JVM
 #                                         # (this one turns pixelstep's own JPEG decoder off, when it is wired in)
+#
+# Warm means the JIT has (nearly) stopped compiling: on one CPU the compilers still take 300-500 ms
+# of a 4 MP job after 5 warm-ups and 20-200 ms after 40 (benchmarks/README.md, "Warm: the JIT's
+# tail"); every warm-up and round prints the JIT's compile time, and the table its median per round.
 #
 # Variants (JVM flags of pixelstep's side; the Pillow process is a child of that JVM and shares its
 # CPU affinity):
@@ -32,7 +36,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 ROUNDS=${ROUNDS:-5}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-30}
 if [ "${1:-}" = "--quick" ]; then ROUNDS=3; WARMUP=2; fi
 VARIANTS=${VARIANTS:-"default default-jdk25 deployed 1cpu 1cpu-s3-apart 1cpu-build-jdk"}
 PHOTOS=${PHOTOS:-"13mp 4mp"}
@@ -104,9 +108,9 @@ done
 echo
 echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end, $ROUNDS rounds after $WARMUP warm-ups, medians"
 echo
-echo "| photo | variant | JVM | CPUs | pixelstep ms | Pillow ms | ratio (min-max) |"
-echo "|---|---|---|---:|---:|---:|---|"
+echo "| photo | variant | JVM | CPUs | pixelstep ms | Pillow ms | ratio (min-max) | JIT ms a round |"
+echo "|---|---|---|---:|---:|---:|---|---:|"
 for line in "${RESULTS[@]}"; do
-  IFS=$'\t' read -r _ variant photo ours pil ratio lo hi cpus java <<<"$line"
-  echo "| $photo | $variant | $java | $cpus | $ours | $pil | **$ratio** ($lo-$hi) |"
+  IFS=$'\t' read -r _ variant photo ours pil ratio lo hi cpus java jit <<<"$line"
+  echo "| $photo | $variant | $java | $cpus | $ours | $pil | **$ratio** ($lo-$hi) | $jit |"
 done

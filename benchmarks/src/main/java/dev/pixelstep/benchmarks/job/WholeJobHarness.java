@@ -25,8 +25,11 @@ import java.util.stream.Stream;
  * </pre>
  *
  * The last line of {@code run} is tab-separated: {@code RESULT variant photo pixelstep-ms pillow-ms
- * ratio min-ratio max-ratio processors java}, where the times are medians over the rounds and the
- * ratios are pixelstep / Pillow of each round (median, min, max).
+ * ratio min-ratio max-ratio processors java jit-ms}, where the times are medians over the rounds, the
+ * ratios are pixelstep / Pillow of each round (median, min, max) and {@code jit-ms} is the median
+ * time the JVM's JIT compilers spent compiling during a round ({@link
+ * java.lang.management.CompilationMXBean#getTotalCompilationTime}, summed over the compiler threads):
+ * how far from warm the JVM still is. Each warm-up and round prints it too.
  */
 public final class WholeJobHarness {
 
@@ -57,17 +60,22 @@ public final class WholeJobHarness {
                 java, ManagementFactory.getRuntimeMXBean().getInputArguments());
         try (PixelstepJob ours = new PixelstepJob(photo, work); PillowJob pillow = new PillowJob(python, script, photo, work.resolve("pillow"))) {
             System.out.printf(Locale.ROOT, "chain '%s'; Python side: %s%n", PixelstepJob.CHAIN, pillow.version());
+            var jit = ManagementFactory.getCompilationMXBean();
             for (int i = 1; i <= warmup; i++) {
+                long compiled = jit.getTotalCompilationTime();
                 double a = ours.run();
                 double b = pillow.run();
-                System.out.printf(Locale.ROOT, "warm-up %d: pixelstep %.0f ms, pillow %.0f ms%n", i, a, b);
+                System.out.printf(Locale.ROOT, "warm-up %d: pixelstep %.0f ms, pillow %.0f ms, jit %d ms%n", i, a, b,
+                        jit.getTotalCompilationTime() - compiled);
             }
             List<Double> oursMs = new ArrayList<>();
             List<Double> pillowMs = new ArrayList<>();
             List<Double> ratios = new ArrayList<>();
+            List<Double> jitMs = new ArrayList<>();
             Map<String, Map<String, List<Double>>> phases = new LinkedHashMap<>(); // step -> phase -> ms
             for (int i = 1; i <= rounds; i++) {
                 // alternate who goes first, so that neither always runs right after the other
+                long compiled = jit.getTotalCompilationTime();
                 double a;
                 double b;
                 if (i % 2 == 1) {
@@ -77,22 +85,24 @@ public final class WholeJobHarness {
                     b = pillow.run();
                     a = ours.run();
                 }
+                long compiling = jit.getTotalCompilationTime() - compiled;
                 oursMs.add(a);
                 pillowMs.add(b);
                 ratios.add(a / b);
+                jitMs.add((double) compiling);
                 ours.lastTimings().forEach((step, timings) -> timings.fields().forEachRemaining(e ->
                         phases.computeIfAbsent(step, k -> new LinkedHashMap<>()).computeIfAbsent(e.getKey(), k -> new ArrayList<>())
                                 .add(e.getValue().asDouble())));
-                System.out.printf(Locale.ROOT, "round %d: pixelstep %.0f ms, pillow %.0f ms, ratio %.2f; processor %s%n", i, a, b, a / b,
-                        ours.lastTimings().get("processor"));
+                System.out.printf(Locale.ROOT, "round %d: pixelstep %.0f ms, pillow %.0f ms, ratio %.2f, jit %d ms; processor %s%n", i, a, b,
+                        a / b, compiling, ours.lastTimings().get("processor"));
             }
             phases.forEach((step, byPhase) -> {
                 StringBuilder medians = new StringBuilder();
                 byPhase.forEach((phase, ms) -> medians.append(String.format(Locale.ROOT, " %s=%.0f", phase, median(ms))));
                 System.out.println(step + " phases, medians in ms:" + medians);
             });
-            System.out.printf(Locale.ROOT, "RESULT\t%s\t%s\t%.0f\t%.0f\t%.2f\t%.2f\t%.2f\t%d\t%s%n", variant, spec.name(),
-                    median(oursMs), median(pillowMs), median(ratios), min(ratios), max(ratios), cpus, Runtime.version());
+            System.out.printf(Locale.ROOT, "RESULT\t%s\t%s\t%.0f\t%.0f\t%.2f\t%.2f\t%.2f\t%d\t%s\t%.0f%n", variant, spec.name(),
+                    median(oursMs), median(pillowMs), median(ratios), min(ratios), max(ratios), cpus, Runtime.version(), median(jitMs));
         } finally {
             deleteTree(work); // the outputs of every round and S3Proxy's store: tens of megabytes a run
         }
