@@ -12,7 +12,7 @@
 #
 # Warm means the JIT has (nearly) stopped compiling: on one CPU the compilers still take 300-500 ms
 # of a 4 MP job after 5 warm-ups and 20-200 ms after 40 (benchmarks/README.md, "2026-11-27
-# (09:50-10:31): warm means the JIT has done its work"); every warm-up and round prints the JIT's
+# (09:50-10:18): warm means the JIT has done its work"); every warm-up and round prints the JIT's
 # compile time, and the table its median per round.
 #
 # Variants (JVM flags of pixelstep's side; the Pillow process is a child of that JVM and shares its
