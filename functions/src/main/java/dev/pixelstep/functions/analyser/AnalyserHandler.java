@@ -10,6 +10,7 @@ import dev.pixelstep.functions.internal.chart.HistogramChart;
 import dev.pixelstep.functions.internal.image.ImageDecoder;
 import dev.pixelstep.functions.internal.image.ImageEncoder;
 import dev.pixelstep.functions.internal.json.JsonCodec;
+import dev.pixelstep.functions.internal.priming.JitWarmUp;
 import dev.pixelstep.functions.internal.priming.PrimingReport;
 import dev.pixelstep.functions.internal.priming.PrimingResource;
 import dev.pixelstep.functions.internal.s3.ObjectStore;
@@ -77,7 +78,8 @@ public final class AnalyserHandler implements RequestStreamHandler {
         ImageEncoder encoder = new ImageEncoder();
         HistogramChart chart = new HistogramChart(encoder);
         this.analyser = new Analyser(config, new ObjectStore(s3), decoder, chart);
-        this.primer = new AnalyserPrimer(decoder, encoder, chart, () -> S3Priming.warm(config));
+        this.primer = new AnalyserPrimer(decoder, encoder, chart, () -> S3Priming.warm(config),
+                new JitWarmUp(JitWarmUp.BUDGET));
         this.priming = PrimingResource.register(this::prime);
     }
 

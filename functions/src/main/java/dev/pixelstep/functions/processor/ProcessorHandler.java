@@ -10,6 +10,7 @@ import dev.pixelstep.functions.internal.bulk.BulkSummariser;
 import dev.pixelstep.functions.internal.image.ImageDecoder;
 import dev.pixelstep.functions.internal.image.ImageEncoder;
 import dev.pixelstep.functions.internal.json.JsonCodec;
+import dev.pixelstep.functions.internal.priming.JitWarmUp;
 import dev.pixelstep.functions.internal.priming.PrimingReport;
 import dev.pixelstep.functions.internal.priming.PrimingResource;
 import dev.pixelstep.functions.internal.processor.ChainRunner;
@@ -102,7 +103,8 @@ public final class ProcessorHandler implements RequestStreamHandler {
         this.processor = new Processor(config, store, registry, decoder, pipeline);
         this.discarder = new OutputDiscarder(config, store);
         this.summariser = new BulkSummariser(store);
-        this.primer = new ProcessorPrimer(registry, decoder, encoder, pipeline, () -> S3Priming.warm(config));
+        this.primer = new ProcessorPrimer(registry, decoder, encoder, pipeline, () -> S3Priming.warm(config),
+                new JitWarmUp(JitWarmUp.BUDGET));
         this.priming = PrimingResource.register(this::prime);
     }
 

@@ -34,13 +34,15 @@ import java.util.stream.Collectors;
  * JEP 483/514: classes loaded and linked ahead of time). Each archive is made by one training run
  * of the same request in the same JVM; the runs of all variants alternate. Not a test; run by hand:
  * {@code ColdStartMeasurements <layer.zip> <function.zip> <runs> [java ...]} (default: this JVM and
- * Temurin 25 when installed), or {@code ColdStartMeasurements compare ...} for two builds' unprimed
- * path side by side (see {@link #compare}).
+ * Temurin 25 when installed), {@code ColdStartMeasurements compare ...} for two builds' unprimed
+ * path side by side (see {@link #compare}), or {@code ColdStartMeasurements primed ...} for the
+ * first requests after each build's {@code prime()} (see {@link #primed}).
  */
 public final class ColdStartMeasurements {
 
     private static final String CHAIN = "grayscale, blur(radius=4), sepia";
     private static final String REQUEST = "{\"bucket\":\"cold-in\",\"key\":\"photo.jpg\"}";
+    private static final int PRIMED_REQUESTS = 5;
     private static final List<String> LAMBDA_FLAGS = List.of("-XX:MaxHeapSize=1782579k", "-XX:MaxMetaspaceSize=209715k",
             "-XX:ReservedCodeCacheSize=104857k", "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.net.preferIPv4Stack=true",
             "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=4", "-Djava.awt.headless=true");
@@ -67,6 +69,10 @@ public final class ColdStartMeasurements {
     private static void measure(String[] args) throws Exception {
         if (args[0].equals("compare")) {
             compare(args);
+            return;
+        }
+        if (args[0].equals("primed")) {
+            primed(args);
             return;
         }
         Path layerZip = Path.of(args[0]);
@@ -176,6 +182,75 @@ public final class ColdStartMeasurements {
         }
     }
 
+    /**
+     * {@code primed <label> <layer.zip> <function.zip> <label> <layer.zip> <function.zip> <runs> [java]}:
+     * what a SnapStart restore meets, for two builds side by side: a fresh JVM of each (Temurin 25,
+     * the JDK of Lambda's java25 runtime, when installed; the deployed flags; one CPU, as a 1769 MB
+     * function has) constructs the processor, then the analyser, calls {@code prime()} and serves
+     * {@value #PRIMED_REQUESTS} requests of a 4 MP photo (the processor with the chain of the
+     * whole-job benchmark, the analyser the original); S3Proxy runs in this JVM. Prints the medians
+     * of {@code prime()} and of each request, by position.
+     */
+    private static void primed(String[] args) throws Exception {
+        int runs = Integer.parseInt(args[7]);
+        Path temurin25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+        Path java = args.length > 8 ? Path.of(args[8])
+                : Files.isExecutable(temurin25) ? temurin25 : Path.of(System.getProperty("java.home"), "bin", "java");
+        Path work = Files.createTempDirectory("pixelstep-coldstart");
+        Path probe = work.resolve("probe");
+        copyClass(ColdStartProbe.class, probe);
+        Map<String, String> classPaths = new LinkedHashMap<>();
+        for (int b = 0; b < 2; b++) {
+            Path build = work.resolve("build" + b);
+            Zips.unpack(Path.of(args[3 * b + 3]), build.resolve("task"));
+            Zips.unpack(Path.of(args[3 * b + 2]), build.resolve("opt"));
+            classPaths.put(args[3 * b + 1], classPath(build.resolve("task"), build.resolve("opt/java/lib"), probe));
+        }
+        Map<String, String> handlers = new LinkedHashMap<>();
+        handlers.put("dev.pixelstep.functions.processor.ProcessorHandler", REQUEST);
+        handlers.put("dev.pixelstep.functions.analyser.AnalyserHandler",
+                "{\"bucket\":\"cold-in\",\"key\":\"photo.jpg\",\"label\":\"original\",\"resultPrefix\":\"photo.jpg\"}");
+        try (S3ProxyServer s3 = S3ProxyServer.startOn(work.resolve("s3"))) {
+            s3.createBucket("cold-in");
+            s3.createBucket("cold-out");
+            byte[] photo = jpeg(BenchmarkImages.scaledToCover(BenchmarkImages.decode(TestPhotos.jpeg()), 2400, 1600));
+            s3.put("cold-in", "photo.jpg", photo, Map.of("operations", "grayscale, blur(radius=2), sepia"));
+            System.out.printf(Locale.ROOT, "4 MP photo 2400x1600, %d bytes, %s, one CPU, flags %s%n", photo.length, version(java), LAMBDA_FLAGS);
+            Map<String, List<long[]>> times = new LinkedHashMap<>();
+            for (int i = 0; i < runs; i++) {
+                for (Map.Entry<String, String> handler : handlers.entrySet()) {
+                    for (Map.Entry<String, String> build : classPaths.entrySet()) {
+                        String name = handler.getKey().substring(handler.getKey().lastIndexOf('.') + 1) + " " + build.getKey();
+                        List<String> command = new ArrayList<>(List.of("taskset", "-c", "0", java.toString()));
+                        command.addAll(LAMBDA_FLAGS);
+                        command.addAll(List.of("-XX:ActiveProcessorCount=1", "-cp", build.getValue(), ColdStartProbe.class.getName(),
+                                handler.getKey(), "true", handler.getValue(), Integer.toString(PRIMED_REQUESTS)));
+                        String output = exec(command, s3.endpoint());
+                        String line = output.lines().filter(l -> l.startsWith("TIMES")).findFirst()
+                                .orElseThrow(() -> new IllegalStateException(name + " failed:\n" + output));
+                        String[] requests = line.substring(line.indexOf("requests=") + "requests=".length()).split(",");
+                        long[] row = new long[PRIMED_REQUESTS + 1];
+                        row[0] = Long.parseLong(line.replaceAll(".* prime=(\\d+) .*", "$1"));
+                        for (int r = 0; r < PRIMED_REQUESTS; r++) {
+                            row[r + 1] = Long.parseLong(requests[r].strip());
+                        }
+                        times.computeIfAbsent(name, k -> new ArrayList<>()).add(row);
+                        System.out.println(name + ": " + line + " " + output.lines().filter(l -> l.startsWith("PRIMING"))
+                                .map(l -> l.replaceAll(".*jit=", "jit=")).findFirst().orElse(""));
+                    }
+                }
+            }
+            System.out.println("medians in ms:  prime() | request 1 | 2 | 3 | 4 | 5");
+            for (Map.Entry<String, List<long[]>> e : times.entrySet()) {
+                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-32s", e.getKey()));
+                for (int c = 0; c <= PRIMED_REQUESTS; c++) {
+                    row.append(String.format(Locale.ROOT, " %6d", median(e.getValue(), c)));
+                }
+                System.out.println(row);
+            }
+        }
+    }
+
     /** One training run of the request with {@code flags} (which write an archive at exit). */
     private static void train(Path java, String classPath, URI endpoint, List<String> flags) throws Exception {
         String output = start(java, flags, classPath, endpoint, false);
@@ -209,6 +284,11 @@ public final class ColdStartMeasurements {
         command.addAll(flags);
         command.addAll(List.of("-cp", classPath, ColdStartProbe.class.getName(),
                 "dev.pixelstep.functions.processor.ProcessorHandler", Boolean.toString(prime), REQUEST));
+        return exec(command, endpoint);
+    }
+
+    /** Runs {@code command} with the functions' settings for S3Proxy at {@code endpoint}; its output. */
+    private static String exec(List<String> command, URI endpoint) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("PIXELSTEP_OUTPUT_BUCKET", "cold-out");
         builder.environment().put("PIXELSTEP_S3_ENDPOINT", endpoint.toString());

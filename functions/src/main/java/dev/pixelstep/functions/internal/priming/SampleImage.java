@@ -3,9 +3,9 @@ package dev.pixelstep.functions.internal.priming;
 import java.awt.image.BufferedImage;
 
 /**
- * A small built-in image for priming: smooth colour gradients with hard edges and a transparent
- * corner, so decoders, operations and encoders take their usual paths. Generated, not read from
- * anywhere.
+ * Built-in images for priming, generated, not read from anywhere: a small one (smooth colour
+ * gradients with hard edges and a transparent corner, so decoders, operations and encoders load
+ * and link their usual paths) and a photo-sized one for the JIT ({@link #photo}).
  */
 public final class SampleImage {
 
@@ -14,7 +14,46 @@ public final class SampleImage {
     /** Height of the sample. */
     public static final int HEIGHT = 120;
 
+    /** Width of the {@link #photo} sample: more than one strip of the operations' and codecs' kernels. */
+    public static final int PHOTO_WIDTH = 1280;
+    /** Height of the {@link #photo} sample. */
+    public static final int PHOTO_HEIGHT = 720;
+
     private SampleImage() {
+    }
+
+    /**
+     * An opaque {@code TYPE_INT_RGB} image of {@value #PHOTO_WIDTH}x{@value #PHOTO_HEIGHT} with what
+     * photographs have and the small sample lacks: fine texture (seeded noise, the same every time)
+     * over smooth gradients, hard edges and flat areas, wide and large enough for the kernels' many
+     * strips and bands. Priming the JIT with it compiles the branches that real photos take (long
+     * Huffman codes, busy blocks, several strips); code compiled from the small sample alone met
+     * untaken branches on the first real photo and was compiled again.
+     */
+    public static BufferedImage photo() {
+        BufferedImage image = new BufferedImage(PHOTO_WIDTH, PHOTO_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        int[] pixels = new int[PHOTO_WIDTH];
+        int seed = 0x2545F491;
+        for (int y = 0; y < PHOTO_HEIGHT; y++) {
+            for (int x = 0; x < PHOTO_WIDTH; x++) {
+                seed ^= seed << 13;
+                seed ^= seed >>> 17;
+                seed ^= seed << 5;
+                int noise = (seed & 63) - 32;
+                boolean flat = x < PHOTO_WIDTH / 8 && y < PHOTO_HEIGHT / 4;
+                int edge = (x / 97 + y / 61) % 3 == 0 ? 60 : 0;
+                int r = flat ? 30 : 40 + x * 160 / PHOTO_WIDTH + edge + noise;
+                int g = flat ? 30 : 30 + y * 180 / PHOTO_HEIGHT + noise / 2;
+                int b = flat ? 30 : 200 - (x + y) * 150 / (PHOTO_WIDTH + PHOTO_HEIGHT) - edge + noise;
+                pixels[x] = clamp(r) << 16 | clamp(g) << 8 | clamp(b);
+            }
+            image.setRGB(0, y, PHOTO_WIDTH, 1, pixels, 0, PHOTO_WIDTH);
+        }
+        return image;
+    }
+
+    private static int clamp(int value) {
+        return Math.max(0, Math.min(255, value));
     }
 
     /** The sample in {@code TYPE_INT_ARGB}, with alpha; {@code opaque} gives {@code TYPE_INT_RGB} instead. */

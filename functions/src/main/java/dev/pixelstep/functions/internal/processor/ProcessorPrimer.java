@@ -5,6 +5,7 @@ import dev.pixelstep.functions.internal.image.ImageEncoder;
 import dev.pixelstep.functions.internal.image.ImageFormat;
 import dev.pixelstep.functions.internal.json.InputSummary;
 import dev.pixelstep.functions.internal.json.JsonCodec;
+import dev.pixelstep.functions.internal.priming.JitWarmUp;
 import dev.pixelstep.functions.internal.priming.Priming;
 import dev.pixelstep.functions.internal.priming.PrimingReport;
 import dev.pixelstep.functions.internal.priming.SampleImage;
@@ -22,7 +23,8 @@ import java.util.Map;
  * both, runs every registered operation (at its defaults, at most 16) through the
  * {@link ChainRunner} with opaque and transparent sources into a sink that drops the bytes, and
  * writes a result as JSON, then takes the SDK's HeadObject, GetObject and PutObject requests up to
- * (not onto) the wire.
+ * (not onto) the wire. Last it decodes the photo-sized {@link SampleImage#photo} from JPEG and runs
+ * the same chain on it, round after round, until the JIT has compiled that path ({@link JitWarmUp}).
  */
 public final class ProcessorPrimer {
 
@@ -31,13 +33,16 @@ public final class ProcessorPrimer {
     private final ImageEncoder encoder;
     private final ChainRunner pipeline;
     private final Runnable warmS3;
+    private final JitWarmUp warmUp;
 
-    public ProcessorPrimer(OperationRegistry registry, ImageDecoder decoder, ImageEncoder encoder, ChainRunner pipeline, Runnable warmS3) {
+    public ProcessorPrimer(OperationRegistry registry, ImageDecoder decoder, ImageEncoder encoder, ChainRunner pipeline, Runnable warmS3,
+                           JitWarmUp warmUp) {
         this.registry = registry;
         this.decoder = decoder;
         this.encoder = encoder;
         this.pipeline = pipeline;
         this.warmS3 = warmS3;
+        this.warmUp = warmUp;
     }
 
     public PrimingReport prime() {
@@ -58,6 +63,8 @@ public final class ProcessorPrimer {
                         new ProcessResult.Outputs("key/combined.jpg", List.of(), List.of(new OutputFile("key/combined.jpg", "jpeg", 1, 1, 1))),
                         Map.of("total", 0L))))
                 .run("s3-requests", warmS3)
+                .warm(warmUp, () -> encoder.encode(SampleImage.photo(), ImageFormat.JPEG).toByteArray(), photo -> pipeline.run(
+                        decoder.decode("the priming photo", photo).image(), chain, new OutputKeys("priming", ImageFormat.JPEG), discard))
                 .report();
     }
 }

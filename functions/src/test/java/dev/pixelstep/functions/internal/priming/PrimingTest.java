@@ -13,6 +13,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,14 +42,45 @@ class PrimingTest {
     void processorPrimingExercisesEveryOperationWithoutS3() {
         PrimingReport report = new ProcessorHandler(config, unreachable).prime();
         assertEquals(List.of(), report.failures());
-        assertEquals(List.of("decode-jpeg", "decode-png", "operations-jpeg", "operations-png", "json", "s3-requests"), report.steps());
+        assertEquals(List.of("decode-jpeg", "decode-png", "operations-jpeg", "operations-png", "json", "s3-requests", "jit"), report.steps());
+        assertTrue(report.jit().rounds() >= JitWarmUp.MIN_ROUNDS, report.jit().toString());
+        assertTrue(report.jit().compiling() > 0, "HotSpot compiled the photo's path: " + report.jit());
     }
 
     @Test
     void analyserPrimingRendersAChartWithoutS3() {
         PrimingReport report = new AnalyserHandler(config, unreachable).prime();
         assertEquals(List.of(), report.failures());
-        assertEquals(List.of("decode-png", "decode-jpeg", "json", "chart", "s3-requests"), report.steps());
+        assertEquals(List.of("decode-png", "decode-jpeg", "json", "chart", "s3-requests", "jit"), report.steps());
+        assertTrue(report.jit().rounds() >= JitWarmUp.MIN_ROUNDS, report.jit().toString());
+    }
+
+    @Test
+    void theWarmUpRunsAtLeastItsMinimumOfRoundsWithinItsBudget() {
+        AtomicInteger rounds = new AtomicInteger();
+        JitWarmUp.Result result = new JitWarmUp(Duration.ofMinutes(1)).run(rounds::incrementAndGet);
+        assertEquals(rounds.get(), result.rounds());
+        assertTrue(result.rounds() >= JitWarmUp.MIN_ROUNDS && result.rounds() <= JitWarmUp.MAX_ROUNDS, result.toString());
+    }
+
+    @Test
+    void aSpentBudgetEndsTheWarmUpAfterOneRoundUnsettled() {
+        AtomicInteger rounds = new AtomicInteger();
+        JitWarmUp.Result result = new JitWarmUp(Duration.ZERO).run(rounds::incrementAndGet);
+        assertEquals(1, rounds.get());
+        assertEquals(1, result.rounds());
+    }
+
+    @Test
+    void aFailingWarmUpRoundIsRecordedAsTheJitStep() {
+        PrimingReport report = new Priming()
+                .warm(new JitWarmUp(Duration.ofMinutes(1)), () -> "photo", photo -> {
+                    throw new IllegalStateException("no " + photo);
+                })
+                .report();
+        assertEquals(List.of(), report.steps());
+        assertEquals(JitWarmUp.Result.NONE, report.jit());
+        assertTrue(report.failures().get(0).startsWith("jit: java.lang.IllegalStateException: no photo"), report.failures().toString());
     }
 
     @Test
