@@ -11,12 +11,16 @@ import dev.pixelstep.functions.internal.priming.Priming;
 import dev.pixelstep.functions.internal.priming.PrimingReport;
 import dev.pixelstep.functions.internal.priming.SampleImage;
 
+import java.util.List;
+
 /**
  * Warms the analyser's path without S3: encodes and decodes the {@link SampleImage} as JPEG and
  * PNG, counts its histograms, writes the JSON document and renders the chart, then takes the SDK's
- * requests up to (not onto) the wire. Last it counts the photo-sized {@link SampleImage#photo} as
- * its JPEG is decoded, writes its document and renders its chart, round after round, until the JIT
- * has compiled that path ({@link JitWarmUp}).
+ * requests up to (not onto) the wire. Last, round after round until the JIT has compiled that path
+ * ({@link JitWarmUp}), it analyses the photo-sized sample as two JPEGs, an upload's ({@link
+ * SampleImage#photoAsUploaded}, what the analysis of the original reads) and pixelstep's own (with
+ * restart markers, what the analysis of the combined image reads): counted as decoded, the document
+ * written, the chart rendered.
  */
 public final class AnalyserPrimer {
 
@@ -32,6 +36,15 @@ public final class AnalyserPrimer {
         this.chart = chart;
         this.warmS3 = warmS3;
         this.warmUp = warmUp;
+    }
+
+    /** The analyser's path for one JPEG: counted as decoded, the document written, the chart rendered. */
+    private void analyse(byte[] photo) {
+        HistogramCounter counter = new HistogramCounter();
+        ImageHistogram histogram = counter.histogram(decoder.read("the priming photo", photo, counter));
+        InputSummary summary = new InputSummary("bucket", "key", photo.length, histogram.width(), histogram.height(), "jpeg");
+        JsonCodec.toPrettyBytes(HistogramDocument.of("priming", summary, histogram));
+        chart.renderPng("Histogram: priming", "bucket/key", Analyser.series(histogram));
     }
 
     public PrimingReport prime() {
@@ -50,13 +63,8 @@ public final class AnalyserPrimer {
                 .run("json", () -> JsonCodec.toPrettyBytes(HistogramDocument.of("priming", input, histogram)))
                 .run("chart", () -> chart.renderPng("Histogram: priming", "bucket/key", Analyser.series(histogram)))
                 .run("s3-requests", warmS3)
-                .warm(warmUp, () -> encoder.encode(SampleImage.photo(), ImageFormat.JPEG).toByteArray(), photo -> {
-                    HistogramCounter counter = new HistogramCounter();
-                    ImageHistogram photoHistogram = counter.histogram(decoder.read("the priming photo", photo, counter));
-                    InputSummary summary = new InputSummary("bucket", "key", photo.length, photoHistogram.width(), photoHistogram.height(), "jpeg");
-                    JsonCodec.toPrettyBytes(HistogramDocument.of("priming", summary, photoHistogram));
-                    chart.renderPng("Histogram: priming", "bucket/key", Analyser.series(photoHistogram));
-                })
+                .warm(warmUp, () -> List.of(SampleImage.photoAsUploaded(), encoder.encode(SampleImage.photo(), ImageFormat.JPEG).toByteArray()),
+                        photos -> photos.forEach(this::analyse))
                 .report();
     }
 }

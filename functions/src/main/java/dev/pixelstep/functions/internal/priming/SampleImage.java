@@ -1,6 +1,10 @@
 package dev.pixelstep.functions.internal.priming;
 
+import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * Built-in images for priming, generated, not read from anywhere: a small one (smooth colour
@@ -50,6 +54,23 @@ public final class SampleImage {
             image.setRGB(0, y, PHOTO_WIDTH, 1, pixels, 0, PHOTO_WIDTH);
         }
         return image;
+    }
+
+    /**
+     * {@link #photo} as a JPEG file the way cameras and editors usually write one: by the JDK's
+     * writer, with no restart markers (pixelstep's own JPEGs have them, so decoding only those
+     * would leave the decoder's path for uploads unprimed).
+     */
+    public static byte[] photoAsUploaded() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(photo(), "jpeg", bytes)) {
+                throw new IllegalStateException("no JPEG writer in this JVM");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     private static int clamp(int value) {

@@ -23,8 +23,9 @@ import java.util.Map;
  * both, runs every registered operation (at its defaults, at most 16) through the
  * {@link ChainRunner} with opaque and transparent sources into a sink that drops the bytes, and
  * writes a result as JSON, then takes the SDK's HeadObject, GetObject and PutObject requests up to
- * (not onto) the wire. Last it decodes the photo-sized {@link SampleImage#photo} from JPEG and runs
- * the same chain on it, round after round, until the JIT has compiled that path ({@link JitWarmUp}).
+ * (not onto) the wire. Last it decodes the photo-sized sample as an upload's JPEG ({@link
+ * SampleImage#photoAsUploaded}) and runs the same chain on it, round after round, until the JIT has
+ * compiled that path ({@link JitWarmUp}).
  */
 public final class ProcessorPrimer {
 
@@ -63,7 +64,7 @@ public final class ProcessorPrimer {
                         new ProcessResult.Outputs("key/combined.jpg", List.of(), List.of(new OutputFile("key/combined.jpg", "jpeg", 1, 1, 1))),
                         Map.of("total", 0L))))
                 .run("s3-requests", warmS3)
-                .warm(warmUp, () -> encoder.encode(SampleImage.photo(), ImageFormat.JPEG).toByteArray(), photo -> pipeline.run(
+                .warm(warmUp, SampleImage::photoAsUploaded, photo -> pipeline.run(
                         decoder.decode("the priming photo", photo).image(), chain, new OutputKeys("priming", ImageFormat.JPEG), discard))
                 .report();
     }
