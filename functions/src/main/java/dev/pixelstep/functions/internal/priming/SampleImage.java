@@ -57,9 +57,9 @@ public final class SampleImage {
     }
 
     /**
-     * {@link #photo} as a JPEG file the way cameras and editors usually write one: by the JDK's
-     * writer, with no restart markers (pixelstep's own JPEGs have them, so decoding only those
-     * would leave the decoder's path for uploads unprimed).
+     * {@link #photo} as a JPEG file the way cameras and editors usually write one: by ImageIO's
+     * JPEG writer (the JDK's codec), with no restart markers (pixelstep's own JPEGs have them, so
+     * decoding only those would leave the decoder's path for uploads unprimed).
      */
     public static byte[] photoAsUploaded() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
