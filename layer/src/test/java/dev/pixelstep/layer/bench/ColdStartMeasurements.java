@@ -152,12 +152,9 @@ public final class ColdStartMeasurements {
         copyClass(ColdStartProbe.class, probe);
         Path probeJar = jar(probe, work.resolve("probe-lib/probe.jar"));
         Map<String, String> classPaths = new LinkedHashMap<>();
-        for (int b = 0; b < 2; b++) {
-            Path build = work.resolve("build" + b);
-            Zips.unpack(Path.of(args[3 * b + 3]), build.resolve("task"));
-            Zips.unpack(Path.of(args[3 * b + 2]), build.resolve("opt"));
-            Path taskJar = jar(build.resolve("task"), build.resolve("task-lib/pixelstep-functions.jar"));
-            classPaths.put(args[3 * b + 1], classPath(taskJar, build.resolve("opt/java/lib"), probeJar));
+        for (Map.Entry<String, Path> build : unpackTwoBuilds(args, work).entrySet()) {
+            Path taskJar = jar(build.getValue().resolve("task"), build.getValue().resolve("task-lib/pixelstep-functions.jar"));
+            classPaths.put(build.getKey(), classPath(taskJar, build.getValue().resolve("opt/java/lib"), probeJar));
         }
         try (S3ProxyServer s3 = S3ProxyServer.startOn(work.resolve("s3"))) {
             s3.createBucket("cold-in");
@@ -200,11 +197,8 @@ public final class ColdStartMeasurements {
         Path probe = work.resolve("probe");
         copyClass(ColdStartProbe.class, probe);
         Map<String, String> classPaths = new LinkedHashMap<>();
-        for (int b = 0; b < 2; b++) {
-            Path build = work.resolve("build" + b);
-            Zips.unpack(Path.of(args[3 * b + 3]), build.resolve("task"));
-            Zips.unpack(Path.of(args[3 * b + 2]), build.resolve("opt"));
-            classPaths.put(args[3 * b + 1], classPath(build.resolve("task"), build.resolve("opt/java/lib"), probe));
+        for (Map.Entry<String, Path> build : unpackTwoBuilds(args, work).entrySet()) {
+            classPaths.put(build.getKey(), classPath(build.getValue().resolve("task"), build.getValue().resolve("opt/java/lib"), probe));
         }
         Map<String, String> handlers = new LinkedHashMap<>();
         handlers.put("dev.pixelstep.functions.processor.ProcessorHandler", REQUEST);
@@ -249,6 +243,22 @@ public final class ColdStartMeasurements {
                 System.out.println(row);
             }
         }
+    }
+
+    /**
+     * The two builds {@code compare} and {@code primed} take ({@code <label> <layer.zip> <function.zip>}
+     * twice, from {@code args[1]}), each unpacked under {@code work} into {@code task/} and {@code opt/}:
+     * label to build directory, in the order given.
+     */
+    private static Map<String, Path> unpackTwoBuilds(String[] args, Path work) throws Exception {
+        Map<String, Path> builds = new LinkedHashMap<>();
+        for (int b = 0; b < 2; b++) {
+            Path build = work.resolve("build" + b);
+            Zips.unpack(Path.of(args[3 * b + 3]), build.resolve("task"));
+            Zips.unpack(Path.of(args[3 * b + 2]), build.resolve("opt"));
+            builds.put(args[3 * b + 1], build);
+        }
+        return builds;
     }
 
     /** One training run of the request with {@code flags} (which write an archive at exit). */
