@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pixelstep.functions.support.FormatFixtures;
 import dev.pixelstep.functions.support.FormatFixtures.Fixture;
 import dev.pixelstep.functions.support.S3ProxyServer;
+import dev.pixelstep.testkit.FileTrees;
 import dev.pixelstep.testkit.photos.TestPhotos;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,12 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -61,7 +60,7 @@ class LayerContractIT {
 
     @BeforeAll
     void runHandlersFromTheBuiltZips() throws Exception {
-        deleteRecursively(work);
+        FileTrees.delete(work);
         Path task = work.resolve("var/task");
         Path opt = work.resolve("opt");
         Path pluginLayer = work.resolve("opt-plugin");
@@ -296,16 +295,5 @@ class LayerContractIT {
             }
         }
         return (double) sum / n;
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -1,16 +1,15 @@
 package dev.pixelstep.benchmarks.job;
 
-import java.io.IOException;
+import dev.pixelstep.testkit.FileTrees;
+
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The end-to-end comparison of issue 13: pixelstep's whole job for one upload ({@link PixelstepJob})
@@ -104,15 +103,7 @@ public final class WholeJobHarness {
             System.out.printf(Locale.ROOT, "RESULT\t%s\t%s\t%.0f\t%.0f\t%.2f\t%.2f\t%.2f\t%d\t%s\t%.0f%n", variant, spec.name(),
                     median(oursMs), median(pillowMs), median(ratios), min(ratios), max(ratios), cpus, Runtime.version(), median(jitMs));
         } finally {
-            deleteTree(work); // the outputs of every round and S3Proxy's store: tens of megabytes a run
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+            FileTrees.delete(work); // the outputs of every round and S3Proxy's store: tens of megabytes a run
         }
     }
 

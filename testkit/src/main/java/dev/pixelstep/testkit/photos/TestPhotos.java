@@ -1,5 +1,7 @@
 package dev.pixelstep.testkit.photos;
 
+import dev.pixelstep.testkit.FileTrees;
+
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -150,7 +152,7 @@ public final class TestPhotos {
             }
             Files.writeString(dir.resolve(MARKER), PACKAGE + "\n", StandardCharsets.UTF_8);
         } finally {
-            deleteRecursively(work);
+            FileTrees.delete(work);
         }
     }
 
@@ -190,16 +192,5 @@ public final class TestPhotos {
     private static boolean isJpeg(Path p) {
         String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         return Files.isRegularFile(p) && (name.endsWith(".jpg") || name.endsWith(".jpeg"));
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }
