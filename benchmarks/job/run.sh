@@ -7,6 +7,8 @@
 #   ROUNDS=9 WARMUP=3 VARIANTS="default 1cpu" PHOTOS=13mp benchmarks/job/run.sh
 #   DEPLOYED_TOOL_OPTIONS="-XX:TieredStopAtLevel=4" benchmarks/job/run.sh   # other JAVA_TOOL_OPTIONS than the
 #                                         # CDK app's for the deployed and 1cpu variants (an A/B of JVM options)
+#   WARMUP=120 ROUNDS=7 VARIANTS="1cpu 1cpu-s3-apart" benchmarks/job/run.sh   # one CPU once the JIT's long
+#                                         # tail is spent (~25 min; benchmarks/README.md, "one CPU, steady state")
 #   JAVA_FLAGS=-Dpixelstep.jpeg.imageio=true benchmarks/job/run.sh   # extra flags for pixelstep's JVM
 #                                         # (this one turns pixelstep's own JPEG decoder off, when it is wired in)
 #
