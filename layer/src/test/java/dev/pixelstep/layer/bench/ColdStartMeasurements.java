@@ -231,6 +231,7 @@ public final class ColdStartMeasurements {
                         times.computeIfAbsent(name, k -> new ArrayList<>()).add(row);
                         System.out.println(name + ": " + line + " " + output.lines().filter(l -> l.startsWith("PRIMING"))
                                 .map(l -> l.replaceAll(".*jit=", "jit=")).findFirst().orElse(""));
+                        output.lines().filter(l -> l.startsWith("PHASES")).forEach(l -> System.out.println("  " + l));
                     }
                 }
             }

@@ -5,13 +5,15 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs in a fresh JVM on Lambda's class path (see {@link ColdStartMeasurements}): constructs the
  * handler named by the first argument, optionally calls its {@code prime()} (what a SnapStart
  * checkpoint runs), then processes one request (then the same request again, for comparison; the
  * optional fourth argument asks for more), printing the milliseconds of each phase and of every
- * request.
+ * request, and each request's own phase timings (its result's {@code timingsMs}).
  */
 public final class ColdStartProbe {
 
@@ -39,15 +41,26 @@ public final class ColdStartProbe {
         }
         int count = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         StringBuilder requests = new StringBuilder().append((done - primed) / 1_000_000);
+        printPhases(1, out);
         long second = 0;
         for (int i = 1; i < count; i++) {
             long again = System.nanoTime();
-            ((RequestStreamHandler) handler).handleRequest(new ByteArrayInputStream(request), new ByteArrayOutputStream(), null);
+            ByteArrayOutputStream result = new ByteArrayOutputStream();
+            ((RequestStreamHandler) handler).handleRequest(new ByteArrayInputStream(request), result, null);
             long took = (System.nanoTime() - again) / 1_000_000;
+            printPhases(i + 1, result);
             second = i == 1 ? took : second;
             requests.append(',').append(took);
         }
         System.out.printf("TIMES construct=%d prime=%d firstInvoke=%d secondInvoke=%d requests=%s%n", (constructed - start) / 1_000_000,
                 (primed - constructed) / 1_000_000, (done - primed) / 1_000_000, second, requests);
     }
+
+    /** Prints the {@code timingsMs} object of a handler's result (both handlers report their phases there). */
+    private static void printPhases(int request, ByteArrayOutputStream result) {
+        Matcher phases = TIMINGS.matcher(result.toString(StandardCharsets.UTF_8));
+        System.out.println("PHASES " + request + " " + (phases.find() ? phases.group(1) : "?"));
+    }
+
+    private static final Pattern TIMINGS = Pattern.compile("\"timingsMs\"\\s*:\\s*(\\{[^}]*})");
 }

@@ -19,7 +19,7 @@ import java.util.Arrays;
 final class JpegScanDecoder {
 
     /** MCUs decoded before their blocks are transformed together (the inverse DCT's lanes run across blocks). */
-    private static final int BATCH_MCUS = 128;
+    static final int BATCH_MCUS = 128;
 
     private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 

@@ -17,6 +17,7 @@ import dev.pixelstep.spi.registry.OperationRegistry;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Warms the processor's path without S3: encodes the {@link SampleImage} as JPEG and PNG, decodes
@@ -24,8 +25,9 @@ import java.util.Map;
  * {@link ChainRunner} with opaque and transparent sources into a sink that drops the bytes, and
  * writes a result as JSON, then takes the SDK's HeadObject, GetObject and PutObject requests up to
  * (not onto) the wire. Last it decodes the photo-sized sample as an upload's JPEG ({@link
- * SampleImage#photoAsUploaded}) and runs the same chain on it, round after round, until the JIT has
- * compiled that path ({@link JitWarmUp}).
+ * SampleImage#photoAsUploaded}) and runs the same chain on it, every other round on the photo in
+ * grey ({@link SampleImage#inGrey}), round after round until the JIT has compiled that path
+ * ({@link JitWarmUp}).
  */
 public final class ProcessorPrimer {
 
@@ -64,8 +66,21 @@ public final class ProcessorPrimer {
                         new ProcessResult.Outputs("key/combined.jpg", List.of(), List.of(new OutputFile("key/combined.jpg", "jpeg", 1, 1, 1))),
                         Map.of("total", 0L))))
                 .run("s3-requests", warmS3)
-                .warm(warmUp, SampleImage::photoAsUploaded, photo -> pipeline.run(
-                        decoder.decode("the priming photo", photo).image(), chain, new OutputKeys("priming", ImageFormat.JPEG), discard))
+                .warm(warmUp, () -> new JitRounds(SampleImage.photoAsUploaded(), new AtomicInteger()), rounds -> {
+                    BufferedImage photo = decoder.decode("the priming photo", rounds.upload()).image();
+                    BufferedImage source = rounds.done().getAndIncrement() % 2 == 0 ? photo : SampleImage.inGrey(photo);
+                    pipeline.run(source, chain, new OutputKeys("priming", ImageFormat.JPEG), discard);
+                })
                 .report();
+    }
+
+    /**
+     * The JIT's rounds: each decodes the upload and runs the chain on it, every other round on the
+     * photo in grey (chains that start with {@code grayscale} hand every later step a grey image).
+     *
+     * @param upload the photo as uploads come ({@link SampleImage#photoAsUploaded})
+     * @param done   rounds run so far
+     */
+    private record JitRounds(byte[] upload, AtomicInteger done) {
     }
 }
