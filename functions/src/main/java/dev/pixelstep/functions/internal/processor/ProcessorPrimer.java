@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Warms the processor's path without S3: encodes the {@link SampleImage} as JPEG and PNG, decodes
  * both, runs every registered operation (at its defaults, at most 16) through the
  * {@link ChainRunner} with opaque and transparent sources into a sink that drops the bytes, and
- * writes a result as JSON, then takes the SDK's HeadObject, GetObject and PutObject requests up to
- * (not onto) the wire. Last it decodes the photo-sized sample as an upload's JPEG ({@link
+ * writes a result as JSON, then sends the SDK's HeadObject, GetObject and PutObject requests to a
+ * loopback stand-in for S3 ({@link dev.pixelstep.functions.internal.s3.S3Priming}). Last it decodes the photo-sized sample as an upload's JPEG ({@link
  * SampleImage#photoAsUploaded}) and runs the same chain on it, every other round on the photo in
  * grey ({@link SampleImage#inGrey}), round after round until the JIT has compiled that path
  * ({@link JitWarmUp}).
