@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -93,10 +92,8 @@ final class LoopbackS3 implements AutoCloseable {
                     }
                     out.flush();
                 }
-            } catch (SocketException e) {
-                return; // closed
             } catch (IOException | RuntimeException e) {
-                // a client that went away or sent something else: wait for the next connection
+                // closed (the loop ends), or a client that went away, reset its connection or sent something else
             }
         }
     }
