@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * Warms the analyser's path without S3: encodes and decodes the {@link SampleImage} as JPEG and
  * PNG, counts its histograms, writes the JSON document and renders the chart, then sends the SDK's
- * requests to a loopback stand-in for S3 ({@link dev.pixelstep.functions.internal.s3.S3Priming}). Last, round after round until the JIT has compiled that path
- * ({@link JitWarmUp}), it analyses the photo-sized sample as two JPEGs, an upload's ({@link
+ * requests to a loopback stand-in for S3 ({@link dev.pixelstep.functions.internal.s3.S3Priming}).
+ * Last, round after round until the JIT has compiled that path ({@link JitWarmUp}), it analyses the photo-sized sample as two JPEGs, an upload's ({@link
  * SampleImage#photoAsUploaded}, what the analysis of the original reads) and pixelstep's own (with
  * restart markers, what the analysis of the combined image reads): counted as decoded, the document
  * written, the chart rendered.

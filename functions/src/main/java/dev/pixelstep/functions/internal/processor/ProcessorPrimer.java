@@ -24,10 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * both, runs every registered operation (at its defaults, at most 16) through the
  * {@link ChainRunner} with opaque and transparent sources into a sink that drops the bytes, and
  * writes a result as JSON, then sends the SDK's HeadObject, GetObject and PutObject requests to a
- * loopback stand-in for S3 ({@link dev.pixelstep.functions.internal.s3.S3Priming}). Last it decodes the photo-sized sample as an upload's JPEG ({@link
- * SampleImage#photoAsUploaded}) and runs the same chain on it, every other round on the photo in
- * grey ({@link SampleImage#inGrey}), round after round until the JIT has compiled that path
- * ({@link JitWarmUp}).
+ * loopback stand-in for S3 ({@link dev.pixelstep.functions.internal.s3.S3Priming}). Last it
+ * decodes the photo-sized sample as an upload's JPEG ({@link SampleImage#photoAsUploaded}) and runs
+ * the same chain on it, every other round on the photo in grey ({@link SampleImage#inGrey}), round
+ * after round until the JIT has compiled that path ({@link JitWarmUp}).
  */
 public final class ProcessorPrimer {
 
@@ -66,21 +66,24 @@ public final class ProcessorPrimer {
                         new ProcessResult.Outputs("key/combined.jpg", List.of(), List.of(new OutputFile("key/combined.jpg", "jpeg", 1, 1, 1))),
                         Map.of("total", 0L))))
                 .run("s3-requests", warmS3)
-                .warm(warmUp, () -> new JitRounds(SampleImage.photoAsUploaded(), new AtomicInteger()), rounds -> {
-                    BufferedImage photo = decoder.decode("the priming photo", rounds.upload()).image();
-                    BufferedImage source = rounds.done().getAndIncrement() % 2 == 0 ? photo : SampleImage.inGrey(photo);
-                    pipeline.run(source, chain, new OutputKeys("priming", ImageFormat.JPEG), discard);
-                })
+                .warm(warmUp, () -> new JitRounds(SampleImage.photoAsUploaded(), SampleImage.inGrey(SampleImage.photo()), new AtomicInteger()),
+                        rounds -> {
+                            BufferedImage photo = decoder.decode("the priming photo", rounds.upload()).image();
+                            BufferedImage source = rounds.done().getAndIncrement() % 2 == 0 ? photo : rounds.grey();
+                            pipeline.run(source, chain, new OutputKeys("priming", ImageFormat.JPEG), discard);
+                        })
                 .report();
     }
 
     /**
      * The JIT's rounds: each decodes the upload and runs the chain on it, every other round on the
-     * photo in grey (chains that start with {@code grayscale} hand every later step a grey image).
+     * photo in grey instead (chains that start with {@code grayscale} hand every later step a grey
+     * image; the chain does not modify its source, so one grey image serves every such round).
      *
      * @param upload the photo as uploads come ({@link SampleImage#photoAsUploaded})
+     * @param grey   the photo in grey ({@link SampleImage#inGrey})
      * @param done   rounds run so far
      */
-    private record JitRounds(byte[] upload, AtomicInteger done) {
+    private record JitRounds(byte[] upload, BufferedImage grey, AtomicInteger done) {
     }
 }

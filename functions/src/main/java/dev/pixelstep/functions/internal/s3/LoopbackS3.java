@@ -31,9 +31,12 @@ final class LoopbackS3 implements AutoCloseable {
     /** The object every HEAD and GET describes. */
     static final byte[] BODY = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
 
+    /** The ETag of {@link #BODY} and of every PUT. */
+    static final String ETAG = "\"0123456789abcdef0123456789abcdef\"";
+
     private static final int MAX_HEAD = 16 * 1024;
     private static final int TIMEOUT_MILLIS = 5_000;
-    private static final String OBJECT_HEADERS = "ETag: \"0123456789abcdef0123456789abcdef\"\r\n"
+    private static final String OBJECT_HEADERS = "ETag: " + ETAG + "\r\n"
             + "Last-Modified: Fri, 27 Nov 2026 00:00:00 GMT\r\nContent-Type: image/jpeg\r\nAccept-Ranges: bytes\r\n"
             + "x-amz-meta-operations: grayscale\r\nConnection: close\r\n";
 
@@ -77,34 +80,37 @@ final class LoopbackS3 implements AutoCloseable {
 
     private void serve() {
         while (!server.isClosed()) {
-            try (Socket socket = server.accept()) {
+            try (Socket socket = server.accept()) { // one request a connection: every response closes it
                 socket.setSoTimeout(TIMEOUT_MILLIS);
                 InputStream in = socket.getInputStream();
-                OutputStream out = socket.getOutputStream();
-                String head;
-                while ((head = head(in)) != null) { // keep-alive: requests one after another on the connection
-                    String method = head.substring(0, Math.max(0, head.indexOf(' ')));
-                    skipBody(in, head);
-                    answered.incrementAndGet(); // before the response: a client that has it finds it counted
-                    out.write(response(method, head).getBytes(StandardCharsets.US_ASCII));
-                    if ("GET".equals(method)) {
-                        out.write(BODY);
-                    }
-                    out.flush();
+                String head = head(in);
+                if (head == null) {
+                    continue;
                 }
+                String lower = head.toLowerCase(Locale.ROOT);
+                String method = head.substring(0, Math.max(0, head.indexOf(' ')));
+                skipBody(in, lower);
+                answered.incrementAndGet(); // before the response: a client that has it finds it counted
+                OutputStream out = socket.getOutputStream();
+                out.write(response(method, lower).getBytes(StandardCharsets.US_ASCII));
+                if ("GET".equals(method)) {
+                    out.write(BODY);
+                }
+                out.flush();
             } catch (IOException | RuntimeException e) {
                 // closed (the loop ends), or a client that went away, reset its connection or sent something else
             }
         }
     }
 
-    private static String response(String method, String head) {
+    /** The response's head for a request with {@code method} and the lower-cased head {@code lower}. */
+    private static String response(String method, String lower) {
         return switch (method) {
             case "HEAD" -> "HTTP/1.1 200 OK\r\n" + OBJECT_HEADERS + "Content-Length: " + BODY.length + "\r\n\r\n";
-            case "GET" -> (head.toLowerCase(Locale.ROOT).contains("\nrange:")
+            case "GET" -> (lower.contains("\nrange:")
                     ? "HTTP/1.1 206 Partial Content\r\nContent-Range: bytes 0-" + (BODY.length - 1) + "/" + BODY.length + "\r\n"
                     : "HTTP/1.1 200 OK\r\n") + OBJECT_HEADERS + "Content-Length: " + BODY.length + "\r\n\r\n";
-            case "PUT" -> "HTTP/1.1 200 OK\r\nETag: \"0123456789abcdef0123456789abcdef\"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+            case "PUT" -> "HTTP/1.1 200 OK\r\nETag: " + ETAG + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
             default -> "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
         };
     }
@@ -130,8 +136,8 @@ final class LoopbackS3 implements AutoCloseable {
         return bytes.toString(StandardCharsets.US_ASCII);
     }
 
-    private static void skipBody(InputStream in, String head) throws IOException {
-        String lower = head.toLowerCase(Locale.ROOT);
+    /** Reads past the body the lower-cased head {@code lower} announces (chunked, by length, or none). */
+    private static void skipBody(InputStream in, String lower) throws IOException {
         if (lower.contains("\ntransfer-encoding: chunked")) {
             long size;
             do {
